@@ -1,0 +1,118 @@
+// Typed access to the control document: phase, settings, roster and decision log.
+// Readers validate what they read: a document may hold anything a writer put there.
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { phaseSchema, type Phase } from '../schema/phase.js'
+import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
+import { groupSchema, workshopSettingsSchema, type WorkshopSettings } from '../schema/workshop.js'
+
+const SETTINGS = 'settings'
+const SESSION = 'session'
+const ROSTER = 'roster'
+const LOG = 'log'
+
+export const logEntrySchema = z.object({
+  /** Server or facilitator time, ms since the epoch. */
+  at: z.number(),
+  /** What happened, such as `phase` or `reveal`. */
+  kind: z.string().max(40),
+  /** Human-readable line for the decision log. */
+  text: z.string().max(2000),
+})
+export type LogEntry = z.infer<typeof logEntrySchema>
+
+/** A snapshot of the control document, safe to render. */
+export interface ControlState {
+  /** Null until the server has written the workshop's settings. */
+  readonly settings: WorkshopSettings | null
+  readonly phase: Phase
+  /** When true, participants may read the board but not change it. */
+  readonly boardLocked: boolean
+  readonly roster: Readonly<Record<string, RosterEntry>>
+  readonly log: readonly LogEntry[]
+}
+
+function readSettings(doc: Y.Doc): WorkshopSettings | null {
+  const m = doc.getMap(SETTINGS)
+  if (m.size === 0) return null
+  const parsed = workshopSettingsSchema.safeParse({
+    title: m.get('title'),
+    objective: m.get('objective'),
+    groups: z.array(groupSchema).catch([]).parse(m.get('groups')),
+    dotBudget: m.get('dotBudget'),
+    maxDotsPerItem: m.get('maxDotsPerItem'),
+    anonymous: m.get('anonymous'),
+  })
+  return parsed.success ? parsed.data : null
+}
+
+/** Reads the whole control document, dropping whatever does not validate. */
+export function readControl(doc: Y.Doc): ControlState {
+  const session = doc.getMap(SESSION)
+  const roster: Record<string, RosterEntry> = {}
+  doc.getMap(ROSTER).forEach((value, id) => {
+    const entry = rosterEntrySchema.safeParse(value)
+    if (entry.success) roster[id] = entry.data
+  })
+  const log: LogEntry[] = []
+  for (const value of doc.getArray(LOG).toArray()) {
+    const entry = logEntrySchema.safeParse(value)
+    if (entry.success) log.push(entry.data)
+  }
+  return {
+    settings: readSettings(doc),
+    phase: phaseSchema.catch('setup').parse(session.get('phase')),
+    boardLocked: session.get('boardLocked') === true,
+    roster,
+    log,
+  }
+}
+
+/** Whether participants are currently kept from writing the board. */
+export function isBoardLocked(doc: Y.Doc): boolean {
+  return doc.getMap(SESSION).get('boardLocked') === true
+}
+
+/** Writes the workshop's settings and the initial phase (server, at creation). */
+export function initControl(doc: Y.Doc, settings: WorkshopSettings, origin?: unknown): void {
+  doc.transact(() => {
+    const m = doc.getMap(SETTINGS)
+    for (const [key, value] of Object.entries(settings)) m.set(key, value)
+    doc.getMap(SESSION).set('phase', 'setup')
+  }, origin)
+}
+
+/** Moves the workshop to a phase and records it in the decision log. */
+export function setPhase(doc: Y.Doc, phase: Phase, at: number, origin?: unknown): void {
+  doc.transact(() => {
+    doc.getMap(SESSION).set('phase', phase)
+    appendLog(doc, { at, kind: 'phase', text: `Phase: ${phase}` })
+  }, origin)
+}
+
+/** Locks or unlocks the board for participants (the server enforces it). */
+export function setBoardLocked(doc: Y.Doc, locked: boolean, origin?: unknown): void {
+  doc.transact(() => doc.getMap(SESSION).set('boardLocked', locked), origin)
+}
+
+/** Adds a participant to the roster (server, on join). */
+export function addRosterEntry(
+  doc: Y.Doc,
+  participantId: string,
+  entry: RosterEntry,
+  origin?: unknown,
+): void {
+  doc.transact(() => doc.getMap(ROSTER).set(participantId, entry), origin)
+}
+
+/** Appends a line to the decision log. */
+export function appendLog(doc: Y.Doc, entry: LogEntry, origin?: unknown): void {
+  doc.transact(() => doc.getArray(LOG).push([entry]), origin)
+}
+
+/** Calls `listener` whenever anything in the control document changes; returns an unsubscribe. */
+export function observeDoc(doc: Y.Doc, listener: () => void): () => void {
+  const handler = () => listener()
+  doc.on('update', handler)
+  return () => doc.off('update', handler)
+}

@@ -1,0 +1,37 @@
+// Who may read and write which document: the table in DESIGN.md as one pure function.
+import type { DocRef } from '../protocol/doc-names.js'
+import type { ParticipantId, WorkshopId } from '../schema/ids.js'
+
+/** Whom a token speaks for. */
+export type Identity =
+  | { readonly workshopId: WorkshopId; readonly role: 'facilitator' }
+  | {
+      readonly workshopId: WorkshopId
+      readonly role: 'participant'
+      readonly participantId: ParticipantId
+    }
+
+export type Access = 'none' | 'read' | 'write'
+
+/**
+ * The access an identity has to a document. `boardLocked` comes from the control document
+ * at the moment of the check, so locking takes effect on the next message.
+ */
+export function documentAccess(
+  identity: Identity,
+  ref: DocRef,
+  state: { readonly boardLocked: boolean },
+): Access {
+  if (identity.workshopId !== ref.workshopId) return 'none'
+  const facilitator = identity.role === 'facilitator'
+  switch (ref.kind) {
+    case 'control':
+      return facilitator ? 'write' : 'read'
+    case 'board':
+      return facilitator || !state.boardLocked ? 'write' : 'read'
+    case 'private':
+      return identity.role === 'participant' && identity.participantId === ref.participantId
+        ? 'write'
+        : 'none'
+  }
+}

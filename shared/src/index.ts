@@ -1,0 +1,12 @@
+// Public surface of @triage/shared: schemas, protocol, document accessors, domain rules.
+export * from './schema/ids.js'
+export * from './schema/workshop.js'
+export * from './schema/phase.js'
+export * from './schema/roster.js'
+export * from './protocol/http.js'
+export * from './protocol/errors.js'
+export * from './protocol/doc-names.js'
+export * from './doc/version.js'
+export * from './doc/control.js'
+export * from './doc/board.js'
+export * from './domain/access.js'

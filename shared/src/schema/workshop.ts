@@ -1,0 +1,47 @@
+// Workshop settings as the facilitator creates them, and the stakeholder groups.
+import { z } from 'zod'
+
+/** Bounds on free text, so that no request or document can grow without limit. */
+export const LIMITS = {
+  title: 120,
+  objective: 1000,
+  groupName: 40,
+  groups: 12,
+  participantName: 40,
+} as const
+
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} is at most ${max} characters`)
+
+export const groupSchema = z.object({
+  /** Stable id (`g1`, `g2`, …) so renaming a group keeps its members. */
+  id: z.string().regex(/^g[0-9]{1,3}$/),
+  /** Display name, such as "Surgeons". */
+  name: text(LIMITS.groupName, 'A group name'),
+})
+export type Group = z.infer<typeof groupSchema>
+
+export const workshopSettingsSchema = z.object({
+  /** Shown on every screen and at the top of the rationale document. */
+  title: text(LIMITS.title, 'The title'),
+  /** What the group is deciding, in one or two sentences. */
+  objective: z.string().trim().max(LIMITS.objective).default(''),
+  /** Stakeholder groups; each participant joins exactly one. */
+  groups: z.array(groupSchema).min(1).max(LIMITS.groups),
+  /** Dots each participant may place. */
+  dotBudget: z.number().int().min(1).max(20).default(5),
+  /** Most dots one participant may place on one item. */
+  maxDotsPerItem: z.number().int().min(1).max(20).default(3),
+  /** When true, revealed ideas and votes carry no author. */
+  anonymous: z.boolean().default(true),
+})
+export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>
+
+/** Turns a list of group names into groups with stable ids, refusing duplicates. */
+export function groupsFromNames(names: readonly string[]): Group[] {
+  return names.map((name, i) => ({ id: `g${i + 1}`, name: name.trim() }))
+}
