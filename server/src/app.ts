@@ -1,0 +1,63 @@
+// Builds the Fastify application: plugins first (shared decorators), then routes.
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyWebsocket from '@fastify/websocket'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Config } from './config.js'
+import auth from './plugins/auth.js'
+import core from './plugins/core.js'
+import errors from './plugins/errors.js'
+import health from './routes/health.js'
+import join from './routes/join.js'
+import staticFiles from './routes/static.js'
+import sync from './routes/sync.js'
+import workshops from './routes/workshops.js'
+import type { Store } from './store/store.js'
+
+export interface AppOptions {
+  /** Use this store instead of SQLite under `config.dataDir`. */
+  store?: Store
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  })
+  await app.register(errors)
+  await app.register(core, { config, ...(options.store ? { store: options.store } : {}) })
+  await app.register(auth)
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        // The app is served over plain http on a LAN; do not force https.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+  })
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `Too many requests; try again in ${context.after}`,
+    }),
+  })
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.maxFrameBytes } })
+  await app.register(health)
+  await app.register(workshops)
+  await app.register(join)
+  await app.register(sync)
+  await app.register(staticFiles)
+  return app
+}

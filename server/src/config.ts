@@ -1,0 +1,82 @@
+// Server configuration from the environment, validated once at start-up.
+import { networkInterfaces } from 'node:os'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  /** PUBLIC_URL when set; otherwise null and the LAN address with the bound port is used. */
+  readonly publicUrl: string | null
+  /** Folder of the built client, or null to serve the API only. */
+  readonly staticDir: string | null
+  /** How long a document stays in memory after its last connection leaves. */
+  readonly roomGraceMs: number
+  /** Largest websocket frame accepted, in bytes. */
+  readonly maxFrameBytes: number
+  /** Sustained websocket messages per second per connection, and the burst above it. */
+  readonly messageRate: number
+  readonly messageBurst: number
+  /** Workshops created per minute per address. */
+  readonly createPerMinute: number
+  /** Join requests per minute per address (a whole ward may share one NAT address). */
+  readonly joinPerMinute: number
+  /** Stored updates of one document before they are compacted into a snapshot. */
+  readonly compactAfter: number
+  readonly logLevel: string
+}
+
+/** The first non-internal IPv4 address, so that phones on the same network can reach us. */
+export function lanAddress(): string {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
+  }
+  return '127.0.0.1'
+}
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def)
+
+const envSchema = z.object({
+  PORT: int(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  STATIC_DIR: z.string().optional(),
+  ROOM_GRACE_MS: int(5000),
+  MAX_FRAME_BYTES: int(1024 * 1024, 1024),
+  WS_MESSAGES_PER_SECOND: int(200, 1),
+  WS_MESSAGE_BURST: int(1000, 1),
+  CREATE_PER_MINUTE: int(30, 1),
+  JOIN_PER_MINUTE: int(600, 1),
+  COMPACT_AFTER: int(500, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+/** Reads the configuration; throws with every problem listed when the environment is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Bad configuration:\n  ${lines.join('\n  ')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
+    staticDir: e.STATIC_DIR === '' ? null : resolve(e.STATIC_DIR ?? resolve(repoRoot, 'client/dist')),
+    roomGraceMs: e.ROOM_GRACE_MS,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    messageRate: e.WS_MESSAGES_PER_SECOND,
+    messageBurst: e.WS_MESSAGE_BURST,
+    createPerMinute: e.CREATE_PER_MINUTE,
+    joinPerMinute: e.JOIN_PER_MINUTE,
+    compactAfter: e.COMPACT_AFTER,
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,88 @@
+// Creating, inspecting, closing and deleting workshops.
+import type { FastifyPluginAsync } from 'fastify'
+import {
+  createWorkshopBodySchema,
+  groupsFromNames,
+  initControl,
+  workshopIdSchema,
+  type CreateWorkshopResponse,
+  type SessionResponse,
+} from '@triage/shared'
+import { hashToken, newJoinCode, newToken, newWorkshopId } from '../auth/tokens.js'
+import { HttpError, parseOr400 } from '../http-error.js'
+import { DuplicateJoinCodeError } from '../store/store.js'
+
+const workshops: FastifyPluginAsync = async (app) => {
+  const idParam = (params: unknown) =>
+    parseOr400(workshopIdSchema, (params as { id?: unknown }).id)
+
+  app.post(
+    '/api/workshops',
+    { config: { rateLimit: { max: app.config.createPerMinute, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const body = parseOr400(createWorkshopBodySchema, request.body)
+      const groups = groupsFromNames(body.groups)
+      const workshopId = newWorkshopId()
+      const facilitatorToken = newToken()
+      let joinCode = ''
+      for (let attempt = 0; ; attempt++) {
+        joinCode = newJoinCode()
+        try {
+          await app.store.createWorkshop({
+            id: workshopId,
+            joinCode,
+            title: body.title,
+            groups,
+            facilitatorTokenHash: hashToken(facilitatorToken),
+            createdAt: Date.now(),
+            closedAt: null,
+          })
+          break
+        } catch (err) {
+          if (!(err instanceof DuplicateJoinCodeError) || attempt >= 5) throw err
+        }
+      }
+      await app.rooms.change({ workshopId, kind: 'control' }, (doc) =>
+        initControl(doc, {
+          title: body.title,
+          objective: body.objective,
+          groups,
+          dotBudget: body.dotBudget,
+          maxDotsPerItem: body.maxDotsPerItem,
+          anonymous: body.anonymous,
+        }),
+      )
+      const response: CreateWorkshopResponse = { workshopId, joinCode, facilitatorToken }
+      return reply.code(201).send(response)
+    },
+  )
+
+  app.get('/api/session', async (request): Promise<SessionResponse> => {
+    const owner = await app.authenticate(request)
+    const workshop = await app.store.getWorkshop(owner.workshopId)
+    if (!workshop) throw new HttpError(401, 'unauthorized', 'This workshop no longer exists')
+    return {
+      workshopId: owner.workshopId,
+      role: owner.role,
+      participantId: owner.role === 'participant' ? owner.participantId : null,
+      joinCode: owner.role === 'facilitator' ? workshop.joinCode : null,
+    }
+  })
+
+  app.post('/api/workshops/:id/close', async (request, reply) => {
+    const id = idParam(request.params)
+    await app.requireFacilitator(request, id)
+    await app.store.closeWorkshop(id, Date.now())
+    return reply.code(204).send()
+  })
+
+  app.delete('/api/workshops/:id', async (request, reply) => {
+    const id = idParam(request.params)
+    await app.requireFacilitator(request, id)
+    await app.rooms.deleteWorkshop(id)
+    await app.store.deleteWorkshop(id)
+    app.log.info({ workshopId: id }, 'workshop deleted')
+    return reply.code(204).send()
+  })
+}
+export default workshops

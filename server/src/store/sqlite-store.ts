@@ -1,0 +1,195 @@
+// SQLite store (better-sqlite3, WAL, synchronous=FULL so an acknowledged write survives kill -9).
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Group, ParticipantId, WorkshopId } from '@triage/shared'
+import {
+  DuplicateJoinCodeError,
+  type ParticipantRecord,
+  type Store,
+  type TokenOwner,
+  type WorkshopRecord,
+} from './store.js'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  groups_json TEXT NOT NULL,
+  facilitator_token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  closed_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  joined_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_workshop ON participants(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
+CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
+`
+
+interface WorkshopRow {
+  id: string
+  join_code: string
+  title: string
+  groups_json: string
+  facilitator_token_hash: string
+  created_at: number
+  closed_at: number | null
+}
+
+interface ParticipantRow {
+  id: string
+  workshop_id: string
+  name: string
+  group_id: string
+  token_hash: string
+  joined_at: number
+}
+
+/** better-sqlite3 binds Buffers as BLOBs; view the update's bytes without copying. */
+const blob = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
+
+const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id as WorkshopId,
+  joinCode: r.join_code,
+  title: r.title,
+  groups: JSON.parse(r.groups_json) as Group[],
+  facilitatorTokenHash: r.facilitator_token_hash,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+})
+
+const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+  id: r.id as ParticipantId,
+  workshopId: r.workshop_id as WorkshopId,
+  name: r.name,
+  groupId: r.group_id,
+  tokenHash: r.token_hash,
+  joinedAt: r.joined_at,
+})
+
+/** Opens (creating if needed) `triage.db` in `dataDir`, or an in-memory database for ':memory:'. */
+export function openSqliteStore(dataDir: string): Store {
+  let file = ':memory:'
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true })
+    file = join(dataDir, 'triage.db')
+  }
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.exec(SCHEMA)
+
+  const q = {
+    insertWorkshop: db.prepare(
+      `INSERT INTO workshops (id, join_code, title, groups_json, facilitator_token_hash, created_at, closed_at)
+       VALUES (@id, @joinCode, @title, @groupsJson, @facilitatorTokenHash, @createdAt, @closedAt)`,
+    ),
+    workshopById: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
+    workshopByCode: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?'),
+    workshopByTokenHash: db.prepare<[string], WorkshopRow>(
+      'SELECT * FROM workshops WHERE facilitator_token_hash = ?',
+    ),
+    allWorkshops: db.prepare<[], WorkshopRow>('SELECT * FROM workshops ORDER BY created_at'),
+    closeWorkshop: db.prepare('UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+    deleteWorkshopUpdates: db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
+    insertParticipant: db.prepare(
+      `INSERT INTO participants (id, workshop_id, name, group_id, token_hash, joined_at)
+       VALUES (@id, @workshopId, @name, @groupId, @tokenHash, @joinedAt)`,
+    ),
+    participantsOf: db.prepare<[string], ParticipantRow>(
+      'SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id',
+    ),
+    participantByTokenHash: db.prepare<[string], ParticipantRow>(
+      'SELECT * FROM participants WHERE token_hash = ?',
+    ),
+    loadDoc: db.prepare<[string], { data: Buffer }>(
+      'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
+    ),
+    appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, doc, data) VALUES (?, ?, ?)'),
+    deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+  }
+
+  const deleteWorkshop = db.transaction((id: string) => {
+    q.deleteWorkshopUpdates.run(id)
+    return q.deleteWorkshop.run(id).changes > 0
+  })
+  const compact = db.transaction((workshopId: string, name: string, snapshot: Uint8Array) => {
+    q.deleteDoc.run(name)
+    q.appendUpdate.run(workshopId, name, blob(snapshot))
+  })
+
+  return {
+    async createWorkshop(w) {
+      try {
+        q.insertWorkshop.run({ ...w, groupsJson: JSON.stringify(w.groups) })
+      } catch (err) {
+        if (String(err).includes('workshops.join_code')) throw new DuplicateJoinCodeError()
+        throw err
+      }
+    },
+    async getWorkshop(id) {
+      const row = q.workshopById.get(id)
+      return row ? toWorkshop(row) : null
+    },
+    async getWorkshopByCode(code) {
+      const row = q.workshopByCode.get(code)
+      return row ? toWorkshop(row) : null
+    },
+    async closeWorkshop(id, at) {
+      q.closeWorkshop.run(at, id)
+    },
+    async listWorkshops() {
+      return q.allWorkshops.all().map(toWorkshop)
+    },
+    async deleteWorkshop(id) {
+      return deleteWorkshop(id)
+    },
+    async addParticipant(p) {
+      q.insertParticipant.run(p)
+    },
+    async listParticipants(workshopId) {
+      return q.participantsOf.all(workshopId).map(toParticipant)
+    },
+    async findToken(hash): Promise<TokenOwner | null> {
+      const w = q.workshopByTokenHash.get(hash)
+      if (w) return { workshopId: w.id as WorkshopId, role: 'facilitator' }
+      const p = q.participantByTokenHash.get(hash)
+      if (p) {
+        return {
+          workshopId: p.workshop_id as WorkshopId,
+          role: 'participant',
+          participantId: p.id as ParticipantId,
+        }
+      }
+      return null
+    },
+    async loadDocument(name) {
+      return q.loadDoc.all(name).map((r) => new Uint8Array(r.data))
+    },
+    async appendUpdate(workshopId, name, update) {
+      q.appendUpdate.run(workshopId, name, blob(update))
+    },
+    async compactDocument(workshopId, name, snapshot) {
+      compact(workshopId, name, snapshot)
+    },
+    async close() {
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,61 @@
+// The store interface: workshops, participants, tokens and document update logs.
+// SQLite implements it here; PostgreSQL can implement it later and run the same contract tests.
+import type { Group, ParticipantId, WorkshopId } from '@triage/shared'
+
+export interface WorkshopRecord {
+  readonly id: WorkshopId
+  readonly joinCode: string
+  readonly title: string
+  readonly groups: readonly Group[]
+  readonly facilitatorTokenHash: string
+  readonly createdAt: number
+  readonly closedAt: number | null
+}
+
+export interface ParticipantRecord {
+  readonly id: ParticipantId
+  readonly workshopId: WorkshopId
+  readonly name: string
+  readonly groupId: string
+  readonly tokenHash: string
+  readonly joinedAt: number
+}
+
+/** Whom a token hash belongs to. */
+export type TokenOwner =
+  | { readonly workshopId: WorkshopId; readonly role: 'facilitator' }
+  | {
+      readonly workshopId: WorkshopId
+      readonly role: 'participant'
+      readonly participantId: ParticipantId
+    }
+
+export interface Store {
+  /** Fails with `DuplicateJoinCodeError` when the join code is taken. */
+  createWorkshop(workshop: WorkshopRecord): Promise<void>
+  getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null>
+  getWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>
+  closeWorkshop(id: WorkshopId, at: number): Promise<void>
+  listWorkshops(): Promise<WorkshopRecord[]>
+  /** Removes the workshop, its participants and every update of its documents. */
+  deleteWorkshop(id: WorkshopId): Promise<boolean>
+
+  addParticipant(participant: ParticipantRecord): Promise<void>
+  listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>
+  findToken(tokenHash: string): Promise<TokenOwner | null>
+
+  /** Every stored update of a document (a snapshot counts as one), in the order stored. */
+  loadDocument(name: string): Promise<Uint8Array[]>
+  /** Durably appends an update; resolves once it is on disk. */
+  appendUpdate(workshopId: WorkshopId, name: string, update: Uint8Array): Promise<void>
+  /** Replaces everything stored for the document with one snapshot, atomically. */
+  compactDocument(workshopId: WorkshopId, name: string, snapshot: Uint8Array): Promise<void>
+
+  close(): Promise<void>
+}
+
+export class DuplicateJoinCodeError extends Error {
+  constructor() {
+    super('join code already in use')
+  }
+}

@@ -1,0 +1,221 @@
+// Loads documents into rooms on demand, shares one room per document, and unloads a room a
+// short grace after its last holder (connection or server task) lets go.
+import * as Y from 'yjs'
+import {
+  CLOSE,
+  docName,
+  documentAccess,
+  isBoardLocked,
+  migrateDoc,
+  type DocRef,
+  type WorkshopId,
+} from '@triage/shared'
+import type { Store } from '../store/store.js'
+import type { Peer } from './peer.js'
+import { Room } from './room.js'
+
+/** Origin of the server's own transactions (roster entries, migrations). */
+export const SERVER_ORIGIN = Symbol('server')
+
+export interface RoomsOptions {
+  readonly graceMs: number
+  readonly compactAfter: number
+  readonly onError: (err: unknown, docName: string) => void
+}
+
+export interface Lease {
+  readonly room: Room
+  release(): void
+}
+
+interface Entry {
+  readonly ref: DocRef
+  readonly ready: Promise<Room>
+  holders: number
+  timer: NodeJS.Timeout | null
+  /** The board keeps the control document loaded: its lock flag decides who may write. */
+  control: Lease | null
+}
+
+export class Rooms {
+  private readonly entries = new Map<string, Entry>()
+  private readonly deleted = new Set<string>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: RoomsOptions,
+  ) {}
+
+  /** Number of documents in memory. */
+  get loaded(): number {
+    return this.entries.size
+  }
+
+  isLoaded(ref: DocRef): boolean {
+    return this.entries.has(docName(ref))
+  }
+
+  /** Holds the document in memory until `release` is called. */
+  async acquire(ref: DocRef): Promise<Lease> {
+    if (this.deleted.has(ref.workshopId)) throw new Error('workshop deleted')
+    const name = docName(ref)
+    let entry = this.entries.get(name)
+    if (!entry) {
+      entry = { ref, ready: this.load(ref), holders: 0, timer: null, control: null }
+      this.entries.set(name, entry)
+      entry.ready.catch(() => this.entries.delete(name))
+    }
+    entry.holders++
+    if (entry.timer) {
+      clearTimeout(entry.timer)
+      entry.timer = null
+    }
+    const e = entry
+    let room: Room
+    try {
+      room = await e.ready
+    } catch (err) {
+      e.holders--
+      throw err
+    }
+    let released = false
+    return {
+      room,
+      release: () => {
+        if (released) return
+        released = true
+        e.holders--
+        this.maybeUnload(name, e)
+      },
+    }
+  }
+
+  /**
+   * Runs a server change on a document and resolves once it is stored and broadcast.
+   * The change runs inside one transaction with the server's origin.
+   */
+  async change<T>(ref: DocRef, fn: (doc: Y.Doc) => T): Promise<T> {
+    const lease = await this.acquire(ref)
+    try {
+      const result = lease.room.doc.transact(() => fn(lease.room.doc), SERVER_ORIGIN)
+      await lease.room.flushed()
+      return result
+    } finally {
+      lease.release()
+    }
+  }
+
+  /** Reads a document (loading it for the moment if nobody holds it). */
+  async read<T>(ref: DocRef, fn: (doc: Y.Doc) => T): Promise<T> {
+    const lease = await this.acquire(ref)
+    try {
+      return fn(lease.room.doc)
+    } finally {
+      lease.release()
+    }
+  }
+
+  /** Closes every connection to the workshop's documents and forgets them; no write follows. */
+  async deleteWorkshop(workshopId: WorkshopId): Promise<void> {
+    this.deleted.add(workshopId)
+    const pending: Promise<void>[] = []
+    for (const [name, entry] of this.entries) {
+      if (entry.ref.workshopId !== workshopId) continue
+      this.entries.delete(name)
+      if (entry.timer) clearTimeout(entry.timer)
+      pending.push(
+        entry.ready.then(
+          async (room) => {
+            room.destroy(CLOSE.gone, 'workshop deleted')
+            await room.flushed()
+          },
+          () => {},
+        ),
+      )
+    }
+    await Promise.all(pending)
+  }
+
+  /** Lets a deleted workshop id be used again (tests; ids are random in practice). */
+  forget(workshopId: WorkshopId): void {
+    this.deleted.delete(workshopId)
+  }
+
+  /** Stores a snapshot of every loaded document and frees them (server shutdown). */
+  async closeAll(): Promise<void> {
+    const all = [...this.entries.entries()]
+    this.entries.clear()
+    await Promise.all(
+      all.map(async ([, entry]) => {
+        if (entry.timer) clearTimeout(entry.timer)
+        const room = await entry.ready.catch(() => null)
+        if (!room) return
+        await this.unload(room, entry)
+      }),
+    )
+  }
+
+  /** The access check the room runs on every incoming update. */
+  private canWrite(ref: DocRef, control: Lease | null, peer: Peer): boolean {
+    const boardLocked = control ? isBoardLocked(control.room.doc) : false
+    return documentAccess(peer.identity, ref, { boardLocked }) === 'write'
+  }
+
+  private async load(ref: DocRef): Promise<Room> {
+    const name = docName(ref)
+    const control =
+      ref.kind === 'board' ? await this.acquire({ workshopId: ref.workshopId, kind: 'control' }) : null
+    try {
+      const updates = await this.store.loadDocument(name)
+      const entryOf = () => this.entries.get(name)
+      const room = new Room(
+        name,
+        {
+          persist: (u) => this.store.appendUpdate(ref.workshopId, name, u),
+          compact: (s) => this.store.compactDocument(ref.workshopId, name, s),
+          canWrite: (peer) => this.canWrite(ref, control, peer),
+          onEmpty: () => {
+            const e = entryOf()
+            if (e) this.maybeUnload(name, e)
+          },
+          onFatal: (err) => {
+            this.options.onError(err, name)
+            const e = entryOf()
+            if (e) this.entries.delete(name)
+            room.destroy(1011, 'storage failed')
+            control?.release()
+          },
+        },
+        this.options.compactAfter,
+      )
+      room.load(updates)
+      migrateDoc(ref.kind, room.doc, SERVER_ORIGIN)
+      const entry = this.entries.get(name)
+      if (entry) entry.control = control
+      return room
+    } catch (err) {
+      control?.release()
+      throw err
+    }
+  }
+
+  private maybeUnload(name: string, entry: Entry): void {
+    if (entry.holders > 0 || entry.timer) return
+    void entry.ready.then((room) => {
+      if (entry.holders > 0 || room.size > 0 || entry.timer) return
+      entry.timer = setTimeout(() => {
+        entry.timer = null
+        if (entry.holders > 0 || room.size > 0 || this.entries.get(name) !== entry) return
+        this.entries.delete(name)
+        void this.unload(room, entry).catch((err: unknown) => this.options.onError(err, name))
+      }, this.options.graceMs)
+    })
+  }
+
+  private async unload(room: Room, entry: Entry): Promise<void> {
+    if (room.storedUpdates > 1) room.compact()
+    await room.flushed()
+    room.destroy(1001, 'server closing document')
+    entry.control?.release()
+  }
+}

@@ -1,0 +1,169 @@
+// Test fixtures: a real server on port 0 with a temp SQLite folder, and stock y-websocket clients.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterEach } from 'vitest'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { CreateWorkshopResponse, JoinResponse } from '@triage/shared'
+import { buildApp } from '../src/app.js'
+import { loadConfig, type Config } from '../src/config.js'
+
+const cleanups: (() => Promise<void> | void)[] = []
+
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn()
+})
+
+/** Registers teardown work that runs after the current test, newest first. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn)
+}
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'triage-test-'))
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export interface TestServer {
+  app: FastifyInstance
+  url: string
+  wsUrl: string
+  dataDir: string
+  config: Config
+  close(): Promise<void>
+}
+
+/** Starts a real server on an ephemeral port; it is closed after the test. */
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = tempDir(),
+  port = 0,
+): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STATIC_DIR: '',
+    ROOM_GRACE_MS: '50',
+    LOG_LEVEL: 'warn',
+    ...env,
+  })
+  const app = await buildApp(config)
+  const address = await app.listen({ port: config.port, host: config.host })
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    await app.close()
+  }
+  onCleanup(close)
+  return { app, url: address, wsUrl: address.replace(/^http/, 'ws'), dataDir, config, close }
+}
+
+export async function post<T>(
+  server: TestServer,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(server.url + path, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
+}
+
+export async function createWorkshop(
+  server: TestServer,
+  groups = ['Surgeons', 'Radiologists'],
+): Promise<CreateWorkshopResponse> {
+  const res = await post<CreateWorkshopResponse>(server, '/api/workshops', {
+    title: 'Theatre scheduling',
+    objective: 'Pick what to fund next',
+    groups,
+  })
+  if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(res.body)}`)
+  return res.body
+}
+
+export async function joinWorkshop(
+  server: TestServer,
+  joinCode: string,
+  name: string,
+  group = 'g1',
+): Promise<JoinResponse> {
+  const res = await post<JoinResponse>(server, '/api/join', { code: joinCode, name, group })
+  if (res.status !== 200) throw new Error(`join failed: ${JSON.stringify(res.body)}`)
+  return res.body
+}
+
+export interface Client {
+  doc: Y.Doc
+  provider: WebsocketProvider
+}
+
+/** A stock y-websocket provider, exactly as an outside client would use it. */
+export function connect(server: TestServer, documentName: string, token?: string): Client {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(server.wsUrl + '/sync', documentName, doc, {
+    params: token ? { token } : {},
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  onCleanup(() => {
+    provider.destroy()
+    doc.destroy()
+  })
+  return { doc, provider }
+}
+
+/** Resolves when the provider has completed its first sync with the server. */
+export function synced(client: Client): Promise<void> {
+  if (client.provider.synced) return Promise.resolve()
+  return new Promise((resolve) => {
+    const handler = (isSynced: boolean) => {
+      if (!isSynced) return
+      client.provider.off('sync', handler)
+      resolve()
+    }
+    client.provider.on('sync', handler)
+  })
+}
+
+/** Resolves with the close code of the provider's next closed connection. */
+export function closeCode(client: Client): Promise<number> {
+  return new Promise((resolve) => {
+    const handler = (event: CloseEvent | null) => {
+      client.provider.off('connection-close', handler)
+      resolve(event?.code ?? -1)
+    }
+    client.provider.on('connection-close', handler)
+  })
+}
+
+/** Resolves once `predicate` holds for the document, checking after every update. */
+export function until(doc: Y.Doc, predicate: () => boolean, what = 'condition'): Promise<void> {
+  if (predicate()) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      doc.off('update', check)
+      reject(new Error(`timed out waiting for ${what}`))
+    }, 5000)
+    const check = () => {
+      if (!predicate()) return
+      clearTimeout(timer)
+      doc.off('update', check)
+      resolve()
+    }
+    doc.on('update', check)
+  })
+}
