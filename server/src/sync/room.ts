@@ -142,12 +142,13 @@ export class Room {
   compact(): void {
     if (this.compactQueued) return
     this.compactQueued = true
+    // Counted from now: updates accepted after this call are appended after the snapshot.
+    this.stored = 1
     this.enqueue(async () => {
       this.compactQueued = false
       // The state taken now holds every update queued before this task, and perhaps a few
       // queued after it (they are stored again after the snapshot, which is harmless).
       await this.hooks.compact(Y.encodeStateAsUpdate(this.doc))
-      this.stored = 1
     })
   }
 
