@@ -69,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
-    staticDir: e.STATIC_DIR === '' ? null : resolve(e.STATIC_DIR ?? resolve(repoRoot, 'client/dist')),
+    staticDir:
+      e.STATIC_DIR === '' ? null : resolve(e.STATIC_DIR ?? resolve(repoRoot, 'client/dist')),
     roomGraceMs: e.ROOM_GRACE_MS,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     messageRate: e.WS_MESSAGES_PER_SECOND,

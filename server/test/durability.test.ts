@@ -19,7 +19,10 @@ import {
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Starts the real entry point as a child process; resolves with its URL once it listens. */
-async function spawnServer(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
+async function spawnServer(
+  dataDir: string,
+  port = 0,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: serverDir,
     env: {
@@ -63,7 +66,8 @@ describe('durability', () => {
     const reader = connect(s1, boardName, p.token)
     const fc = connect(s1, controlName, w.facilitatorToken)
     await Promise.all([synced(writer), synced(reader), synced(fc)])
-    for (let i = 0; i < 50; i++) boardNotes(writer.doc).insert(boardNotes(writer.doc).length, `${i};`)
+    for (let i = 0; i < 50; i++)
+      boardNotes(writer.doc).insert(boardNotes(writer.doc).length, `${i};`)
     setPhase(fc.doc, 'cluster', Date.now())
     const expected = boardNotes(writer.doc).toString()
     // Broadcast follows storage: once another client has it, the server had stored it.

@@ -142,7 +142,7 @@ export function synced(client: Client): Promise<void> {
 /** Resolves with the close code of the provider's next closed connection. */
 export function closeCode(client: Client): Promise<number> {
   return new Promise((resolve) => {
-    const handler = (event: CloseEvent | null) => {
+    const handler = (event: { code: number } | null) => {
       client.provider.off('connection-close', handler)
       resolve(event?.code ?? -1)
     }

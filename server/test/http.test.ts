@@ -107,7 +107,12 @@ describe('HTTP API', () => {
     })
     expect(badGroup.status).toBe(400)
     expect(badGroup.body.error.message).toContain('Surgeons, Radiologists')
-    const closed = await post(server, `/api/workshops/${w.workshopId}/close`, {}, w.facilitatorToken)
+    const closed = await post(
+      server,
+      `/api/workshops/${w.workshopId}/close`,
+      {},
+      w.facilitatorToken,
+    )
     expect(closed.status).toBe(204)
     const late = await post<ErrorBody>(server, '/api/join', {
       code: w.joinCode,
@@ -178,9 +183,9 @@ describe('HTTP API', () => {
     const store = server.app.store
     expect(await store.getWorkshop(a.workshopId)).toBeNull()
     expect(await store.listParticipants(a.workshopId)).toEqual([])
-    expect(await store.loadDocument(docName({ workshopId: a.workshopId, kind: 'control' }))).toEqual(
-      [],
-    )
+    expect(
+      await store.loadDocument(docName({ workshopId: a.workshopId, kind: 'control' })),
+    ).toEqual([])
     expect(await store.findToken('x')).toBeNull()
     const session = await fetch(server.url + '/api/session', {
       headers: { authorization: `Bearer ${p.token}` },

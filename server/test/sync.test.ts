@@ -99,9 +99,12 @@ describe('sync endpoint', () => {
     setPhase(p.doc, 'decide', Date.now())
     expect(readControl(p.doc).phase).toBe('decide')
     await barrier(p, f, 'after-phase')
-    expect(await serverDoc(server, control(w.workshopId), (d) => readControl(d).phase)).toBe('setup')
+    expect(await serverDoc(server, control(w.workshopId), (d) => readControl(d).phase)).toBe(
+      'setup',
+    )
     const stored = new Y.Doc()
-    for (const u of await server.app.store.loadDocument(control(w.workshopId))) Y.applyUpdate(stored, u)
+    for (const u of await server.app.store.loadDocument(control(w.workshopId)))
+      Y.applyUpdate(stored, u)
     expect(readControl(stored).phase).toBe('setup')
     // The facilitator's own change does go through, and the facilitator never saw 'decide'.
     setPhase(f.doc, 'brainstorm', Date.now())
@@ -141,7 +144,10 @@ describe('sync endpoint', () => {
     const { server, w, a, b } = await setup()
     const other = await createWorkshop(server)
     const cases = {
-      other: [docName({ workshopId: w.workshopId, kind: 'private', participantId: b.participantId }), a.token],
+      other: [
+        docName({ workshopId: w.workshopId, kind: 'private', participantId: b.participantId }),
+        a.token,
+      ],
       facilitator: [
         docName({ workshopId: w.workshopId, kind: 'private', participantId: a.participantId }),
         w.facilitatorToken,
@@ -159,7 +165,11 @@ describe('sync endpoint', () => {
 
   it('lets a participant open their own private document', async () => {
     const { server, w, a } = await setup()
-    const name = docName({ workshopId: w.workshopId, kind: 'private', participantId: a.participantId })
+    const name = docName({
+      workshopId: w.workshopId,
+      kind: 'private',
+      participantId: a.participantId,
+    })
     const p = connect(server, name, a.token)
     await synced(p)
     p.doc.getMap('drafts').set('d1', 'mine')
@@ -176,11 +186,19 @@ describe('sync endpoint', () => {
       rawConnect(server, board(w.workshopId), w.facilitatorToken),
       rawConnect(server, control(w.workshopId), b.token),
       rawConnect(server, board(w.workshopId), b.token),
-      rawConnect(server, docName({ workshopId: w.workshopId, kind: 'private', participantId: b.participantId }), b.token),
+      rawConnect(
+        server,
+        docName({ workshopId: w.workshopId, kind: 'private', participantId: b.participantId }),
+        b.token,
+      ),
     ]
     await Promise.all(watchers.map((r) => r.opened))
     for (const r of watchers) r.send(syncStep1())
-    const name = docName({ workshopId: w.workshopId, kind: 'private', participantId: a.participantId })
+    const name = docName({
+      workshopId: w.workshopId,
+      kind: 'private',
+      participantId: a.participantId,
+    })
     const p = connect(server, name, a.token)
     await synced(p)
     p.doc.getMap('drafts').set('d1', marker)
@@ -235,7 +253,9 @@ describe('sync endpoint', () => {
       origin: 'http://evil.example',
     })
     await expect(foreign.opened).rejects.toThrow('HTTP 403')
-    const own = rawConnect(server, board(w.workshopId), w.facilitatorToken, { origin: `http://${host}` })
+    const own = rawConnect(server, board(w.workshopId), w.facilitatorToken, {
+      origin: `http://${host}`,
+    })
     await own.opened
     const pub = rawConnect(server, board(w.workshopId), w.facilitatorToken, {
       origin: 'http://triage.example:8080',
@@ -248,7 +268,10 @@ describe('sync endpoint', () => {
     const pa = connect(server, control(w.workshopId), a.token)
     const pb = connect(server, control(w.workshopId), b.token)
     await Promise.all([synced(pa), synced(pb)])
-    pa.provider.awareness.setLocalState({ user: { name: 'Dana' }, identity: { role: 'facilitator' } })
+    pa.provider.awareness.setLocalState({
+      user: { name: 'Dana' },
+      identity: { role: 'facilitator' },
+    })
     await barrier(pa, pb, 'stamped')
     const seen = pb.provider.awareness.getStates().get(pa.doc.clientID) as Record<string, unknown>
     expect(seen.identity).toEqual({ role: 'participant', participantId: a.participantId })
@@ -261,13 +284,16 @@ describe('sync endpoint', () => {
     for (let i = 0; i < 5; i++) fake.setLocalState({ user: { name: 'Forged' }, n: i })
     const rawB = rawConnect(server, control(w.workshopId), b.token)
     await rawB.opened
-    const { createEncoder, writeVarUint, writeVarUint8Array, toUint8Array } = await import('lib0/encoding')
+    const { createEncoder, writeVarUint, writeVarUint8Array, toUint8Array } =
+      await import('lib0/encoding')
     const e = createEncoder()
     writeVarUint(e, 1)
     writeVarUint8Array(e, encodeAwarenessUpdate(fake, [forged.clientID]))
     rawB.send(toUint8Array(e))
     await barrier(pb, pa, 'after-forgery')
-    const state = pa.provider.awareness.getStates().get(pa.doc.clientID) as { user: { name: string } }
+    const state = pa.provider.awareness.getStates().get(pa.doc.clientID) as {
+      user: { name: string }
+    }
     expect(state.user.name).toBe('Dana')
     fake.destroy()
   })
@@ -297,6 +323,8 @@ describe('sync endpoint', () => {
       const check = () => (raw.saw('read-only') ? resolve() : raw.ws.once('message', check))
       check()
     })
-    expect(await serverDoc(server, control(w.workshopId), (d) => readControl(d).phase)).toBe('setup')
+    expect(await serverDoc(server, control(w.workshopId), (d) => readControl(d).phase)).toBe(
+      'setup',
+    )
   })
 })

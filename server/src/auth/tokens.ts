@@ -15,6 +15,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export function newJoinCode(): string {
   let code = ''
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++)
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]
   return code
 }

@@ -23,11 +23,15 @@ const join: FastifyPluginAsync = async (app) => {
     return workshop
   }
 
-  app.get('/api/join/:code', { config: { rateLimit } }, async (request): Promise<JoinInfoResponse> => {
-    const code = parseOr400(joinCodeSchema, (request.params as { code?: unknown }).code)
-    const workshop = await openWorkshop(code)
-    return { title: workshop.title, groups: [...workshop.groups] }
-  })
+  app.get(
+    '/api/join/:code',
+    { config: { rateLimit } },
+    async (request): Promise<JoinInfoResponse> => {
+      const code = parseOr400(joinCodeSchema, (request.params as { code?: unknown }).code)
+      const workshop = await openWorkshop(code)
+      return { title: workshop.title, groups: [...workshop.groups] }
+    },
+  )
 
   app.post('/api/join', { config: { rateLimit } }, async (request): Promise<JoinResponse> => {
     const body = parseOr400(joinBodySchema, request.body)

@@ -13,8 +13,7 @@ import { HttpError, parseOr400 } from '../http-error.js'
 import { DuplicateJoinCodeError } from '../store/store.js'
 
 const workshops: FastifyPluginAsync = async (app) => {
-  const idParam = (params: unknown) =>
-    parseOr400(workshopIdSchema, (params as { id?: unknown }).id)
+  const idParam = (params: unknown) => parseOr400(workshopIdSchema, (params as { id?: unknown }).id)
 
   app.post(
     '/api/workshops',

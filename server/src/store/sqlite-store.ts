@@ -100,12 +100,16 @@ export function openSqliteStore(dataDir: string): Store {
        VALUES (@id, @joinCode, @title, @groupsJson, @facilitatorTokenHash, @createdAt, @closedAt)`,
     ),
     workshopById: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?'),
-    workshopByCode: db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE join_code = ?'),
+    workshopByCode: db.prepare<[string], WorkshopRow>(
+      'SELECT * FROM workshops WHERE join_code = ?',
+    ),
     workshopByTokenHash: db.prepare<[string], WorkshopRow>(
       'SELECT * FROM workshops WHERE facilitator_token_hash = ?',
     ),
     allWorkshops: db.prepare<[], WorkshopRow>('SELECT * FROM workshops ORDER BY created_at'),
-    closeWorkshop: db.prepare('UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
+    closeWorkshop: db.prepare(
+      'UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL',
+    ),
     deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
     deleteWorkshopUpdates: db.prepare('DELETE FROM doc_updates WHERE workshop_id = ?'),
     insertParticipant: db.prepare(

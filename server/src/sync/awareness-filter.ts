@@ -49,7 +49,8 @@ export function filterAwarenessUpdate(
     const clientId = decoding.readVarUint(d)
     const clock = decoding.readVarUint(d)
     const json = decoding.readVarString(d)
-    if (json.length > AWARENESS_LIMITS.stateBytes) throw new ProtocolError('awareness state too large')
+    if (json.length > AWARENESS_LIMITS.stateBytes)
+      throw new ProtocolError('awareness state too large')
     const owner = ownerOf(clientId)
     if (owner !== undefined && owner !== self) continue
     if (owner === undefined) {

@@ -1,7 +1,7 @@
 // y-websocket message framing: the message types and encoders the room needs.
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export const MSG_SYNC = 0
 export const MSG_AWARENESS = 1

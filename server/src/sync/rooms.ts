@@ -1,6 +1,6 @@
 // Loads documents into rooms on demand, shares one room per document, and unloads a room a
 // short grace after its last holder (connection or server task) lets go.
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import {
   CLOSE,
   docName,
@@ -164,7 +164,9 @@ export class Rooms {
   private async load(ref: DocRef): Promise<Room> {
     const name = docName(ref)
     const control =
-      ref.kind === 'board' ? await this.acquire({ workshopId: ref.workshopId, kind: 'control' }) : null
+      ref.kind === 'board'
+        ? await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
+        : null
     try {
       const updates = await this.store.loadDocument(name)
       const entryOf = () => this.entries.get(name)

@@ -1,0 +1,54 @@
+// Lint: typescript-eslint's recommended type-aware rules, React hooks, and the layer rule
+// (shared imports neither client nor server; client and server never import each other).
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const layer = (forbidden) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: forbidden.map((name) => ({
+        group: [
+          `@triage/${name}`,
+          `@triage/${name}/*`,
+          `**/${name}/src/*`,
+          `../${name}/*`,
+          `../../${name}/*`,
+        ],
+        message: `This package may not import ${name}/ (see DESIGN.md, Architecture).`,
+      })),
+    },
+  ],
+})
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/.tsbuild/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: layer(['client', 'server', 'e2e']) },
+  { files: ['server/**/*.ts'], rules: layer(['client', 'e2e']) },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...layer(['server', 'e2e']),
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+)
