@@ -1,6 +1,6 @@
 // Typed access to the shared board document. Issue 4 fills in ideas and clusters;
 // for now the board holds free-form shared notes.
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 const NOTES = 'notes'
 

@@ -1,6 +1,6 @@
 // Typed access to the control document: phase, settings, roster and decision log.
 // Readers validate what they read: a document may hold anything a writer put there.
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { z } from 'zod'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'

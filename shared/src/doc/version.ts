@@ -1,6 +1,6 @@
 // Document schema versions and the migrations that bring an older document up to date.
 // Only the server runs migrations (it loads every document before anyone syncs it).
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 export type DocKind = 'board' | 'control' | 'private'
 

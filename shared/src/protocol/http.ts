@@ -1,6 +1,11 @@
 // Request and response bodies of the HTTP API (see DESIGN.md, "External contract").
 import { z } from 'zod'
-import { joinCodeSchema, participantIdSchema, tokenSchema, workshopIdSchema } from '../schema/ids.js'
+import {
+  joinCodeSchema,
+  participantIdSchema,
+  tokenSchema,
+  workshopIdSchema,
+} from '../schema/ids.js'
 import { LIMITS, groupSchema, workshopSettingsSchema } from '../schema/workshop.js'
 
 export const createWorkshopBodySchema = z.object({

@@ -4,7 +4,10 @@ import { z } from 'zod'
 
 const idPattern = /^[A-Za-z0-9_-]{8,40}$/
 
-export const workshopIdSchema = z.string().regex(idPattern, 'not a workshop id').brand<'WorkshopId'>()
+export const workshopIdSchema = z
+  .string()
+  .regex(idPattern, 'not a workshop id')
+  .brand<'WorkshopId'>()
 export type WorkshopId = z.infer<typeof workshopIdSchema>
 
 export const participantIdSchema = z

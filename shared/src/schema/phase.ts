@@ -1,7 +1,15 @@
 // The workshop phases, in the order the facilitator steps through them.
 import { z } from 'zod'
 
-export const PHASES = ['setup', 'brainstorm', 'cluster', 'vote', 'matrix', 'weigh', 'decide'] as const
+export const PHASES = [
+  'setup',
+  'brainstorm',
+  'cluster',
+  'vote',
+  'matrix',
+  'weigh',
+  'decide',
+] as const
 export const phaseSchema = z.enum(PHASES)
 export type Phase = z.infer<typeof phaseSchema>
 

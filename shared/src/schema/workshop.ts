@@ -11,11 +11,7 @@ export const LIMITS = {
 } as const
 
 const text = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} is required`)
-    .max(max, `${what} is at most ${max} characters`)
+  z.string().trim().min(1, `${what} is required`).max(max, `${what} is at most ${max} characters`)
 
 export const groupSchema = z.object({
   /** Stable id (`g1`, `g2`, …) so renaming a group keeps its members. */
