@@ -13,7 +13,7 @@ export const createWorkshopBodySchema = z.object({
   objective: workshopSettingsSchema.shape.objective,
   /** Group names, in display order. */
   groups: z
-    .array(z.string().trim().min(1, 'A group name is required').max(LIMITS.groupName))
+    .array(groupSchema.shape.name)
     .min(1, 'At least one stakeholder group is required')
     .max(LIMITS.groups, `At most ${LIMITS.groups} groups`)
     .refine(
@@ -41,7 +41,11 @@ export const joinBodySchema = z.object({
     .min(1, 'Your name is required')
     .max(LIMITS.participantName, `A name is at most ${LIMITS.participantName} characters`),
   /** Group id (`g1`) or group name. */
-  group: z.string().trim().min(1, 'Choose a group').max(LIMITS.groupName),
+  group: z
+    .string()
+    .trim()
+    .min(1, 'Choose a group')
+    .max(LIMITS.groupName, `A group is at most ${LIMITS.groupName} characters`),
 })
 export type JoinBody = z.input<typeof joinBodySchema>
 

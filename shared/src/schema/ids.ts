@@ -27,8 +27,11 @@ export const joinCodeSchema = z
   .pipe(
     z
       .string()
-      .length(JOIN_CODE_LENGTH, `a join code has ${JOIN_CODE_LENGTH} characters`)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'not a join code'),
+      .length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} characters`)
+      .regex(
+        new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`),
+        'That is not a join code (letters and digits, no 0, O, 1, I or L)',
+      ),
   )
 
 /** Opaque bearer token; only its hash is stored. */

@@ -13,6 +13,13 @@ export const LIMITS = {
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what} is required`).max(max, `${what} is at most ${max} characters`)
 
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} is at least ${min}`)
+    .max(max, `${what} is at most ${max}`)
+
 export const groupSchema = z.object({
   /** Stable id (`g1`, `g2`, …) so renaming a group keeps its members. */
   id: z.string().regex(/^g[0-9]{1,3}$/),
@@ -25,19 +32,27 @@ export const workshopSettingsSchema = z.object({
   /** Shown on every screen and at the top of the rationale document. */
   title: text(LIMITS.title, 'The title'),
   /** What the group is deciding, in one or two sentences. */
-  objective: z.string().trim().max(LIMITS.objective).default(''),
+  objective: z
+    .string()
+    .trim()
+    .max(LIMITS.objective, `The objective is at most ${LIMITS.objective} characters`)
+    .default(''),
   /** Stakeholder groups; each participant joins exactly one. */
-  groups: z.array(groupSchema).min(1).max(LIMITS.groups),
+  groups: z
+    .array(groupSchema)
+    .min(1)
+    .max(LIMITS.groups)
+    .refine((gs) => new Set(gs.map((g) => g.id)).size === gs.length, 'Group ids must differ'),
   /** Dots each participant may place. */
-  dotBudget: z.number().int().min(1).max(20).default(5),
+  dotBudget: wholeNumber('Dots per person', 1, 20).default(5),
   /** Most dots one participant may place on one item. */
-  maxDotsPerItem: z.number().int().min(1).max(20).default(3),
+  maxDotsPerItem: wholeNumber('Dots on one item', 1, 20).default(3),
   /** When true, revealed ideas and votes carry no author. */
   anonymous: z.boolean().default(true),
 })
 export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>
 
-/** Turns a list of group names into groups with stable ids, refusing duplicates. */
+/** Turns a list of group names into groups with ids g1…gN (callers refuse duplicates first). */
 export function groupsFromNames(names: readonly string[]): Group[] {
   return names.map((name, i) => ({ id: `g${i + 1}`, name: name.trim() }))
 }

@@ -1,0 +1,375 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PHASES, type Phase } from '../schema/phase.js'
+import type { RosterEntry } from '../schema/roster.js'
+import type { WorkshopSettings } from '../schema/workshop.js'
+import {
+  addRosterEntry,
+  appendLog,
+  initControl,
+  isBoardLocked,
+  observeDoc,
+  readControl,
+  setBoardLocked,
+  setPhase,
+} from './control.js'
+
+const settings: WorkshopSettings = {
+  title: 'Which wards first?',
+  objective: 'Pick three wards for the pilot',
+  groups: [
+    { id: 'g1', name: 'Surgeons' },
+    { id: 'g2', name: 'Nurses' },
+  ],
+  dotBudget: 7,
+  maxDotsPerItem: 2,
+  anonymous: false,
+}
+
+const ada: RosterEntry = { name: 'Ada', group: 'g1', joinedAt: 1_700_000_000_000 }
+const bob: RosterEntry = { name: 'Bob', group: 'g2', joinedAt: 1_700_000_000_500 }
+
+function controlDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  initControl(doc, settings)
+  return doc
+}
+
+function countUpdates(doc: Y.Doc): { count: number } {
+  const counter = { count: 0 }
+  doc.on('update', () => counter.count++)
+  return counter
+}
+
+/** Exchanges the full state of two documents both ways. */
+function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+}
+
+describe('readControl', () => {
+  it('reads an empty document as set-up with nothing in it', () => {
+    expect(readControl(new Y.Doc())).toEqual({
+      settings: null,
+      phase: 'setup',
+      boardLocked: false,
+      roster: {},
+      log: [],
+    })
+  })
+
+  it('reads back what initControl wrote', () => {
+    expect(readControl(controlDoc())).toEqual({
+      settings,
+      phase: 'setup',
+      boardLocked: false,
+      roster: {},
+      log: [],
+    })
+  })
+
+  it('returns settings that do not share objects with the document', () => {
+    const doc = controlDoc()
+    const first = readControl(doc)
+    ;(first.settings!.groups as { name: string }[])[0]!.name = 'Changed'
+    expect(readControl(doc).settings!.groups[0]!.name).toBe('Surgeons')
+  })
+})
+
+describe('initControl', () => {
+  it('writes in one transaction with the given origin', () => {
+    const doc = new Y.Doc()
+    const origins: unknown[] = []
+    doc.on('update', (_: Uint8Array, origin: unknown) => origins.push(origin))
+    initControl(doc, settings, 'server')
+    expect(origins).toEqual(['server'])
+  })
+
+  it('resets the phase to set-up', () => {
+    const doc = controlDoc()
+    setPhase(doc, 'vote', 1)
+    initControl(doc, settings)
+    expect(readControl(doc).phase).toBe('setup')
+  })
+})
+
+describe('setPhase', () => {
+  it.each(PHASES)('moves to %s and logs it', (phase) => {
+    const doc = controlDoc()
+    setPhase(doc, phase, 1234)
+    const state = readControl(doc)
+    expect(state.phase).toBe(phase)
+    expect(state.log).toEqual([{ at: 1234, kind: 'phase', text: `Phase: ${phase}` }])
+  })
+
+  it('appends a log entry for every change, in order', () => {
+    const doc = controlDoc()
+    const steps: Phase[] = ['brainstorm', 'cluster', 'vote', 'cluster']
+    steps.forEach((phase, i) => setPhase(doc, phase, i))
+    const state = readControl(doc)
+    expect(state.phase).toBe('cluster')
+    expect(state.log.map((e) => [e.at, e.text])).toEqual(
+      steps.map((phase, i) => [i, `Phase: ${phase}`]),
+    )
+  })
+
+  it('changes phase and log in one update', () => {
+    const doc = controlDoc()
+    const updates = countUpdates(doc)
+    setPhase(doc, 'vote', 1)
+    expect(updates.count).toBe(1)
+  })
+
+  it('leaves settings and roster alone', () => {
+    const doc = controlDoc()
+    addRosterEntry(doc, 'p-ada', ada)
+    setPhase(doc, 'decide', 1)
+    const state = readControl(doc)
+    expect(state.settings).toEqual(settings)
+    expect(state.roster).toEqual({ 'p-ada': ada })
+  })
+})
+
+describe('appendLog', () => {
+  it('keeps entries in order after the phase entries', () => {
+    const doc = controlDoc()
+    setPhase(doc, 'vote', 1)
+    appendLog(doc, { at: 2, kind: 'reveal', text: 'Votes revealed' })
+    expect(readControl(doc).log).toEqual([
+      { at: 1, kind: 'phase', text: 'Phase: vote' },
+      { at: 2, kind: 'reveal', text: 'Votes revealed' },
+    ])
+  })
+})
+
+describe('addRosterEntry', () => {
+  it('adds participants under their ids', () => {
+    const doc = controlDoc()
+    addRosterEntry(doc, 'p-ada', ada)
+    addRosterEntry(doc, 'p-bob', bob)
+    expect(readControl(doc).roster).toEqual({ 'p-ada': ada, 'p-bob': bob })
+  })
+
+  it('replaces the entry of a participant who joins again', () => {
+    const doc = controlDoc()
+    addRosterEntry(doc, 'p-ada', ada)
+    addRosterEntry(doc, 'p-ada', { ...ada, group: 'g2' })
+    expect(readControl(doc).roster).toEqual({ 'p-ada': { ...ada, group: 'g2' } })
+  })
+})
+
+describe('setBoardLocked and isBoardLocked', () => {
+  it.each<[string, boolean[], boolean]>([
+    ['never set', [], false],
+    ['locked', [true], true],
+    ['locked then unlocked', [true, false], false],
+    ['unlocked then locked', [false, true], true],
+    ['locked twice', [true, true], true],
+  ])('%s → %s', (_, steps, locked) => {
+    const doc = controlDoc()
+    for (const step of steps) setBoardLocked(doc, step)
+    expect(isBoardLocked(doc)).toBe(locked)
+    expect(readControl(doc).boardLocked).toBe(locked)
+  })
+
+  it.each([['true'], [1], [{}], [null]])('treats a stored %j as unlocked', (value) => {
+    const doc = controlDoc()
+    doc.getMap('session').set('boardLocked', value)
+    expect(isBoardLocked(doc)).toBe(false)
+    expect(readControl(doc).boardLocked).toBe(false)
+  })
+})
+
+describe('readControl on a document holding garbage', () => {
+  it('drops invalid roster entries and keeps valid ones', () => {
+    const doc = controlDoc()
+    addRosterEntry(doc, 'p-ada', ada)
+    const roster = doc.getMap('roster')
+    roster.set('x', { bad: true })
+    roster.set('no-name', { name: '', group: 'g1', joinedAt: 1 })
+    roster.set('long-name', { name: 'x'.repeat(41), group: 'g1', joinedAt: 1 })
+    roster.set('text-time', { name: 'Eve', group: 'g1', joinedAt: 'yesterday' })
+    roster.set('string', 'Eve')
+    roster.set('null', null)
+    expect(readControl(doc).roster).toEqual({ 'p-ada': ada })
+  })
+
+  it('drops invalid log entries and keeps valid ones in order', () => {
+    const doc = controlDoc()
+    setPhase(doc, 'vote', 1)
+    doc
+      .getArray('log')
+      .push([
+        { bad: true },
+        42,
+        'text',
+        null,
+        { at: 'now', kind: 'note', text: 'x' },
+        { at: 2, kind: 'k'.repeat(41), text: 'x' },
+        { at: 3, kind: 'note', text: 't'.repeat(2001) },
+        { at: 4, kind: 'note', text: 'kept' },
+      ])
+    expect(readControl(doc).log).toEqual([
+      { at: 1, kind: 'phase', text: 'Phase: vote' },
+      { at: 4, kind: 'note', text: 'kept' },
+    ])
+  })
+
+  it.each([['nonsense'], ['SETUP'], [''], [3], [null], [{ phase: 'vote' }]])(
+    'falls back to set-up for the phase %j',
+    (value) => {
+      const doc = controlDoc()
+      setPhase(doc, 'vote', 1)
+      doc.getMap('session').set('phase', value)
+      expect(readControl(doc).phase).toBe('setup')
+    },
+  )
+
+  it.each<[string, string, unknown]>([
+    ['an empty title', 'title', ''],
+    ['a missing title', 'title', undefined],
+    ['a title that is not text', 'title', 42],
+    ['a dot budget that is not a number', 'dotBudget', '5'],
+    ['groups that are not a list', 'groups', 'Surgeons'],
+    ['no groups', 'groups', []],
+    ['a group without id', 'groups', [{ name: 'Surgeons' }]],
+  ])('reads settings with %s as none', (_, key, value) => {
+    const doc = controlDoc()
+    if (value === undefined) doc.getMap('settings').delete(key)
+    else doc.getMap('settings').set(key, value)
+    expect(readControl(doc).settings).toBeNull()
+  })
+
+  it('fills in defaults for settings a writer left out', () => {
+    const doc = new Y.Doc()
+    const m = doc.getMap('settings')
+    m.set('title', 'T')
+    m.set('groups', [{ id: 'g1', name: 'A' }])
+    expect(readControl(doc).settings).toEqual({
+      title: 'T',
+      objective: '',
+      groups: [{ id: 'g1', name: 'A' }],
+      dotBudget: 5,
+      maxDotsPerItem: 3,
+      anonymous: true,
+    })
+  })
+
+  it('keeps valid parts readable next to garbage', () => {
+    const doc = controlDoc()
+    doc.getMap('roster').set('x', { bad: true })
+    doc.getMap('session').set('phase', 'nonsense')
+    doc.getArray('log').push([{ bad: true }])
+    const state = readControl(doc)
+    expect(state.settings).toEqual(settings)
+    expect(state).toMatchObject({ phase: 'setup', roster: {}, log: [] })
+  })
+})
+
+describe('two replicas', () => {
+  it('converge on concurrent phase changes', () => {
+    const a = controlDoc()
+    const b = new Y.Doc()
+    sync(a, b)
+    setPhase(a, 'vote', 10)
+    setPhase(b, 'matrix', 20)
+    expect(readControl(a).phase).toBe('vote')
+    expect(readControl(b).phase).toBe('matrix')
+    sync(a, b)
+    const stateA = readControl(a)
+    const stateB = readControl(b)
+    expect(stateA).toEqual(stateB)
+    expect(['vote', 'matrix']).toContain(stateA.phase)
+    expect(stateA.log.map((e) => e.text).sort()).toEqual(['Phase: matrix', 'Phase: vote'])
+  })
+
+  it('converge to the same winner whichever replica syncs first', () => {
+    const winners = [false, true].map((bFirst) => {
+      const a = new Y.Doc()
+      a.clientID = 1
+      const b = new Y.Doc()
+      b.clientID = 2
+      initControl(a, settings)
+      sync(a, b)
+      setPhase(a, 'vote', 10)
+      setPhase(b, 'matrix', 20)
+      if (bFirst) sync(b, a)
+      else sync(a, b)
+      expect(readControl(a)).toEqual(readControl(b))
+      return readControl(a).phase
+    })
+    expect(winners[0]).toBe(winners[1])
+  })
+
+  it('take a later phase change over an earlier one that was already synced', () => {
+    const a = controlDoc()
+    const b = new Y.Doc()
+    sync(a, b)
+    setPhase(b, 'matrix', 10)
+    sync(a, b)
+    setPhase(a, 'vote', 20)
+    sync(a, b)
+    expect(readControl(a).phase).toBe('vote')
+    expect(readControl(b).phase).toBe('vote')
+  })
+
+  it('carry roster, lock and settings across', () => {
+    const a = controlDoc()
+    const b = new Y.Doc()
+    addRosterEntry(a, 'p-ada', ada)
+    setBoardLocked(a, true)
+    sync(a, b)
+    expect(readControl(b)).toEqual(readControl(a))
+    expect(isBoardLocked(b)).toBe(true)
+  })
+})
+
+describe('observeDoc', () => {
+  it('calls the listener on every change until unsubscribed', () => {
+    const doc = controlDoc()
+    let calls = 0
+    const unsubscribe = observeDoc(doc, () => calls++)
+    setPhase(doc, 'vote', 1)
+    expect(calls).toBe(1)
+    addRosterEntry(doc, 'p-ada', ada)
+    setBoardLocked(doc, true)
+    expect(calls).toBe(3)
+    unsubscribe()
+    setPhase(doc, 'matrix', 2)
+    setBoardLocked(doc, false)
+    expect(calls).toBe(3)
+  })
+
+  it('calls the listener for changes that arrive from a replica', () => {
+    const a = controlDoc()
+    const b = new Y.Doc()
+    sync(a, b)
+    const seen: string[] = []
+    const unsubscribe = observeDoc(b, () => seen.push(readControl(b).phase))
+    setPhase(a, 'brainstorm', 1)
+    sync(a, b)
+    expect(seen).toEqual(['brainstorm'])
+    unsubscribe()
+  })
+
+  it('unsubscribes only its own listener', () => {
+    const doc = controlDoc()
+    let first = 0
+    let second = 0
+    const stopFirst = observeDoc(doc, () => first++)
+    const stopSecond = observeDoc(doc, () => second++)
+    stopFirst()
+    setPhase(doc, 'vote', 1)
+    expect([first, second]).toEqual([0, 1])
+    stopSecond()
+  })
+
+  it('does not call the listener when nothing changes', () => {
+    const doc = controlDoc()
+    let calls = 0
+    const unsubscribe = observeDoc(doc, () => calls++)
+    doc.transact(() => {})
+    expect(calls).toBe(0)
+    unsubscribe()
+  })
+})
