@@ -17,11 +17,23 @@ import type { Store } from './store/store.js'
 export interface AppOptions {
   /** Use this store instead of SQLite under `config.dataDir`. */
   store?: Store
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: { write(line: string): void }
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: {
+        // Sync URLs carry the token in the query string: log the path only.
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+      },
+    },
     bodyLimit: 64 * 1024,
     trustProxy: false,
   })

@@ -8,7 +8,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { CreateWorkshopResponse, JoinResponse } from '@triage/shared'
-import { buildApp } from '../src/app.js'
+import { buildApp, type AppOptions } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -42,6 +42,7 @@ export async function startServer(
   env: Record<string, string> = {},
   dataDir = tempDir(),
   port = 0,
+  options: AppOptions = {},
 ): Promise<TestServer> {
   const config = loadConfig({
     PORT: String(port),
@@ -52,7 +53,7 @@ export async function startServer(
     LOG_LEVEL: 'warn',
     ...env,
   })
-  const app = await buildApp(config)
+  const app = await buildApp(config, options)
   const address = await app.listen({ port: config.port, host: config.host })
   let closed = false
   const close = async () => {

@@ -312,6 +312,18 @@ describe('sync endpoint', () => {
     expect(await server.app.store.loadDocument(board(w.workshopId))).toEqual([])
   })
 
+  it('keeps tokens out of the request log', async () => {
+    const lines: string[] = []
+    const server = await startServer({ LOG_LEVEL: 'info' }, undefined, 0, {
+      logStream: { write: (line) => lines.push(line) },
+    })
+    const w = await createWorkshop(server)
+    const c = connect(server, board(w.workshopId), w.facilitatorToken)
+    await synced(c)
+    expect(lines.some((l) => l.includes(`/sync/${w.workshopId}/board`))).toBe(true)
+    expect(lines.some((l) => l.includes(w.facilitatorToken))).toBe(false)
+  })
+
   it('raw update over the wire from a read-only member is refused with a permission notice', async () => {
     const { server, w, a } = await setup()
     const raw = rawConnect(server, control(w.workshopId), a.token)
