@@ -40,6 +40,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own server and browser; two cores run two files at once.
           maxWorkers: 2,
+          // Runs after the other projects (it has its own worker count, so its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

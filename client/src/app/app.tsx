@@ -1,0 +1,58 @@
+// The app shell: picks the screen for the current path. Console and projector load lazily,
+// so a participant's phone downloads neither them nor the QR code library.
+import { lazy, Suspense } from 'react'
+import { JoinPage } from '../features/join/join-page'
+import { LandingPage } from '../features/landing/landing-page'
+import { ParticipantView } from '../features/participant/participant-view'
+import { usePathname } from '../lib/navigation'
+import { Notice } from '../ui/alert'
+import { Page } from '../ui/layout'
+import { Link } from '../ui/link'
+import { matchRoute } from './routes'
+
+const FacilitatorConsole = lazy(() => import('../features/facilitate/facilitator-console'))
+const ProjectorBoard = lazy(() => import('../features/projector/projector-board'))
+
+export function App() {
+  const route = matchRoute(usePathname())
+  switch (route.name) {
+    case 'landing':
+      return <LandingPage />
+    case 'join':
+      return <JoinPage key={route.code} code={route.code} />
+    case 'participant':
+      return <ParticipantView key={route.workshopId} workshopId={route.workshopId} />
+    case 'facilitate':
+      return (
+        <Suspense fallback={<Loading />}>
+          <FacilitatorConsole key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )
+    case 'projector':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ProjectorBoard key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )
+    case 'not-found':
+      return (
+        <Page width="narrow">
+          <Notice title="Page not found">
+            <p>
+              <Link className="button button--primary" href="/">
+                Go to the start page
+              </Link>
+            </p>
+          </Notice>
+        </Page>
+      )
+  }
+}
+
+function Loading() {
+  return (
+    <Page>
+      <p className="muted">Loading…</p>
+    </Page>
+  )
+}

@@ -1,0 +1,74 @@
+// Name and stakeholder group; on success the session is stored and the phone view opens.
+import { useId, useState, type FormEvent } from 'react'
+import { LIMITS, type JoinInfoResponse } from '@triage/shared'
+import { api, messageOf } from '../../lib/api'
+import { navigate } from '../../lib/navigation'
+import { paths } from '../../lib/paths'
+import { saveSession } from '../../lib/session-store'
+import { ErrorAlert } from '../../ui/alert'
+
+export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse }) {
+  const id = useId()
+  const [name, setName] = useState('')
+  const [group, setGroup] = useState(() => (info.groups.length === 1 ? info.groups[0]!.id : ''))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!name.trim()) return setError('Enter your name.')
+    if (!group) return setError('Choose your stakeholder group.')
+    setBusy(true)
+    setError(null)
+    try {
+      const joined = await api.join({ code, name: name.trim(), group })
+      saveSession(joined.workshopId, {
+        role: 'participant',
+        token: joined.token,
+        participantId: joined.participantId,
+        joinCode: code,
+        title: info.title,
+      })
+      navigate(paths.participant(joined.workshopId))
+    } catch (e) {
+      setError(messageOf(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Your name</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={LIMITS.participantName}
+          autoComplete="given-name"
+          enterKeyHint="next"
+          required
+        />
+      </div>
+      <fieldset className="choices">
+        <legend>Your stakeholder group</legend>
+        {info.groups.map((g) => (
+          <label key={g.id} className="choice">
+            <input
+              type="radio"
+              name={`${id}-group`}
+              value={g.id}
+              checked={group === g.id}
+              onChange={() => setGroup(g.id)}
+            />
+            <span>{g.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorAlert message={error} />
+      <button className="button button--primary button--block" type="submit" disabled={busy}>
+        {busy ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,105 @@
+// The participant's phone view: who you are, the current phase and what to do in it, live.
+import { useEffect, useState } from 'react'
+import { CLOSE, PHASE_LABELS } from '@triage/shared'
+import { paths } from '../../lib/paths'
+import { clearSession, loadSession, type StoredSession } from '../../lib/session-store'
+import { useControlState } from '../../sync/use-control-state'
+import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { Notice } from '../../ui/alert'
+import { ConnectionBadge } from '../../ui/connection-badge'
+import { Page } from '../../ui/layout'
+import { Link } from '../../ui/link'
+import { SessionEnded } from '../../ui/session-ended'
+import { useDocumentTitle } from '../../ui/use-document-title'
+import { identityLine, PHASE_INSTRUCTIONS } from './phase-instructions'
+import './participant.css'
+
+export function ParticipantView({ workshopId }: { workshopId: string }) {
+  const [session] = useState(() => loadSession(workshopId))
+  if (session?.role !== 'participant' || !session.participantId) {
+    return <NotJoined workshopId={workshopId} session={session} />
+  }
+  return <Live workshopId={workshopId} session={session} participantId={session.participantId} />
+}
+
+function Live({
+  workshopId,
+  session,
+  participantId,
+}: {
+  workshopId: string
+  session: StoredSession
+  participantId: string
+}) {
+  const { doc, connection, state } = useWorkshopDoc(workshopId, 'control', session.token)
+  const control = useControlState(doc)
+  const me = control.roster[participantId]
+  const name = me?.name ?? null
+  const phaseLabel = PHASE_LABELS[control.phase]
+  useDocumentTitle(control.settings ? `${phaseLabel} · ${control.settings.title}` : 'Workshop')
+
+  useEffect(() => {
+    // Being present in awareness is what puts this participant "online" on the roster.
+    connection.setLocalState({ user: { name } })
+  }, [connection, name])
+
+  const ended = state.kind === 'ended'
+  const revoked =
+    ended && (state.closeCode === CLOSE.unauthorized || state.closeCode === CLOSE.gone)
+  useEffect(() => {
+    if (revoked) clearSession(workshopId)
+  }, [revoked, workshopId])
+
+  if (ended) {
+    return (
+      <Page width="narrow" status={<ConnectionBadge kind={state.kind} />}>
+        <SessionEnded
+          code={state.closeCode}
+          joinPath={session.joinCode ? paths.join(session.joinCode) : undefined}
+        />
+      </Page>
+    )
+  }
+  const who = identityLine(me?.name, me?.group, control.settings?.groups ?? [])
+  return (
+    <Page width="narrow" status={<ConnectionBadge kind={state.kind} />}>
+      <h1 className="eyebrow">{control.settings?.title ?? session.title ?? 'Workshop'}</h1>
+      <p className="identity">{who ? `You are ${who}` : 'Connecting to the workshop…'}</p>
+      {control.settings !== null && (
+        <section className="card phase-card" aria-labelledby="phase-now">
+          <p className="eyebrow">Current phase</p>
+          <h2 id="phase-now" className="phase-card__title">
+            {phaseLabel}
+          </h2>
+          <p className="phase-card__instruction">{PHASE_INSTRUCTIONS[control.phase]}</p>
+        </section>
+      )}
+    </Page>
+  )
+}
+
+function NotJoined({ workshopId, session }: { workshopId: string; session: StoredSession | null }) {
+  useDocumentTitle('Workshop')
+  return (
+    <Page width="narrow">
+      <Notice title="You have not joined this workshop on this device">
+        {session?.role === 'facilitator' ? (
+          <p>
+            <Link className="button button--primary" href={paths.facilitate(workshopId)}>
+              Open the facilitator console
+            </Link>
+          </p>
+        ) : (
+          <>
+            <p>Ask the facilitator for the join code, then join with your name and group.</p>
+            <p>
+              <Link className="button button--primary" href={paths.landing()}>
+                Enter a join code
+              </Link>
+            </p>
+          </>
+        )}
+      </Notice>
+    </Page>
+  )
+}

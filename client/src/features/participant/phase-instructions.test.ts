@@ -1,0 +1,24 @@
+// Participant copy: an instruction per phase and the "You are …" line.
+import { describe, expect, it } from 'vitest'
+import { PHASES } from '@triage/shared'
+import { identityLine, PHASE_INSTRUCTIONS } from './phase-instructions'
+
+describe('phase instructions', () => {
+  it('has one short line for every phase', () => {
+    for (const phase of PHASES) {
+      expect(PHASE_INSTRUCTIONS[phase].length).toBeGreaterThan(10)
+      expect(PHASE_INSTRUCTIONS[phase].length).toBeLessThan(110)
+    }
+  })
+})
+
+describe('identityLine', () => {
+  const groups = [{ id: 'g1', name: 'Surgeons' }]
+  it.each([
+    ['Dana', 'g1', 'Dana · Surgeons'],
+    ['Dana', 'g9', 'Dana'],
+    [undefined, 'g1', null],
+  ])('%s in %s → %s', (name, group, line) => {
+    expect(identityLine(name, group, groups)).toBe(line)
+  })
+})

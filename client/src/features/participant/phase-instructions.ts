@@ -1,0 +1,24 @@
+// What a participant should be doing in each phase, in one line.
+import type { Phase } from '@triage/shared'
+
+export const PHASE_INSTRUCTIONS: Record<Phase, string> = {
+  setup: 'The workshop is about to start. Keep this page open — it follows the facilitator.',
+  brainstorm:
+    'Write down your ideas privately. Nobody sees them until the facilitator reveals them.',
+  cluster: 'Look at the shared board and help group similar ideas together.',
+  vote: 'Place your dots on the items that matter most to you.',
+  matrix: 'Rate each item for its impact and for the effort it takes.',
+  weigh: 'Propose how much each criterion should count, then score the items.',
+  decide: 'The group is deciding. Follow the board and say if you disagree.',
+}
+
+/** "Dana · Surgeons": who this device is, as the roster and settings name them. */
+export function identityLine(
+  name: string | undefined,
+  groupId: string | undefined,
+  groups: readonly { id: string; name: string }[],
+): string | null {
+  if (!name) return null
+  const group = groups.find((g) => g.id === groupId)?.name
+  return group ? `${name} · ${group}` : name
+}

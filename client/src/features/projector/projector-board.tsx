@@ -1,0 +1,97 @@
+// The projector view (loaded lazily, read-only, large type): what is happening and how to join.
+import { useMemo, useState } from 'react'
+import { PHASE_LABELS } from '@triage/shared'
+import { paths } from '../../lib/paths'
+import { loadSession, type StoredSession } from '../../lib/session-store'
+import { joinLink, usePublicUrl } from '../../lib/use-public-url'
+import { onlineParticipantIds } from '../../sync/awareness'
+import { useControlState } from '../../sync/use-control-state'
+import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { Notice } from '../../ui/alert'
+import { ConnectionBadge } from '../../ui/connection-badge'
+import { Page } from '../../ui/layout'
+import { Link } from '../../ui/link'
+import { QrCode } from '../../ui/qr-code'
+import { SessionEnded } from '../../ui/session-ended'
+import { useDocumentTitle } from '../../ui/use-document-title'
+import { countByGroup } from './group-counts'
+import './projector.css'
+
+export default function ProjectorBoard({ workshopId }: { workshopId: string }) {
+  const [session] = useState(() => loadSession(workshopId))
+  if (!session) {
+    return (
+      <Page width="narrow">
+        <Notice title="Open the projector view from the facilitator console">
+          <p>This device has no session for this workshop.</p>
+          <p>
+            <Link className="button button--primary" href={paths.landing()}>
+              Go to the start page
+            </Link>
+          </p>
+        </Notice>
+      </Page>
+    )
+  }
+  return <Board workshopId={workshopId} session={session} />
+}
+
+function Board({ workshopId, session }: { workshopId: string; session: StoredSession }) {
+  const { doc, connection, state } = useWorkshopDoc(workshopId, 'control', session.token)
+  const control = useControlState(doc)
+  const peers = useAwarenessStates(connection)
+  const publicUrl = usePublicUrl()
+  const counts = useMemo(
+    () => countByGroup(control.settings?.groups ?? [], control.roster, onlineParticipantIds(peers)),
+    [control.settings, control.roster, peers],
+  )
+  const title = control.settings?.title ?? session.title ?? 'Workshop'
+  useDocumentTitle(`Board: ${title}`)
+  const code = session.joinCode ?? null
+  const link = publicUrl && code ? joinLink(publicUrl, code) : null
+  const total = counts.reduce((n, c) => n + c.joined, 0)
+
+  if (state.kind === 'ended') {
+    return (
+      <Page status={<ConnectionBadge kind={state.kind} />}>
+        <SessionEnded code={state.closeCode} />
+      </Page>
+    )
+  }
+  return (
+    <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
+      <div className="projector">
+        <div className="projector__main">
+          <h1 className="projector__title">{title}</h1>
+          {control.settings?.objective && (
+            <p className="projector__objective">{control.settings.objective}</p>
+          )}
+          <p className="eyebrow">Current phase</p>
+          <h2 className="projector__phase">{PHASE_LABELS[control.phase]}</h2>
+          <section aria-labelledby="projector-people">
+            <h2 id="projector-people" className="projector__subtitle">
+              {total === 1 ? '1 participant' : `${total} participants`}
+            </h2>
+            <ul className="projector__counts">
+              {counts.map((c) => (
+                <li key={c.id}>
+                  <span className="projector__count">{c.joined}</span> {c.name}
+                  <span className="muted"> · {c.online} online</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        {code && (
+          <aside className="projector__join" aria-label="How to join">
+            <p className="eyebrow">Join at</p>
+            <p className="projector__link">{link ?? ''}</p>
+            <p className="eyebrow">with the code</p>
+            <p className="join-code join-code--huge">{code}</p>
+            {link && <QrCode value={link} label="QR code for the join link" size={280} />}
+          </aside>
+        )}
+      </div>
+    </Page>
+  )
+}

@@ -1,0 +1,174 @@
+// One Yjs document of a workshop and its websocket provider, as an external store for React.
+// The provider exists only while someone subscribes, so render stays free of side effects.
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { docName, type ParticipantId, type WorkshopId } from '@triage/shared'
+import { awarenessEntries, type AwarenessEntry } from './awareness'
+import {
+  deriveConnection,
+  isFinalClose,
+  sameConnection,
+  syncUrl,
+  type ConnectionState,
+} from './connection-state'
+
+export type DocKind = 'control' | 'board' | 'private'
+
+export interface DocConnectionOptions {
+  readonly workshopId: string
+  readonly kind: DocKind
+  readonly token: string
+  /** Required for the `private` document. */
+  readonly participantId?: string
+}
+
+const docNameOf = (o: DocConnectionOptions): string =>
+  o.kind === 'private'
+    ? docName({
+        workshopId: o.workshopId as WorkshopId,
+        kind: 'private',
+        participantId: (o.participantId ?? '') as ParticipantId,
+      })
+    : docName({ workshopId: o.workshopId as WorkshopId, kind: o.kind })
+
+export class DocConnection {
+  /** Kept across reconnects: edits made while offline stay here and sync when back. */
+  readonly doc = new Y.Doc()
+  readonly name: string
+  private provider: WebsocketProvider | null = null
+  private readonly listeners = new Set<() => void>()
+  private state: ConnectionState = { kind: 'connecting', closeCode: null }
+  private finalCloseCode: number | null = null
+  private peers: readonly AwarenessEntry[] = []
+  private localState: Record<string, unknown> | null = null
+  /** Our awareness clock when the last provider stopped; peers ignore clocks they have seen. */
+  private lastClock = 0
+
+  constructor(private readonly options: DocConnectionOptions) {
+    this.name = docNameOf(options)
+  }
+
+  /** Connects on the first subscriber and disconnects after the last one leaves. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    if (this.provider === null) this.start()
+    return () => {
+      this.listeners.delete(listener)
+      if (this.listeners.size === 0) this.stop()
+    }
+  }
+
+  readonly getState = (): ConnectionState => this.state
+
+  readonly getPeers = (): readonly AwarenessEntry[] => this.peers
+
+  /** Sets what this client tells others about itself (the server adds `identity`). */
+  setLocalState(state: Record<string, unknown> | null): void {
+    this.localState = state
+    this.provider?.awareness.setLocalState(state)
+  }
+
+  private start(): void {
+    const provider = new WebsocketProvider(syncUrl(window.location), this.name, this.doc, {
+      connect: false,
+      params: { token: this.options.token },
+      // Cross-tab sharing would let one tab's edits reach the server under another tab's token.
+      disableBc: true,
+      shouldReconnect: (event) => !isFinalClose(event.code),
+    })
+    this.provider = provider
+    provider.on('status', this.onStatus)
+    provider.on('sync', this.update)
+    provider.on('connection-close', this.onClose)
+    provider.awareness.on('change', this.onAwareness)
+    if (this.lastClock > 0) {
+      provider.awareness.meta.set(this.doc.clientID, { clock: this.lastClock, lastUpdated: 0 })
+    }
+    if (this.localState) provider.awareness.setLocalState(this.localState)
+    else provider.awareness.setLocalState(null)
+    window.addEventListener('online', this.wake)
+    window.addEventListener('offline', this.update)
+    document.addEventListener('visibilitychange', this.onVisibility)
+    if (this.finalCloseCode === null) provider.connect()
+    this.update()
+  }
+
+  private stop(): void {
+    const provider = this.provider
+    if (!provider) return
+    this.provider = null
+    window.removeEventListener('online', this.wake)
+    window.removeEventListener('offline', this.update)
+    document.removeEventListener('visibilitychange', this.onVisibility)
+    provider.awareness.off('change', this.onAwareness)
+    this.lastClock = provider.awareness.meta.get(this.doc.clientID)?.clock ?? 0
+    this.peers = []
+    provider.destroy()
+    provider.awareness.destroy()
+  }
+
+  /**
+   * y-protocols ignores an awareness state whose clock it has seen, even after it dropped that
+   * peer on a disconnect; without these two steps a reconnecting phone stays "offline" on the
+   * facilitator's roster until its next 15-second renewal.
+   */
+  private readonly onStatus = ({ status }: { status: string }): void => {
+    const awareness = this.provider?.awareness
+    if (awareness && status === 'connected') {
+      // Announce ourselves with a fresh clock, so peers that saw us leave accept us again.
+      const local = awareness.getLocalState()
+      if (local !== null) awareness.setLocalState(local)
+    } else if (awareness && status === 'disconnected') {
+      // Forget the clocks of peers we dropped, so their states are accepted when we are back.
+      for (const clientId of [...awareness.meta.keys()]) {
+        if (clientId !== this.doc.clientID) awareness.meta.delete(clientId)
+      }
+    }
+    this.update()
+  }
+
+  private readonly onClose = (event: CloseEvent | null): void => {
+    if (event && isFinalClose(event.code)) {
+      this.finalCloseCode = event.code
+      this.provider?.disconnect()
+    }
+    this.update()
+  }
+
+  private readonly onAwareness = (): void => {
+    if (!this.provider) return
+    this.peers = awarenessEntries(this.provider.awareness.getStates())
+    this.emit()
+  }
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.wake()
+  }
+
+  /** Back online or back from sleep: retry now instead of waiting out the backoff. */
+  private readonly wake = (): void => {
+    const provider = this.provider
+    if (!provider || this.finalCloseCode !== null || provider.wsconnected) return
+    provider.wsUnsuccessfulReconnects = 0
+    if (provider.ws === null) provider.connect()
+    this.update()
+  }
+
+  private readonly update = (): void => {
+    const provider = this.provider
+    const next = deriveConnection({
+      connected: provider?.wsconnected ?? false,
+      synced: provider?.synced ?? false,
+      failedAttempts: provider?.wsUnsuccessfulReconnects ?? 0,
+      online: navigator.onLine,
+      finalCloseCode: this.finalCloseCode,
+    })
+    if (sameConnection(next, this.state)) return
+    this.state = next
+    this.emit()
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener()
+  }
+}
