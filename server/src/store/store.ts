@@ -1,6 +1,6 @@
 // The store interface: workshops, participants, tokens and document update logs.
 // SQLite implements it here; PostgreSQL can implement it later and run the same contract tests.
-import type { Group, ParticipantId, WorkshopId } from '@triage/shared'
+import type { Group, Identity, ParticipantId, WorkshopId } from '@triage/shared'
 
 export interface WorkshopRecord {
   readonly id: WorkshopId
@@ -21,14 +21,8 @@ export interface ParticipantRecord {
   readonly joinedAt: number
 }
 
-/** Whom a token hash belongs to. */
-export type TokenOwner =
-  | { readonly workshopId: WorkshopId; readonly role: 'facilitator' }
-  | {
-      readonly workshopId: WorkshopId
-      readonly role: 'participant'
-      readonly participantId: ParticipantId
-    }
+/** Whom a token hash belongs to: the identity the access rule reasons about. */
+export type TokenOwner = Identity
 
 export interface Store {
   /** Fails with `DuplicateJoinCodeError` when the join code is taken. */
