@@ -3,7 +3,7 @@
 // installs the workspace, and (for tests) finds or installs Chromium, then runs every step.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -69,7 +69,10 @@ if (mode === 'start') {
   p('install', '--frozen-lockfile')
   p('--filter', '@triage/client', 'build')
   // The server prints the URL to open; it runs until stopped.
-  run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: join(root, 'server') })
+  // tsx resolves from server/, so the server runs there; relative folders stay relative to the root.
+  const env = { ...process.env, DATA_DIR: resolve(root, process.env.DATA_DIR ?? 'data') }
+  if (process.env.STATIC_DIR) env.STATIC_DIR = resolve(root, process.env.STATIC_DIR)
+  run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: join(root, 'server'), env })
 } else if (mode === 'test') {
   const chromium = chromiumPath()
   p('install', '--frozen-lockfile')

@@ -1,7 +1,9 @@
 // The HTTP contract of DESIGN.md against a real server on port 0 with a temp SQLite folder.
 import { describe, expect, it } from 'vitest'
 import { docName } from '@triage/shared'
-import { createWorkshop, joinWorkshop, post, startServer } from './helpers.js'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createWorkshop, joinWorkshop, post, startServer, tempDir } from './helpers.js'
 
 type ErrorBody = { error: { code: string; message: string } }
 
@@ -214,5 +216,21 @@ describe('HTTP API', () => {
     const res = await fetch(server.url + '/api/nothing')
     expect(res.status).toBe(404)
     expect(((await res.json()) as ErrorBody).error.code).toBe('not_found')
+  })
+})
+
+describe('serving the client', () => {
+  it('answers every page route with index.html, and unknown files and API paths with 404', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Triage Board</title>')
+    const server = await startServer({ STATIC_DIR: dir })
+    for (const path of ['/', '/j/ABCDEF', '/w/some-workshop/facilitate']) {
+      const res = await fetch(server.url + path)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<title>Triage Board</title>')
+      expect((await fetch(server.url + path, { method: 'HEAD' })).status).toBe(200)
+    }
+    expect((await fetch(server.url + '/assets/missing.js')).status).toBe(404)
+    expect((await fetch(server.url + '/api/missing')).status).toBe(404)
   })
 })

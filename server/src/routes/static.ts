@@ -16,7 +16,9 @@ const staticFiles: FastifyPluginAsync = async (app) => {
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''
     const isPage =
-      request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/sync/')
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/sync/')
     if (hasClient && isPage && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html').sendFile('index.html')
     }
