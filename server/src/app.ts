@@ -65,7 +65,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       message: `Too many requests; try again in ${context.after}`,
     }),
   })
-  await app.register(fastifyWebsocket, { options: { maxPayload: config.maxFrameBytes } })
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.maxFrameBytes },
+    // Socket errors here are a client's doing (oversize or broken frames): a warning, not an error.
+    errorHandler: (err, socket, request) => {
+      request.log.warn({ err: { message: err.message } }, 'websocket closed on a client error')
+      socket.terminate()
+    },
+  })
   await app.register(health)
   await app.register(workshops)
   await app.register(join)
