@@ -1,6 +1,17 @@
 // The HTTP API as typed functions; responses are validated with the shared schemas.
 import {
+  addIdeaResponseSchema,
   clientConfigSchema,
+  importItemsResponseSchema,
+  revealResponseSchema,
+  timeResponseSchema,
+  type AddIdeaBody,
+  type AddIdeaResponse,
+  type ImportItemsBody,
+  type ImportItemsResponse,
+  type RevealResponse,
+  type TimeResponse,
+  type TimerBody,
   createWorkshopResponseSchema,
   joinInfoResponseSchema,
   joinResponseSchema,
@@ -69,7 +80,7 @@ async function request<T>(
   } catch {
     throw new ApiError(OFFLINE_MESSAGE, 0, 'network')
   }
-  const body: unknown = await response.json().catch(() => null)
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
   if (!response.ok) {
     const { code, message } = errorMessage(response.status, body)
     throw new ApiError(message, response.status, code)
@@ -95,7 +106,35 @@ export const api = {
   session: (token: string): Promise<SessionResponse> =>
     request('/api/session', sessionResponseSchema, { token }),
   config: () => request('/api/config', clientConfigSchema),
+  time: (): Promise<TimeResponse> => request('/api/time', timeResponseSchema),
+  timer: (workshopId: string, token: string, body: TimerBody): Promise<void> =>
+    request(`/api/workshops/${workshopId}/timer`, noContent, { method: 'POST', body, token }),
+  reveal: (workshopId: string, token: string): Promise<RevealResponse> =>
+    request(`/api/workshops/${workshopId}/reveal`, revealResponseSchema, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
+  importItems: (
+    workshopId: string,
+    token: string,
+    body: ImportItemsBody,
+  ): Promise<ImportItemsResponse> =>
+    request(`/api/workshops/${workshopId}/items`, importItemsResponseSchema, {
+      method: 'POST',
+      body,
+      token,
+    }),
+  addIdea: (workshopId: string, token: string, body: AddIdeaBody): Promise<AddIdeaResponse> =>
+    request(`/api/workshops/${workshopId}/ideas`, addIdeaResponseSchema, {
+      method: 'POST',
+      body,
+      token,
+    }),
 }
+
+/** For endpoints that answer 204 with no body. */
+const noContent: Parser<void> = { parse: () => undefined }
 
 let publicUrl: Promise<string> | null = null
 

@@ -1,8 +1,79 @@
-// Typed access to the shared board document. Issue 4 fills in ideas and clusters;
-// for now the board holds free-form shared notes.
-import type * as Y from 'yjs'
+// Typed access to the shared board document: revealed ideas, facilitator items and clusters,
+// plus the free-form shared notes. Readers validate: a member may have written anything.
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { LIMITS } from '../schema/workshop.js'
 
 const NOTES = 'notes'
+/** Root map of ideas: id → Y.Map with the keys below. */
+export const IDEAS = 'ideas'
+/** Root map of clusters: id → `{ name, createdAt }`. */
+export const CLUSTERS = 'clusters'
+
+/**
+ * Keys of an idea that only the server and the facilitator may set: who wrote it and the text
+ * object itself (its characters are edited together). Members may set `cluster`, `mergedInto`.
+ */
+export const PROTECTED_IDEA_KEYS: ReadonlySet<string> = new Set([
+  'text',
+  'createdAt',
+  'source',
+  'author',
+  'tag',
+  'round',
+])
+
+export const ideaAuthorSchema = z.object({
+  participantId: z.string().max(64),
+  name: z.string().max(LIMITS.participantName),
+  group: z.string().max(16),
+})
+export type IdeaAuthor = z.infer<typeof ideaAuthorSchema>
+
+export type IdeaSource = 'participant' | 'facilitator'
+
+/** One idea as stored, validated. */
+export interface Idea {
+  readonly id: string
+  readonly text: string
+  readonly clusterId: string | null
+  readonly mergedInto: string | null
+  readonly createdAt: number
+  readonly source: IdeaSource
+  /** Null when the workshop is anonymous or the facilitator supplied the item. */
+  readonly author: IdeaAuthor | null
+  readonly round: number
+}
+
+/** A card on the board: an idea not merged into another, with the ideas merged into it. */
+export interface Card extends Idea {
+  /** Ideas merged into this card, oldest first; together they count as one item. */
+  readonly merged: readonly Idea[]
+}
+
+export interface Cluster {
+  readonly id: string
+  readonly name: string
+  readonly createdAt: number
+  /** Cards in this cluster, in board order. */
+  readonly cardIds: readonly string[]
+}
+
+export interface BoardState {
+  /** Every card (merged ideas are inside their card), oldest first. */
+  readonly cards: readonly Card[]
+  readonly clusters: readonly Cluster[]
+  /** Cards in no cluster, in board order. */
+  readonly unclustered: readonly string[]
+}
+
+const clusterSchema = z.object({
+  name: z.string().max(LIMITS.clusterName),
+  createdAt: z.number(),
+})
+
+const ideasMap = (doc: Y.Doc) => doc.getMap<unknown>(IDEAS)
+const clustersMap = (doc: Y.Doc) => doc.getMap<unknown>(CLUSTERS)
 
 /** The shared notes text of the board (collaboratively edited). */
 export function boardNotes(doc: Y.Doc): Y.Text {
@@ -12,4 +83,232 @@ export function boardNotes(doc: Y.Doc): Y.Text {
 /** Reads the shared notes as a plain string. */
 export function readBoardNotes(doc: Y.Doc): string {
   return doc.getText(NOTES).toString()
+}
+
+const byAge = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length <= 64 ? v : null)
+
+function readIdea(id: string, value: unknown): Idea | null {
+  if (!(value instanceof Y.Map)) return null
+  const text = value.get('text')
+  if (!(text instanceof Y.Text)) return null
+  const createdAt = value.get('createdAt')
+  const author = ideaAuthorSchema.safeParse(value.get('author'))
+  const round = value.get('round')
+  return {
+    id,
+    text: text.toString().slice(0, LIMITS.ideaText * 2),
+    clusterId: str(value.get('cluster')),
+    mergedInto: str(value.get('mergedInto')),
+    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    source: value.get('source') === 'facilitator' ? 'facilitator' : 'participant',
+    author: author.success ? author.data : null,
+    round: typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 1,
+  }
+}
+
+/** Every valid idea on the board, oldest first (at most the board limit). */
+export function readIdeas(doc: Y.Doc): Idea[] {
+  const ideas: Idea[] = []
+  ideasMap(doc).forEach((value, id) => {
+    const idea = readIdea(id, value)
+    if (idea) ideas.push(idea)
+  })
+  return ideas.sort(byAge).slice(0, LIMITS.boardIdeas)
+}
+
+/**
+ * The card an idea ends up in: follows `mergedInto` to an idea that is merged into nothing.
+ * A missing target or a cycle (concurrent merges) leaves the idea as its own card; in a cycle
+ * the oldest idea on it stays the card, so every device settles on the same answer.
+ */
+export function rootOf(ideas: ReadonlyMap<string, Idea>, id: string): string {
+  const seen: string[] = []
+  let current = id
+  for (;;) {
+    const idea = ideas.get(current)
+    if (!idea) return seen.length > 0 ? seen[seen.length - 1]! : id
+    const next = idea.mergedInto
+    if (next === null || !ideas.has(next)) return current
+    seen.push(current)
+    if (seen.includes(next)) {
+      const cycle = seen.slice(seen.indexOf(next)).map((c) => ideas.get(c)!)
+      return cycle.sort(byAge)[0]!.id
+    }
+    current = next
+  }
+}
+
+/** Reads the board as cards in clusters. */
+export function readBoard(doc: Y.Doc): BoardState {
+  const ideas = readIdeas(doc)
+  const byId = new Map(ideas.map((i) => [i.id, i]))
+  const merged = new Map<string, Idea[]>()
+  const roots: Idea[] = []
+  for (const idea of ideas) {
+    const root = rootOf(byId, idea.id)
+    if (root === idea.id) roots.push(idea)
+    else merged.set(root, [...(merged.get(root) ?? []), idea])
+  }
+  const clusterList: { id: string; name: string; createdAt: number }[] = []
+  clustersMap(doc).forEach((value, id) => {
+    const parsed = clusterSchema.safeParse(value)
+    if (parsed.success) clusterList.push({ id, ...parsed.data })
+  })
+  clusterList.sort(byAge)
+  const known = new Set(clusterList.map((c) => c.id))
+  const cards: Card[] = roots.map((idea) => ({
+    ...idea,
+    clusterId: idea.clusterId !== null && known.has(idea.clusterId) ? idea.clusterId : null,
+    merged: merged.get(idea.id) ?? [],
+  }))
+  const members = new Map<string, string[]>(clusterList.map((c) => [c.id, []]))
+  const unclustered: string[] = []
+  for (const card of cards) {
+    if (card.clusterId === null) unclustered.push(card.id)
+    else members.get(card.clusterId)!.push(card.id)
+  }
+  return {
+    cards,
+    clusters: clusterList.map((c) => ({ ...c, cardIds: members.get(c.id)! })),
+    unclustered,
+  }
+}
+
+/** What the server or facilitator supplies for a new idea. */
+export interface NewIdea {
+  readonly id: string
+  readonly text: string
+  readonly createdAt: number
+  readonly source: IdeaSource
+  readonly round: number
+  readonly author?: IdeaAuthor | null
+  /** Proof of authorship only the server can check (see server/src/workshop/ownership.ts). */
+  readonly tag?: string | null
+}
+
+/** Adds ideas (server at reveal, or the facilitator's items) in one transaction. */
+export function addIdeas(doc: Y.Doc, ideas: readonly NewIdea[], origin?: unknown): void {
+  doc.transact(() => {
+    for (const idea of ideas) {
+      const m = new Y.Map<unknown>()
+      m.set('text', new Y.Text(idea.text))
+      m.set('createdAt', idea.createdAt)
+      m.set('source', idea.source)
+      m.set('round', idea.round)
+      m.set('cluster', null)
+      m.set('mergedInto', null)
+      if (idea.author) m.set('author', idea.author)
+      if (idea.tag) m.set('tag', idea.tag)
+      ideasMap(doc).set(idea.id, m)
+    }
+  }, origin)
+}
+
+/** Number of idea entries on the board (valid or not): what the board limit counts. */
+export function ideaCount(doc: Y.Doc): number {
+  return ideasMap(doc).size
+}
+
+/** Whether an idea with this id is on the board. */
+export function hasIdea(doc: Y.Doc, id: string): boolean {
+  return ideasMap(doc).has(id)
+}
+
+function ideaMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+  const value = ideasMap(doc).get(id)
+  return value instanceof Y.Map ? value : null
+}
+
+/** The shared text of an idea, for editing together; null when there is no such idea. */
+export function ideaText(doc: Y.Doc, id: string): Y.Text | null {
+  const text = ideaMap(doc, id)?.get('text')
+  return text instanceof Y.Text ? text : null
+}
+
+/** The ownership tag the server put on an idea (null for facilitator items). */
+export function ideaTag(idea: Y.Map<unknown>): string | null {
+  const tag = idea.get('tag')
+  return typeof tag === 'string' ? tag : null
+}
+
+/** Puts a card into a cluster, or takes it out with `null`. */
+export function moveIdea(doc: Y.Doc, id: string, clusterId: string | null): void {
+  ideaMap(doc, id)?.set('cluster', clusterId)
+}
+
+export function createCluster(
+  doc: Y.Doc,
+  id: string,
+  name: string,
+  createdAt: number,
+  cardIds: readonly string[] = [],
+): void {
+  doc.transact(() => {
+    clustersMap(doc).set(id, { name, createdAt })
+    for (const cardId of cardIds) moveIdea(doc, cardId, id)
+  })
+}
+
+export function renameCluster(doc: Y.Doc, id: string, name: string): void {
+  const current = clusterSchema.safeParse(clustersMap(doc).get(id))
+  if (current.success) clustersMap(doc).set(id, { ...current.data, name })
+}
+
+/** Removes a cluster; its cards go back to the unclustered column. */
+export function dissolveCluster(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    ideasMap(doc).forEach((value) => {
+      if (value instanceof Y.Map && value.get('cluster') === id) value.set('cluster', null)
+    })
+    clustersMap(doc).delete(id)
+  })
+}
+
+/**
+ * Merges a duplicate into a card: the duplicate (and whatever was merged into it) goes inside
+ * the card, keeping its text; together they count as one item from now on.
+ */
+export function mergeIdeas(doc: Y.Doc, targetId: string, duplicateId: string): void {
+  const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
+  const target = rootOf(byId, targetId)
+  const duplicate = rootOf(byId, duplicateId)
+  if (target === duplicate || !byId.has(target) || !byId.has(duplicate)) return
+  doc.transact(() => {
+    for (const idea of byId.values()) {
+      if (idea.id !== duplicate && rootOf(byId, idea.id) === duplicate) {
+        ideaMap(doc, idea.id)?.set('mergedInto', target)
+      }
+    }
+    ideaMap(doc, duplicate)?.set('mergedInto', target)
+  })
+}
+
+/** Takes an idea out of the card it was merged into; it lands in that card's cluster. */
+export function unmergeIdea(doc: Y.Doc, id: string): void {
+  const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
+  const root = rootOf(byId, id)
+  if (root === id) return
+  const cluster = byId.get(root)?.clusterId ?? null
+  doc.transact(() => {
+    const m = ideaMap(doc, id)
+    m?.set('mergedInto', null)
+    m?.set('cluster', cluster)
+  })
+}
+
+/** Deletes an idea; ideas merged into it become cards of their own in its cluster. */
+export function deleteIdea(doc: Y.Doc, id: string): void {
+  const cluster = ideaMap(doc, id)?.get('cluster')
+  doc.transact(() => {
+    ideasMap(doc).forEach((value) => {
+      if (value instanceof Y.Map && value.get('mergedInto') === id) {
+        value.set('mergedInto', null)
+        value.set('cluster', typeof cluster === 'string' ? cluster : null)
+      }
+    })
+    ideasMap(doc).delete(id)
+  })
 }

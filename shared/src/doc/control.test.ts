@@ -55,6 +55,10 @@ describe('readControl', () => {
       boardLocked: false,
       roster: {},
       log: [],
+      collect: 'silent',
+      round: 1,
+      timer: null,
+      progress: {},
     })
   })
 
@@ -65,6 +69,10 @@ describe('readControl', () => {
       boardLocked: false,
       roster: {},
       log: [],
+      collect: 'silent',
+      round: 1,
+      timer: null,
+      progress: {},
     })
   })
 

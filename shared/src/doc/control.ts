@@ -2,6 +2,7 @@
 // Readers validate what they read: a document may hold anything a writer put there.
 import type * as Y from 'yjs'
 import { z } from 'zod'
+import { collectModeSchema, timerOnZeroSchema, type CollectMode } from '../schema/brainstorm.js'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
 import { groupSchema, workshopSettingsSchema, type WorkshopSettings } from '../schema/workshop.js'
@@ -10,6 +11,8 @@ const SETTINGS = 'settings'
 const SESSION = 'session'
 const ROSTER = 'roster'
 const LOG = 'log'
+const TIMER = 'timer'
+const PROGRESS = 'progress'
 
 export const logEntrySchema = z.object({
   /** Server or facilitator time, ms since the epoch. */
@@ -21,6 +24,25 @@ export const logEntrySchema = z.object({
 })
 export type LogEntry = z.infer<typeof logEntrySchema>
 
+/** The brainstorm timer, in server time. */
+export const timerSchema = z.object({
+  /** Server time at which the timer reaches zero, ms since the epoch. */
+  endsAt: z.number(),
+  /** The length it was started with, for the progress ring. */
+  durationMs: z.number().nonnegative(),
+  onZero: timerOnZeroSchema,
+})
+export type TimerState = z.infer<typeof timerSchema>
+
+/** What the facilitator sees of one participant's brainstorm: counts, never text. */
+export const progressSchema = z.object({
+  /** Drafts not yet revealed. */
+  drafts: z.number().int().nonnegative(),
+  /** Ideas of theirs revealed so far. */
+  revealed: z.number().int().nonnegative(),
+})
+export type Progress = z.infer<typeof progressSchema>
+
 /** A snapshot of the control document, safe to render. */
 export interface ControlState {
   /** Null until the server has written the workshop's settings. */
@@ -30,6 +52,13 @@ export interface ControlState {
   readonly boardLocked: boolean
   readonly roster: Readonly<Record<string, RosterEntry>>
   readonly log: readonly LogEntry[]
+  /** How ideas are collected now. */
+  readonly collect: CollectMode
+  /** Silent round number, from 1. */
+  readonly round: number
+  /** Null when no timer is set. */
+  readonly timer: TimerState | null
+  readonly progress: Readonly<Record<string, Progress>>
 }
 
 function readSettings(doc: Y.Doc): WorkshopSettings | null {
@@ -59,13 +88,85 @@ export function readControl(doc: Y.Doc): ControlState {
     const entry = logEntrySchema.safeParse(value)
     if (entry.success) log.push(entry.data)
   }
+  const progress: Record<string, Progress> = {}
+  doc.getMap(PROGRESS).forEach((value, id) => {
+    const entry = progressSchema.safeParse(value)
+    if (entry.success) progress[id] = entry.data
+  })
+  const round = session.get('round')
   return {
     settings: readSettings(doc),
     phase: phaseSchema.catch('setup').parse(session.get('phase')),
     boardLocked: session.get('boardLocked') === true,
     roster,
     log,
+    collect: collectModeSchema.catch('silent').parse(session.get('collect')),
+    round: typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 1,
+    timer: readTimer(doc),
+    progress,
   }
+}
+
+/** The timer, or null when none is set or it does not validate. */
+export function readTimer(doc: Y.Doc): TimerState | null {
+  const parsed = timerSchema.safeParse(doc.getMap(SESSION).get(TIMER))
+  return parsed.success ? parsed.data : null
+}
+
+/** Sets or clears the timer (the server, in its own time). */
+export function setTimer(doc: Y.Doc, timer: TimerState | null, origin?: unknown): void {
+  doc.transact(() => {
+    if (timer) doc.getMap(SESSION).set(TIMER, timer)
+    else doc.getMap(SESSION).delete(TIMER)
+  }, origin)
+}
+
+/** Switches between silent drafting and adding straight to the board; logged. */
+export function setCollectMode(doc: Y.Doc, mode: CollectMode, at: number, origin?: unknown): void {
+  doc.transact(() => {
+    doc.getMap(SESSION).set('collect', mode)
+    appendLog(doc, {
+      at,
+      kind: 'collect',
+      text: mode === 'open' ? 'Open adding: ideas go straight to the board' : 'Silent drafting',
+    })
+  }, origin)
+}
+
+/** Opens another silent round: drafts stay private again, the timer is cleared; logged. */
+export function startSilentRound(doc: Y.Doc, at: number, origin?: unknown): void {
+  doc.transact(() => {
+    const session = doc.getMap(SESSION)
+    const round = readControl(doc).round + 1
+    session.set('round', round)
+    session.set('collect', 'silent')
+    session.delete(TIMER)
+    appendLog(doc, { at, kind: 'round', text: `Silent round ${round} opened` })
+  }, origin)
+}
+
+/** Server: records a participant's brainstorm counts (only when they changed). */
+export function setProgress(
+  doc: Y.Doc,
+  participantId: string,
+  progress: Progress,
+  origin?: unknown,
+): void {
+  const current = progressSchema.safeParse(doc.getMap(PROGRESS).get(participantId))
+  if (
+    current.success &&
+    current.data.drafts === progress.drafts &&
+    current.data.revealed === progress.revealed
+  ) {
+    return
+  }
+  doc.transact(() => doc.getMap(PROGRESS).set(participantId, progress), origin)
+}
+
+/** The progress recorded for one participant (zeros when none). */
+export function readProgress(doc: Y.Doc, participantId: string): Progress {
+  const parsed = progressSchema.safeParse(doc.getMap(PROGRESS).get(participantId))
+  return parsed.success ? parsed.data : { drafts: 0, revealed: 0 }
 }
 
 /** Whether participants are currently kept from writing the board. */

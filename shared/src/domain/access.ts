@@ -13,15 +13,19 @@ export type Identity =
 
 export type Access = 'none' | 'read' | 'write'
 
+/** What the control document says at the moment of a check. */
+export interface AccessState {
+  /** Participants may read the board but not change it. */
+  readonly boardLocked: boolean
+  /** The brainstorm timer ran out with "stop input": private documents are read-only. */
+  readonly inputClosed?: boolean
+}
+
 /**
- * The access an identity has to a document. `boardLocked` comes from the control document
- * at the moment of the check, so locking takes effect on the next message.
+ * The access an identity has to a document. The state comes from the control document at
+ * the moment of the check, so locking and the timer take effect on the next message.
  */
-export function documentAccess(
-  identity: Identity,
-  ref: DocRef,
-  state: { readonly boardLocked: boolean },
-): Access {
+export function documentAccess(identity: Identity, ref: DocRef, state: AccessState): Access {
   if (identity.workshopId !== ref.workshopId) return 'none'
   const facilitator = identity.role === 'facilitator'
   switch (ref.kind) {
@@ -30,8 +34,9 @@ export function documentAccess(
     case 'board':
       return facilitator || !state.boardLocked ? 'write' : 'read'
     case 'private':
-      return identity.role === 'participant' && identity.participantId === ref.participantId
-        ? 'write'
-        : 'none'
+      if (identity.role !== 'participant' || identity.participantId !== ref.participantId) {
+        return 'none'
+      }
+      return state.inputClosed === true ? 'read' : 'write'
   }
 }

@@ -6,6 +6,7 @@ import {
   tokenSchema,
   workshopIdSchema,
 } from '../schema/ids.js'
+import { ideaTextSchema, timerOnZeroSchema, timerSecondsSchema } from '../schema/brainstorm.js'
 import { LIMITS, groupSchema, workshopSettingsSchema } from '../schema/workshop.js'
 
 export const createWorkshopBodySchema = z.object({
@@ -75,3 +76,54 @@ export const sessionResponseSchema = z.object({
   joinCode: z.string().nullable(),
 })
 export type SessionResponse = z.infer<typeof sessionResponseSchema>
+
+/** The server's clock, for countdowns that agree on every device. */
+export const timeResponseSchema = z.object({ now: z.number() })
+export type TimeResponse = z.infer<typeof timeResponseSchema>
+
+/** Facilitator: start, extend or clear the brainstorm timer (server time decides). */
+export const timerBodySchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('start'),
+    seconds: timerSecondsSchema,
+    onZero: timerOnZeroSchema.default('stop'),
+  }),
+  z.object({ action: z.literal('add'), seconds: timerSecondsSchema }),
+  z.object({ action: z.literal('clear') }),
+])
+export type TimerBody = z.input<typeof timerBodySchema>
+
+/** Facilitator: reveal every participant's drafts onto the board. */
+export const revealResponseSchema = z.object({
+  /** Ideas that went onto the board. */
+  revealed: z.number().int().nonnegative(),
+  /** Drafts left out because the board is full. */
+  skipped: z.number().int().nonnegative(),
+})
+export type RevealResponse = z.infer<typeof revealResponseSchema>
+
+/** Facilitator: candidate items, pasted (one a line) or as CSV. */
+export const importItemsBodySchema = z.object({
+  format: z.enum(['lines', 'csv']),
+  text: z
+    .string()
+    .max(
+      LIMITS.importText,
+      `A list is at most ${LIMITS.importText.toLocaleString('en')} characters`,
+    ),
+})
+export type ImportItemsBody = z.infer<typeof importItemsBodySchema>
+
+export const importItemsResponseSchema = z.object({
+  added: z.number().int().nonnegative(),
+  /** Lines or rows left out (empty, too long, duplicates or over the board limit). */
+  skipped: z.number().int().nonnegative(),
+})
+export type ImportItemsResponse = z.infer<typeof importItemsResponseSchema>
+
+/** Participant, during open adding: one idea straight onto the board. */
+export const addIdeaBodySchema = z.object({ text: ideaTextSchema })
+export type AddIdeaBody = z.infer<typeof addIdeaBodySchema>
+
+export const addIdeaResponseSchema = z.object({ ideaId: z.string() })
+export type AddIdeaResponse = z.infer<typeof addIdeaResponseSchema>

@@ -8,6 +8,17 @@ export const LIMITS = {
   groupName: 40,
   groups: 12,
   participantName: 40,
+  /** One idea, draft or imported item. */
+  ideaText: 500,
+  clusterName: 60,
+  /** Drafts one participant may hold at once. */
+  draftsPerParticipant: 100,
+  /** Ideas and items on one board. */
+  boardIdeas: 2000,
+  /** Characters of one pasted or imported list. */
+  importText: 100_000,
+  /** Longest brainstorm timer, in seconds. */
+  timerSeconds: 3600,
 } as const
 
 const text = (max: number, what: string) =>

@@ -1,0 +1,31 @@
+// Brainstorm settings: how ideas are collected and what a timer does at zero.
+import { z } from 'zod'
+import { LIMITS } from './workshop.js'
+
+/** `silent`: drafts stay private until the facilitator reveals; `open`: ideas go straight up. */
+export const COLLECT_MODES = ['silent', 'open'] as const
+export const collectModeSchema = z.enum(COLLECT_MODES)
+export type CollectMode = z.infer<typeof collectModeSchema>
+
+/** At zero the timer either closes idea entry (the server enforces it) or only tells everyone. */
+export const TIMER_ON_ZERO = ['stop', 'notify'] as const
+export const timerOnZeroSchema = z.enum(TIMER_ON_ZERO)
+export type TimerOnZero = z.infer<typeof timerOnZeroSchema>
+
+/** The text of one idea: trimmed, not empty, bounded. */
+export const ideaTextSchema = z
+  .string({ error: 'An idea must be text' })
+  .trim()
+  .min(1, 'An idea cannot be empty')
+  .max(LIMITS.ideaText, `An idea is at most ${LIMITS.ideaText} characters`)
+
+export const clusterNameSchema = z
+  .string()
+  .trim()
+  .max(LIMITS.clusterName, `A cluster name is at most ${LIMITS.clusterName} characters`)
+
+export const timerSecondsSchema = z
+  .number({ error: 'The time must be a number of seconds' })
+  .int('The time must be a whole number of seconds')
+  .min(1, 'The time must be at least 1 second')
+  .max(LIMITS.timerSeconds, `The time is at most ${LIMITS.timerSeconds / 60} minutes`)
