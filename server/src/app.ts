@@ -8,6 +8,7 @@ import auth from './plugins/auth.js'
 import core from './plugins/core.js'
 import errors from './plugins/errors.js'
 import health from './routes/health.js'
+import brainstorm from './routes/brainstorm.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(health)
   await app.register(workshops)
   await app.register(join)
+  await app.register(brainstorm)
   await app.register(sync)
   await app.register(staticFiles)
   return app

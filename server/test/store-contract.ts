@@ -153,9 +153,20 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('creates a named secret once and returns the same bytes from then on', async () => {
+      const store = await factory.open()
+      const a = await store.secret('one')
+      expect(a).toBeInstanceOf(Uint8Array)
+      expect(a.length).toBe(32)
+      expect(await store.secret('one')).toEqual(a)
+      expect(await store.secret('two')).not.toEqual(a)
+      await store.close()
+    })
+
     it('keeps everything across close and reopen', async () => {
       if (!factory.reopen) return
       const store = await factory.open()
+      const secret = await store.secret('kept')
       const w = workshop(1)
       await store.createWorkshop(w)
       await store.addParticipant(participant(1, w))
@@ -165,6 +176,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await again.getWorkshop(w.id)).toEqual(w)
       expect(await again.findToken('phash-1')).not.toBeNull()
       expect(replay(await again.loadDocument('a/board'))).toBe('durable')
+      expect(await again.secret('kept')).toEqual(secret)
       await again.close()
     })
   })

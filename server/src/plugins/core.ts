@@ -5,16 +5,25 @@ import { lanAddress, type Config } from '../config.js'
 import { openSqliteStore } from '../store/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { Rooms } from '../sync/rooms.js'
+import { Ownership } from '../workshop/ownership.js'
+import { ProgressTracker } from '../workshop/progress.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     store: Store
     rooms: Rooms
+    /** Proves who wrote an idea without saying so on the board. */
+    ownership: Ownership
+    /** Brainstorm counts per participant (flush() writes what is pending). */
+    progress: ProgressTracker
     /** The base URL join links and QR codes carry (PUBLIC_URL, else LAN address and bound port). */
     publicUrl(): string
   }
 }
+
+/** How long progress changes gather before one write to the control document. */
+const PROGRESS_DELAY_MS = 100
 
 export interface CoreOptions {
   config: Config
@@ -25,20 +34,32 @@ export interface CoreOptions {
 export default fp<CoreOptions>(
   async (app, { config, store: given }) => {
     const store = given ?? openSqliteStore(config.dataDir)
+    const ownership = new Ownership(await store.secret('idea-ownership'))
+    const progress = new ProgressTracker(PROGRESS_DELAY_MS, (err) =>
+      app.log.error({ err }, 'brainstorm progress not written'),
+    )
     const rooms = new Rooms(store, {
       graceMs: config.roomGraceMs,
       compactAfter: config.compactAfter,
       onError: (err, doc) => app.log.error({ err, doc }, 'document storage failed'),
+      ownsIdea: (identity, ideaId, tag) =>
+        ownership.owns(identity.workshopId, identity.participantId, ideaId, tag),
+      onPrivateChange: progress.onPrivateChange,
     })
+    progress.attach(rooms)
     app.decorate('config', config)
     app.decorate('store', store)
     app.decorate('rooms', rooms)
+    app.decorate('ownership', ownership)
+    app.decorate('progress', progress)
     app.decorate('publicUrl', () => {
       if (config.publicUrl) return config.publicUrl
       const bound = app.server.address() as AddressInfo | null
       return `http://${lanAddress()}:${bound?.port ?? config.port}`
     })
     app.addHook('onClose', async () => {
+      await progress.flush()
+      progress.stop()
       await rooms.closeAll()
       await store.close()
     })

@@ -1,4 +1,5 @@
 // SQLite store (better-sqlite3, WAL, synchronous=FULL so an acknowledged write survives kill -9).
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -38,6 +39,10 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
 CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
+CREATE TABLE IF NOT EXISTS secrets (
+  name TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
 `
 
 interface WorkshopRow {
@@ -127,6 +132,8 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, doc, data) VALUES (?, ?, ?)'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
+    secret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
   }
 
   const deleteWorkshop = db.transaction((id: string) => {
@@ -191,6 +198,10 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async compactDocument(workshopId, name, snapshot) {
       compact(workshopId, name, snapshot)
+    },
+    async secret(name) {
+      q.insertSecret.run(name, randomBytes(32))
+      return new Uint8Array(q.secret.get(name)!.value)
     },
     async close() {
       db.close()

@@ -45,6 +45,12 @@ export interface Store {
   /** Replaces everything stored for the document with one snapshot, atomically. */
   compactDocument(workshopId: WorkshopId, name: string, snapshot: Uint8Array): Promise<void>
 
+  /**
+   * A named server secret of 32 random bytes, created on first use and the same from then on
+   * (every node of a deployment must see the same value).
+   */
+  secret(name: string): Promise<Uint8Array>
+
   close(): Promise<void>
 }
 

@@ -78,7 +78,7 @@ function makeRoom(canWrite: (p: Peer) => boolean = () => true) {
     {
       persist: store.persist,
       compact: async () => {},
-      canWrite,
+      authorize: (peer) => (canWrite(peer) ? null : 'read-only'),
       onEmpty: () => {},
       onFatal: (err) => {
         throw err

@@ -34,8 +34,11 @@ export interface RoomHooks {
   persist(update: Uint8Array): Promise<void>
   /** Replaces the stored log with one snapshot. */
   compact(snapshot: Uint8Array): Promise<void>
-  /** Whether this peer may change the document right now. */
-  canWrite(peer: Peer): boolean
+  /**
+   * Whether this peer may apply this update to the document right now: null when it may,
+   * otherwise the reason it may not (sent once to the peer, never applied).
+   */
+  authorize(peer: Peer, update: Uint8Array, doc: Y.Doc): string | null
   /** The last peer left. */
   onEmpty(): void
   /** Persisting failed: the room can no longer promise durability. */
@@ -178,10 +181,11 @@ export class Room {
     } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(d)
       if (isEmptyUpdate(update)) return
-      if (!this.hooks.canWrite(peer)) {
+      const refused = this.hooks.authorize(peer, update, this.doc)
+      if (refused !== null) {
         if (!this.warned.has(peer)) {
           this.warned.add(peer)
-          peer.send(encodePermissionDenied(`read-only: ${this.name}`))
+          peer.send(encodePermissionDenied(`${refused}: ${this.name}`))
         }
         return
       }

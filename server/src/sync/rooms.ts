@@ -3,16 +3,22 @@
 import type * as Y from 'yjs'
 import {
   CLOSE,
+  checkBoardUpdate,
   docName,
   documentAccess,
+  ideaTag,
   isBoardLocked,
   migrateDoc,
+  readPhase,
+  readTimer,
+  timeIsUp,
   type DocRef,
+  type Identity,
   type WorkshopId,
 } from '@triage/shared'
 import type { Store } from '../store/store.js'
 import type { Peer } from './peer.js'
-import { Room } from './room.js'
+import { LOAD_ORIGIN, Room } from './room.js'
 
 /** Origin of the server's own transactions (roster entries, migrations). */
 export const SERVER_ORIGIN = Symbol('server')
@@ -21,6 +27,14 @@ export interface RoomsOptions {
   readonly graceMs: number
   readonly compactAfter: number
   readonly onError: (err: unknown, docName: string) => void
+  /** Whether a participant wrote an idea, from the tag the server put on it. */
+  readonly ownsIdea?: (
+    identity: Extract<Identity, { role: 'participant' }>,
+    ideaId: string,
+    tag: string | null,
+  ) => boolean
+  /** A participant's private document changed (by them or the server). */
+  readonly onPrivateChange?: (ref: Extract<DocRef, { kind: 'private' }>, doc: Y.Doc) => void
 }
 
 export interface Lease {
@@ -33,7 +47,10 @@ interface Entry {
   readonly ready: Promise<Room>
   holders: number
   timer: NodeJS.Timeout | null
-  /** The board keeps the control document loaded: its lock flag decides who may write. */
+  /**
+   * The board and private documents keep the control document loaded: its lock flag and
+   * timer decide who may write them.
+   */
   control: Lease | null
 }
 
@@ -155,18 +172,41 @@ export class Rooms {
     )
   }
 
-  /** The access check the room runs on every incoming update. */
-  private canWrite(ref: DocRef, control: Lease | null, peer: Peer): boolean {
-    const boardLocked = control ? isBoardLocked(control.room.doc) : false
-    return documentAccess(peer.identity, ref, { boardLocked }) === 'write'
+  /** The check the room runs on every incoming update: null when it may be applied. */
+  private authorize(
+    ref: DocRef,
+    control: Lease | null,
+    peer: Peer,
+    update: Uint8Array,
+    doc: Y.Doc,
+  ): string | null {
+    const controlDoc = control?.room.doc
+    const boardLocked = controlDoc ? isBoardLocked(controlDoc) : false
+    const inputClosed =
+      ref.kind === 'private' && controlDoc !== undefined
+        ? readPhase(controlDoc) === 'brainstorm' &&
+          timeIsUp({ timer: readTimer(controlDoc) }, Date.now())
+        : false
+    const access = documentAccess(peer.identity, ref, { boardLocked, inputClosed })
+    if (access !== 'write') return 'read-only'
+    const identity = peer.identity
+    if (ref.kind === 'board' && identity.role === 'participant') {
+      const ownsIdea = this.options.ownsIdea
+      const verdict = checkBoardUpdate(doc, update, {
+        mayDeleteIdea: (ideaId, idea) =>
+          ownsIdea !== undefined && ownsIdea(identity, ideaId, ideaTag(idea)),
+      })
+      if (!verdict.ok) return verdict.reason
+    }
+    return null
   }
 
   private async load(ref: DocRef): Promise<Room> {
     const name = docName(ref)
     const control =
-      ref.kind === 'board'
-        ? await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
-        : null
+      ref.kind === 'control'
+        ? null
+        : await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
     try {
       const updates = await this.store.loadDocument(name)
       const entryOf = () => this.entries.get(name)
@@ -175,7 +215,7 @@ export class Rooms {
         {
           persist: (u) => this.store.appendUpdate(ref.workshopId, name, u),
           compact: (s) => this.store.compactDocument(ref.workshopId, name, s),
-          canWrite: (peer) => this.canWrite(ref, control, peer),
+          authorize: (peer, update, doc) => this.authorize(ref, control, peer, update, doc),
           onEmpty: () => {
             const e = entryOf()
             if (e) this.maybeUnload(name, e)
@@ -192,6 +232,12 @@ export class Rooms {
       )
       room.load(updates)
       migrateDoc(ref.kind, room.doc, SERVER_ORIGIN)
+      const onPrivateChange = this.options.onPrivateChange
+      if (ref.kind === 'private' && onPrivateChange) {
+        room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+          if (origin !== LOAD_ORIGIN) onPrivateChange(ref, room.doc)
+        })
+      }
       const entry = this.entries.get(name)
       if (entry) entry.control = control
       return room

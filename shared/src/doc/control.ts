@@ -217,3 +217,8 @@ export function observeDoc(doc: Y.Doc, listener: () => void): () => void {
   doc.on('update', handler)
   return () => doc.off('update', handler)
 }
+
+/** The current phase alone (cheap: the server checks it on every private write). */
+export function readPhase(doc: Y.Doc): Phase {
+  return phaseSchema.catch('setup').parse(doc.getMap(SESSION).get('phase'))
+}

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'closed',
+  /** The request is valid but the workshop's state does not allow it now (409). */
+  'conflict',
   'payload_too_large',
   'rate_limited',
   'internal',

@@ -1,0 +1,79 @@
+// Keeps each participant's brainstorm counts in the control document: how many drafts and
+// revealed ideas, never their text. Changes are coalesced per participant for a moment.
+import {
+  readPrivate,
+  setProgress,
+  type DocRef,
+  type ParticipantId,
+  type WorkshopId,
+} from '@triage/shared'
+import type * as Y from 'yjs'
+import type { Rooms } from '../sync/rooms.js'
+
+type PrivateRef = Extract<DocRef, { kind: 'private' }>
+
+export class ProgressTracker {
+  private readonly pending = new Map<
+    string,
+    { ref: PrivateRef; drafts: number; revealed: number }
+  >()
+  private timer: NodeJS.Timeout | null = null
+  private rooms: Rooms | null = null
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  attach(rooms: Rooms): void {
+    this.rooms = rooms
+  }
+
+  /** Called on every change of a private document (inside its transaction: only reads). */
+  readonly onPrivateChange = (ref: PrivateRef, doc: Y.Doc): void => {
+    const { drafts, mine } = readPrivate(doc)
+    this.pending.set(`${ref.workshopId}/${ref.participantId}`, {
+      ref,
+      drafts: drafts.length,
+      revealed: mine.size,
+    })
+    this.timer ??= setTimeout(() => void this.flush(), this.delayMs)
+  }
+
+  /** Writes what is pending; resolves when the control documents have it. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    const rooms = this.rooms
+    if (!rooms || this.pending.size === 0) return
+    const byWorkshop = new Map<
+      WorkshopId,
+      { id: ParticipantId; drafts: number; revealed: number }[]
+    >()
+    for (const { ref, drafts, revealed } of this.pending.values()) {
+      const list = byWorkshop.get(ref.workshopId) ?? []
+      list.push({ id: ref.participantId, drafts, revealed })
+      byWorkshop.set(ref.workshopId, list)
+    }
+    this.pending.clear()
+    await Promise.all(
+      [...byWorkshop].map(([workshopId, entries]) =>
+        rooms
+          .change({ workshopId, kind: 'control' }, (doc) => {
+            for (const e of entries)
+              setProgress(doc, e.id, { drafts: e.drafts, revealed: e.revealed })
+          })
+          .catch((err: unknown) => {
+            // A workshop deleted meanwhile has no control document to write to.
+            if (!(err instanceof Error && err.message === 'workshop deleted')) this.onError(err)
+          }),
+      ),
+    )
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.pending.clear()
+  }
+}
