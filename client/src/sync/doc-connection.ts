@@ -1,7 +1,9 @@
 // One Yjs document of a workshop and its websocket provider, as an external store for React.
 // The provider exists only while someone subscribes, so render stays free of side effects.
 import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
+import * as authProtocol from 'y-protocols/auth'
+import type * as decoding from 'lib0/decoding'
+import { WebsocketProvider, messageAuth } from 'y-websocket'
 import { docName, type ParticipantId, type WorkshopId } from '@triage/shared'
 import { awarenessEntries, type AwarenessEntry } from './awareness'
 import {
@@ -32,8 +34,14 @@ const docNameOf = (o: DocConnectionOptions): string =>
     : docName({ workshopId: o.workshopId as WorkshopId, kind: o.kind })
 
 export class DocConnection {
-  /** Kept across reconnects: edits made while offline stay here and sync when back. */
-  readonly doc = new Y.Doc()
+  /**
+   * Kept across reconnects: edits made while offline stay here and sync when back. Replaced
+   * only when the server refuses one of our updates (see `onRefused`).
+   */
+  private current = new Y.Doc()
+  private lastReset = 0
+  /** Why the server last refused a change of ours, for the views to explain. */
+  private refusal: string | null = null
   readonly name: string
   private provider: WebsocketProvider | null = null
   private readonly listeners = new Set<() => void>()
@@ -62,6 +70,16 @@ export class DocConnection {
 
   readonly getPeers = (): readonly AwarenessEntry[] => this.peers
 
+  /** The document; a new object after the server refused a change (subscribe to notice). */
+  get doc(): Y.Doc {
+    return this.current
+  }
+
+  readonly getDoc = (): Y.Doc => this.current
+
+  /** The server's reason for refusing our last refused change, or null. */
+  readonly getRefusal = (): string | null => this.refusal
+
   /** Sets what this client tells others about itself (the server adds `identity`). */
   setLocalState(state: Record<string, unknown> | null): void {
     this.localState = state
@@ -77,6 +95,10 @@ export class DocConnection {
       shouldReconnect: (event) => !isFinalClose(event.code),
     })
     this.provider = provider
+    // The stock provider only logs a refusal; we also drop what the server would not take.
+    provider.messageHandlers[messageAuth] = (_encoder, decoder: decoding.Decoder) => {
+      authProtocol.readAuthMessage(decoder, this.current, (_doc, reason) => this.onRefused(reason))
+    }
     provider.on('status', this.onStatus)
     provider.on('sync', this.update)
     provider.on('connection-close', this.onClose)
@@ -125,6 +147,28 @@ export class DocConnection {
       }
     }
     this.update()
+  }
+
+  /**
+   * The server refused an update of ours (read-only now: board locked, time up). Our document
+   * holds changes the server will never have, and every later change of this Yjs client would
+   * depend on them and be held back too; so we start over from the server's state with a
+   * fresh document. At most once every two seconds, so a misbehaving view cannot spin.
+   */
+  private onRefused(reason: string): void {
+    this.refusal = reason
+    const now = Date.now()
+    if (now - this.lastReset < 2000 || !this.provider) {
+      this.emit()
+      return
+    }
+    this.lastReset = now
+    this.stop()
+    this.current.destroy()
+    this.current = new Y.Doc()
+    this.lastClock = 0
+    if (this.listeners.size > 0) this.start()
+    this.emit()
   }
 
   private readonly onClose = (event: CloseEvent | null): void => {

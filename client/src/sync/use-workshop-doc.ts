@@ -33,7 +33,9 @@ export function useWorkshopDoc(
     [workshopId, kind, token, participantId],
   )
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
-  return { doc: connection.doc, connection, state }
+  // A new document object after the server refused one of our changes.
+  const doc = useSyncExternalStore(connection.subscribe, connection.getDoc)
+  return { doc, connection, state }
 }
 
 /** The awareness states of everyone on the document (including this client). */

@@ -79,21 +79,26 @@ const brainstorm: FastifyPluginAsync = async (app) => {
     return result
   })
 
-  app.post('/api/workshops/:id/items', async (request): Promise<ImportItemsResponse> => {
-    const id = idParam(request)
-    await app.requireFacilitator(request, id)
-    const body = parseOr400(importItemsBodySchema, request.body)
-    const parsed = parseItemList(body.text, body.format, LIMITS.boardIdeas)
-    if (parsed.items.length === 0 && parsed.skipped === 0) {
-      throw new HttpError(
-        400,
-        'bad_request',
-        body.format === 'csv' ? 'The CSV has no items' : 'The list has no items',
-      )
-    }
-    const { added, overLimit } = await ideas.addItems(id, parsed.items, Date.now())
-    return { added, skipped: parsed.skipped + overLimit }
-  })
+  // A list may be long (100,000 characters, JSON-escaped): above the default body limit.
+  app.post(
+    '/api/workshops/:id/items',
+    { bodyLimit: 1024 * 1024 },
+    async (request): Promise<ImportItemsResponse> => {
+      const id = idParam(request)
+      await app.requireFacilitator(request, id)
+      const body = parseOr400(importItemsBodySchema, request.body)
+      const parsed = parseItemList(body.text, body.format, LIMITS.boardIdeas)
+      if (parsed.items.length === 0 && parsed.skipped === 0) {
+        throw new HttpError(
+          400,
+          'bad_request',
+          body.format === 'csv' ? 'The CSV has no items' : 'The list has no items',
+        )
+      }
+      const { added, overLimit } = await ideas.addItems(id, parsed.items, Date.now())
+      return { added, skipped: parsed.skipped + overLimit }
+    },
+  )
 
   app.post(
     '/api/workshops/:id/ideas',
