@@ -12,22 +12,26 @@ export interface BoardGuardRules {
   mayDeleteIdea(ideaId: string, idea: Y.Map<unknown>): boolean
 }
 
-/** Where an item sits: in the root ideas map, inside one idea's map, or anywhere else. */
+/**
+ * Where an item sits: in the root ideas map, inside one idea's map, or anywhere else; or
+ * `unknown` when it hangs off something the server does not hold (Yjs would keep it pending
+ * and place it only once that arrives, so it cannot be judged now), or `malformed`.
+ */
 type Place =
   | { readonly in: 'ideas'; readonly key: string | null }
   | { readonly in: 'idea'; readonly ideaId: string; readonly key: string | null }
   | { readonly in: 'other' }
+  | { readonly in: 'unknown' }
+  | { readonly in: 'malformed' }
 
 const OTHER: Place = { in: 'other' }
+const UNKNOWN: Place = { in: 'unknown' }
+const MALFORMED: Place = { in: 'malformed' }
 const OK: GuardVerdict = { ok: true }
-
-function docItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  const structs = doc.store.clients.get(id.client)
-  if (!structs || structs.length === 0) return null
-  const last = structs[structs.length - 1]!
-  if (id.clock >= last.id.clock + last.length) return null
-  const struct = Y.getItem(doc.store, id)
-  return struct instanceof Y.Item ? struct : null
+const REFUSED_MALFORMED: GuardVerdict = { ok: false, reason: 'malformed update' }
+const REFUSED_UNKNOWN: GuardVerdict = {
+  ok: false,
+  reason: 'the update builds on changes the server does not have',
 }
 
 /** The place of an item already in the document. */
@@ -41,7 +45,29 @@ function placeInDoc(item: Y.Item, ideas: unknown): Place {
   return OTHER
 }
 
-const idKey = (id: Y.ID) => `${id.client}:${id.clock}`
+/** The place of an item whose parent type is held by an item at `holder`. */
+function childPlace(holder: Place, key: string | null): Place {
+  if (holder.in === 'unknown' || holder.in === 'malformed') return holder
+  if (holder.in === 'ideas' && holder.key !== null) return { in: 'idea', ideaId: holder.key, key }
+  return OTHER
+}
+
+const isId = (v: unknown): v is Y.ID =>
+  typeof v === 'object' && v !== null && 'client' in v && 'clock' in v
+
+/** Binary search for the struct holding `clock` in structs sorted by clock; null if none. */
+function findStruct<T extends { id: Y.ID; length: number }>(list: readonly T[], clock: number) {
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = list[mid]!
+    if (clock < s.id.clock) hi = mid - 1
+    else if (clock >= s.id.clock + s.length) lo = mid + 1
+    else return s
+  }
+  return null
+}
 
 /**
  * Checks an update a member (not the facilitator) sends to the board. `doc` is the board as
@@ -56,53 +82,114 @@ export function checkBoardUpdate(
   try {
     decoded = Y.decodeUpdate(update)
   } catch {
-    return { ok: false, reason: 'malformed update' }
+    return REFUSED_MALFORMED
   }
   const ideas = doc.getMap<unknown>(IDEAS)
-  const fresh = new Map<string, Y.Item>()
-  for (const s of decoded.structs) if (s instanceof Y.Item) fresh.set(idKey(s.id), s)
+  const stateOf = (client: number) => Y.getState(doc.store, client)
 
-  /** Finds the place of an item of this update, or of the document, by its id. */
-  const placeOf = (id: Y.ID, depth: number): Place => {
-    const known = docItem(doc, id)
-    if (known) return placeInDoc(known, ideas)
-    // Ids inside one struct of this update point into it by clock offset.
-    for (const item of fresh.values()) {
-      if (
-        item.id.client === id.client &&
-        id.clock >= item.id.clock &&
-        id.clock < item.id.clock + item.length
-      ) {
-        return placeOfFresh(item, depth + 1)
-      }
-    }
-    return OTHER
+  // Structs of the update by client, in clock order: `sent` for what the delete set may
+  // name, `fresh` for the items the document does not hold yet (Yjs skips the others).
+  const sent = new Map<number, (Y.Item | Y.GC)[]>()
+  const fresh = new Map<number, Y.Item[]>()
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Skip || s.length <= 0) continue
+    const client = s.id.client
+    const list = sent.get(client) ?? []
+    const previous = list[list.length - 1]
+    // Yjs never sends a client's structs twice or out of order; one that overlaps is forged.
+    if (previous && s.id.clock < previous.id.clock + previous.length) return REFUSED_MALFORMED
+    list.push(s)
+    sent.set(client, list)
+    if (!(s instanceof Y.Item)) continue
+    const known = stateOf(client)
+    if (s.id.clock + s.length <= known) continue
+    // Yjs would glue the unknown tail of such a struct onto the document's last item of that
+    // client, whatever the struct says its place is: only a forged update does this.
+    if (s.id.clock < known) return REFUSED_MALFORMED
+    const items = fresh.get(client) ?? []
+    items.push(s)
+    fresh.set(client, items)
   }
 
-  const placeOfFresh = (item: Y.Item, depth: number): Place => {
-    if (depth > 64) return OTHER
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') {
-      return parent === IDEAS ? { in: 'ideas', key: item.parentSub } : OTHER
+  /** What an id points to: an item of the document, a new item of this update, or neither. */
+  const lookup = (id: Y.ID): { doc: Y.Item } | { fresh: Y.Item } | 'gone' | 'missing' => {
+    if (id.clock < stateOf(id.client)) {
+      const struct = Y.getItem(doc.store, id)
+      // Collected (deleted) content: Yjs turns whatever hangs off it into garbage as well.
+      return struct instanceof Y.Item ? { doc: struct } : 'gone'
     }
-    if (parent && typeof parent === 'object' && 'client' in parent) {
-      // The parent is a type held by another item: where is that item?
-      const holder = placeOf(parent as Y.ID, depth)
-      if (holder.in === 'ideas' && holder.key !== null) {
-        return { in: 'idea', ideaId: holder.key, key: item.parentSub }
-      }
-      return OTHER
-    }
-    // No parent written: it is inherited from the neighbour the item was inserted next to.
-    const neighbour = item.origin ?? item.rightOrigin
-    return neighbour ? placeOf(neighbour, depth) : OTHER
+    const item = findStruct(fresh.get(id.client) ?? [], id.clock)
+    return item ? { fresh: item } : 'missing'
   }
 
-  for (const item of fresh.values()) {
-    const place = placeOfFresh(item, 0)
-    if (place.in === 'ideas') return { ok: false, reason: 'only the server adds ideas' }
-    if (place.in === 'idea' && place.key !== null && PROTECTED_IDEA_KEYS.has(place.key)) {
-      return { ok: false, reason: `the ${place.key} of an idea cannot be changed` }
+  // Each item's place follows from its parent or from the neighbour it was inserted next to
+  // (Yjs takes the left one first). Walked without recursion and remembered, so a long
+  // chain of items cannot exhaust the stack or the CPU.
+  const places = new Map<Y.Item, Place>()
+  const placeOfFresh = (start: Y.Item): Place => {
+    const path: { item: Y.Item; child: boolean }[] = []
+    const onPath = new Set<Y.Item>()
+    let current = start
+    let found: Place
+    for (;;) {
+      const memo = places.get(current)
+      if (memo) {
+        found = memo
+        break
+      }
+      if (onPath.has(current)) {
+        found = MALFORMED
+        break
+      }
+      onPath.add(current)
+      const parent = current.parent as unknown
+      if (typeof parent === 'string') {
+        path.push({ item: current, child: false })
+        found = parent === IDEAS ? { in: 'ideas', key: current.parentSub } : OTHER
+        break
+      }
+      const child = isId(parent)
+      const ref = child ? parent : (current.origin ?? current.rightOrigin)
+      path.push({ item: current, child })
+      // A client's own earlier items are the only ones of its own it can refer to.
+      if (!ref || (ref.client === current.id.client && ref.clock >= current.id.clock)) {
+        found = MALFORMED
+        break
+      }
+      const target = lookup(ref)
+      if (target === 'gone') {
+        found = OTHER
+        break
+      }
+      if (target === 'missing') {
+        found = UNKNOWN
+        break
+      }
+      if ('doc' in target) {
+        found = placeInDoc(target.doc, ideas)
+        break
+      }
+      current = target.fresh
+    }
+    // `found` is the place of what the last step refers to; unwind to the start.
+    let place = found
+    for (let i = path.length - 1; i >= 0; i--) {
+      const step = path[i]!
+      if (step.child) place = childPlace(place, step.item.parentSub)
+      places.set(step.item, place)
+    }
+    return places.get(start)!
+  }
+
+  for (const items of fresh.values()) {
+    for (const item of items) {
+      const place = placeOfFresh(item)
+      if (place.in === 'malformed') return REFUSED_MALFORMED
+      if (place.in === 'unknown') return REFUSED_UNKNOWN
+      if (place.in === 'ideas') return { ok: false, reason: 'only the server adds ideas' }
+      if (place.in === 'idea' && place.key !== null && PROTECTED_IDEA_KEYS.has(place.key)) {
+        return { ok: false, reason: `the ${place.key} of an idea cannot be changed` }
+      }
     }
   }
 
@@ -110,11 +197,21 @@ export function checkBoardUpdate(
   const deletedIdeas = new Set<string>()
   const deletedInIdeas: { ideaId: string; key: string | null }[] = []
   for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client)
-    if (!structs) continue
+    const structs = doc.store.clients.get(client) ?? []
+    const known = stateOf(client)
+    let previousEnd = -1
     for (const { clock, len } of ranges) {
-      const last = structs[structs.length - 1]!
-      const end = Math.min(clock + len, last.id.clock + last.length)
+      // Yjs writes each client's ranges sorted and merged; overlapping ones only cost time.
+      if (clock < previousEnd) return REFUSED_MALFORMED
+      previousEnd = clock + len
+      // Deleting what the server does not hold yet would wait and strike when it arrives:
+      // only the update's own new structs may be named beyond the document's state.
+      for (let at = Math.max(clock, known); at < clock + len;) {
+        const own = findStruct(sent.get(client) ?? [], at)
+        if (!own) return REFUSED_UNKNOWN
+        at = own.id.clock + own.length
+      }
+      const end = Math.min(clock + len, known)
       if (clock >= end) continue
       let index = Y.findIndexSS(structs, clock)
       for (; index < structs.length; index++) {

@@ -120,37 +120,76 @@ export function readIdeas(doc: Y.Doc): Idea[] {
 }
 
 /**
+ * Follows `id` to its card, recording the card of every idea passed on the way in `roots`
+ * (which may already hold answers), so that resolving a whole board walks each chain once.
+ */
+function walkToRoot(
+  ideas: ReadonlyMap<string, Idea>,
+  id: string,
+  roots: Map<string, string>,
+): string {
+  if (!ideas.has(id)) return id
+  const path: string[] = []
+  const onPath = new Map<string, number>()
+  let current = id
+  let root: string
+  for (;;) {
+    const known = roots.get(current)
+    if (known !== undefined) {
+      root = known
+      break
+    }
+    const at = onPath.get(current)
+    if (at !== undefined) {
+      root = path
+        .slice(at)
+        .map((c) => ideas.get(c)!)
+        .sort(byAge)[0]!.id
+      break
+    }
+    onPath.set(current, path.length)
+    path.push(current)
+    const next = ideas.get(current)!.mergedInto
+    if (next === null || !ideas.has(next)) {
+      root = current
+      break
+    }
+    current = next
+  }
+  for (const p of path) roots.set(p, root)
+  return root
+}
+
+/**
  * The card an idea ends up in: follows `mergedInto` to an idea that is merged into nothing.
  * A missing target or a cycle (concurrent merges) leaves the idea as its own card; in a cycle
  * the oldest idea on it stays the card, so every device settles on the same answer.
  */
 export function rootOf(ideas: ReadonlyMap<string, Idea>, id: string): string {
-  const seen: string[] = []
-  let current = id
-  for (;;) {
-    const idea = ideas.get(current)
-    if (!idea) return seen.length > 0 ? seen[seen.length - 1]! : id
-    const next = idea.mergedInto
-    if (next === null || !ideas.has(next)) return current
-    seen.push(current)
-    if (seen.includes(next)) {
-      const cycle = seen.slice(seen.indexOf(next)).map((c) => ideas.get(c)!)
-      return cycle.sort(byAge)[0]!.id
-    }
-    current = next
-  }
+  return walkToRoot(ideas, id, new Map())
+}
+
+/** The card of every idea, in time linear in the number of ideas (chains may be long). */
+function rootsOf(ideas: ReadonlyMap<string, Idea>): Map<string, string> {
+  const roots = new Map<string, string>()
+  for (const id of ideas.keys()) walkToRoot(ideas, id, roots)
+  return roots
 }
 
 /** Reads the board as cards in clusters. */
 export function readBoard(doc: Y.Doc): BoardState {
   const ideas = readIdeas(doc)
-  const byId = new Map(ideas.map((i) => [i.id, i]))
+  const rootOfId = rootsOf(new Map(ideas.map((i) => [i.id, i])))
   const merged = new Map<string, Idea[]>()
   const roots: Idea[] = []
   for (const idea of ideas) {
-    const root = rootOf(byId, idea.id)
+    const root = rootOfId.get(idea.id)!
     if (root === idea.id) roots.push(idea)
-    else merged.set(root, [...(merged.get(root) ?? []), idea])
+    else {
+      const inside = merged.get(root)
+      if (inside) inside.push(idea)
+      else merged.set(root, [idea])
+    }
   }
   const clusterList: { id: string; name: string; createdAt: number }[] = []
   clustersMap(doc).forEach((value, id) => {
@@ -161,6 +200,8 @@ export function readBoard(doc: Y.Doc): BoardState {
   const known = new Set(clusterList.map((c) => c.id))
   const cards: Card[] = roots.map((idea) => ({
     ...idea,
+    // A card is merged into nothing, whatever a stale or circular `mergedInto` still says.
+    mergedInto: null,
     clusterId: idea.clusterId !== null && known.has(idea.clusterId) ? idea.clusterId : null,
     merged: merged.get(idea.id) ?? [],
   }))
@@ -273,12 +314,13 @@ export function dissolveCluster(doc: Y.Doc, id: string): void {
  */
 export function mergeIdeas(doc: Y.Doc, targetId: string, duplicateId: string): void {
   const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
-  const target = rootOf(byId, targetId)
-  const duplicate = rootOf(byId, duplicateId)
-  if (target === duplicate || !byId.has(target) || !byId.has(duplicate)) return
+  const roots = rootsOf(byId)
+  const target = roots.get(targetId)
+  const duplicate = roots.get(duplicateId)
+  if (target === undefined || duplicate === undefined || target === duplicate) return
   doc.transact(() => {
     for (const idea of byId.values()) {
-      if (idea.id !== duplicate && rootOf(byId, idea.id) === duplicate) {
+      if (idea.id !== duplicate && roots.get(idea.id) === duplicate) {
         ideaMap(doc, idea.id)?.set('mergedInto', target)
       }
     }
@@ -291,20 +333,30 @@ export function unmergeIdea(doc: Y.Doc, id: string): void {
   const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
   const root = rootOf(byId, id)
   if (root === id) return
-  const cluster = byId.get(root)?.clusterId ?? null
+  const card = byId.get(root)!
   doc.transact(() => {
     const m = ideaMap(doc, id)
     m?.set('mergedInto', null)
-    m?.set('cluster', cluster)
+    m?.set('cluster', card.clusterId)
+    // After concurrent merges the card itself may still point into a cycle through this
+    // idea; without this, taking the idea out would pull the card into it instead.
+    if (card.mergedInto !== null) ideaMap(doc, root)?.set('mergedInto', null)
   })
 }
 
-/** Deletes an idea; ideas merged into it become cards of their own in its cluster. */
+/**
+ * Deletes an idea. Ideas merged into a deleted card become cards of their own in its cluster;
+ * ideas merged into a deleted merged idea (after concurrent merges) stay in its card.
+ */
 export function deleteIdea(doc: Y.Doc, id: string): void {
+  const root = rootOf(new Map(readIdeas(doc).map((i) => [i.id, i])), id)
   const cluster = ideaMap(doc, id)?.get('cluster')
   doc.transact(() => {
-    ideasMap(doc).forEach((value) => {
-      if (value instanceof Y.Map && value.get('mergedInto') === id) {
+    ideasMap(doc).forEach((value, key) => {
+      if (!(value instanceof Y.Map) || value.get('mergedInto') !== id) return
+      if (root !== id) {
+        value.set('mergedInto', key === root ? null : root)
+      } else {
         value.set('mergedInto', null)
         value.set('cluster', typeof cluster === 'string' ? cluster : null)
       }

@@ -1,3 +1,5 @@
+// Unit tests of the control document accessors: settings, phase, lock, roster, log, and the
+// brainstorm state (collect mode, rounds, timer, progress).
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PHASES, type Phase } from '../schema/phase.js'
@@ -10,8 +12,15 @@ import {
   isBoardLocked,
   observeDoc,
   readControl,
+  readProgress,
+  readTimer,
   setBoardLocked,
+  setCollectMode,
   setPhase,
+  setProgress,
+  setTimer,
+  startSilentRound,
+  type TimerState,
 } from './control.js'
 
 const settings: WorkshopSettings = {
@@ -379,5 +388,160 @@ describe('observeDoc', () => {
     doc.transact(() => {})
     expect(calls).toBe(0)
     unsubscribe()
+  })
+})
+
+const timer: TimerState = { endsAt: 1_700_000_300_000, durationMs: 300_000, onZero: 'stop' }
+
+describe('setTimer and readTimer', () => {
+  it('reads no timer on a fresh document', () => {
+    expect(readTimer(controlDoc())).toBeNull()
+  })
+
+  it('sets, replaces and clears the timer, each in one update with its origin', () => {
+    const doc = controlDoc()
+    const origins: unknown[] = []
+    doc.on('update', (_: Uint8Array, origin: unknown) => origins.push(origin))
+    setTimer(doc, timer, 'server')
+    expect(readTimer(doc)).toEqual(timer)
+    expect(readControl(doc).timer).toEqual(timer)
+    const notify: TimerState = { endsAt: timer.endsAt + 60_000, durationMs: 0, onZero: 'notify' }
+    setTimer(doc, notify, 'server')
+    expect(readTimer(doc)).toEqual(notify)
+    setTimer(doc, null, 'server')
+    expect(readTimer(doc)).toBeNull()
+    expect(readControl(doc).timer).toBeNull()
+    expect(origins).toEqual(['server', 'server', 'server'])
+  })
+
+  it('clearing when there is no timer changes nothing', () => {
+    const doc = controlDoc()
+    const updates = countUpdates(doc)
+    setTimer(doc, null)
+    expect(updates.count).toBe(0)
+  })
+
+  it.each<[string, unknown]>([
+    ['text', '5 minutes'],
+    ['a number', 300],
+    ['no end', { durationMs: 1, onZero: 'stop' }],
+    ['an end that is text', { ...timer, endsAt: 'soon' }],
+    ['an end that is not a number', { ...timer, endsAt: NaN }],
+    ['an endless end', { ...timer, endsAt: Infinity }],
+    ['a negative length', { ...timer, durationMs: -1 }],
+    ['an unknown action at zero', { ...timer, onZero: 'explode' }],
+    ['no action at zero', { endsAt: 1, durationMs: 1 }],
+  ])('reads a timer stored as %s as none', (_, value) => {
+    const doc = controlDoc()
+    doc.getMap('session').set('timer', value)
+    expect(readTimer(doc)).toBeNull()
+    expect(readControl(doc).timer).toBeNull()
+  })
+})
+
+describe('setCollectMode', () => {
+  it.each<['open' | 'silent', string]>([
+    ['open', 'Open adding: ideas go straight to the board'],
+    ['silent', 'Silent drafting'],
+  ])('switches to %s and logs it, in one update', (mode, text) => {
+    const doc = controlDoc()
+    const updates = countUpdates(doc)
+    setCollectMode(doc, mode, 1234)
+    expect(updates.count).toBe(1)
+    const state = readControl(doc)
+    expect(state.collect).toBe(mode)
+    expect(state.log).toEqual([{ at: 1234, kind: 'collect', text }])
+  })
+
+  it.each([['loud'], [''], [1], [null]])('reads a stored mode %j as silent', (value) => {
+    const doc = controlDoc()
+    doc.getMap('session').set('collect', value)
+    expect(readControl(doc).collect).toBe('silent')
+  })
+})
+
+describe('startSilentRound', () => {
+  it('opens round 2 after the first: silent again, timer cleared, logged, in one update', () => {
+    const doc = controlDoc()
+    setCollectMode(doc, 'open', 1)
+    setTimer(doc, timer)
+    const updates = countUpdates(doc)
+    startSilentRound(doc, 2000, 'facilitator')
+    expect(updates.count).toBe(1)
+    const state = readControl(doc)
+    expect(state).toMatchObject({ round: 2, collect: 'silent', timer: null })
+    expect(state.log.at(-1)).toEqual({ at: 2000, kind: 'round', text: 'Silent round 2 opened' })
+  })
+
+  it('counts rounds up one at a time', () => {
+    const doc = controlDoc()
+    startSilentRound(doc, 1)
+    startSilentRound(doc, 2)
+    startSilentRound(doc, 3)
+    const state = readControl(doc)
+    expect(state.round).toBe(4)
+    expect(state.log.map((e) => e.text)).toEqual([
+      'Silent round 2 opened',
+      'Silent round 3 opened',
+      'Silent round 4 opened',
+    ])
+  })
+
+  it.each([[0], [-2], [1.5], ['3'], [null]])('starts from round 1 when %j is stored', (value) => {
+    const doc = controlDoc()
+    doc.getMap('session').set('round', value)
+    expect(readControl(doc).round).toBe(1)
+    startSilentRound(doc, 1)
+    expect(readControl(doc).round).toBe(2)
+  })
+})
+
+describe('setProgress and readProgress', () => {
+  it('reads zeros for a participant without progress', () => {
+    expect(readProgress(controlDoc(), 'p-ada')).toEqual({ drafts: 0, revealed: 0 })
+  })
+
+  it('records counts per participant, with the origin given', () => {
+    const doc = controlDoc()
+    const origins: unknown[] = []
+    doc.on('update', (_: Uint8Array, origin: unknown) => origins.push(origin))
+    setProgress(doc, 'p-ada', { drafts: 3, revealed: 0 }, 'server')
+    setProgress(doc, 'p-bob', { drafts: 0, revealed: 2 }, 'server')
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 3, revealed: 0 })
+    expect(readControl(doc).progress).toEqual({
+      'p-ada': { drafts: 3, revealed: 0 },
+      'p-bob': { drafts: 0, revealed: 2 },
+    })
+    expect(origins).toEqual(['server', 'server'])
+  })
+
+  it.each<[string, { drafts: number; revealed: number }, number]>([
+    ['the same counts', { drafts: 3, revealed: 1 }, 0],
+    ['more drafts', { drafts: 4, revealed: 1 }, 1],
+    ['drafts revealed', { drafts: 0, revealed: 4 }, 1],
+    ['only revealed changed', { drafts: 3, revealed: 2 }, 1],
+  ])('writes %s with %i update(s)', (_, next, expected) => {
+    const doc = controlDoc()
+    setProgress(doc, 'p-ada', { drafts: 3, revealed: 1 })
+    const updates = countUpdates(doc)
+    setProgress(doc, 'p-ada', next)
+    expect(updates.count).toBe(expected)
+    expect(readProgress(doc, 'p-ada')).toEqual(next)
+  })
+
+  it.each<[string, unknown]>([
+    ['text', '3 ideas'],
+    ['negative drafts', { drafts: -1, revealed: 0 }],
+    ['fractional drafts', { drafts: 1.5, revealed: 0 }],
+    ['no revealed count', { drafts: 2 }],
+  ])('reads progress stored as %s as zeros, and overwrites it', (_, value) => {
+    const doc = controlDoc()
+    doc.getMap('progress').set('p-ada', value)
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 0, revealed: 0 })
+    expect(readControl(doc).progress).toEqual({})
+    const updates = countUpdates(doc)
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 0 })
+    expect(updates.count).toBe(1)
+    expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 0, revealed: 0 } })
   })
 })

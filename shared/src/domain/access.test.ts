@@ -1,3 +1,5 @@
+// Unit tests of the access table (DESIGN.md): who may read and write which document, and how
+// the board lock and the brainstorm timer change it.
 import { describe, expect, it } from 'vitest'
 import type { DocRef } from '../protocol/doc-names.js'
 import { participantIdSchema, workshopIdSchema } from '../schema/ids.js'
@@ -57,5 +59,34 @@ describe('documentAccess', () => {
   it.each(table)('%s on %s: %s unlocked, %s locked', (who, which, unlocked, locked) => {
     expect(documentAccess(identities[who], docs[which], { boardLocked: false })).toBe(unlocked)
     expect(documentAccess(identities[who], docs[which], { boardLocked: true })).toBe(locked)
+  })
+})
+
+describe('documentAccess when input is closed (a stop timer ran out)', () => {
+  /** Only the participant's own private document changes: it becomes read-only. */
+  const closed = (who: Who, which: Which, access: Access): Access =>
+    who === 'participant' && which === "participant's private" ? 'read' : access
+
+  it.each(table)('%s on %s', (who, which, unlocked, locked) => {
+    for (const [boardLocked, open] of [
+      [false, unlocked],
+      [true, locked],
+    ] as const) {
+      expect(documentAccess(identities[who], docs[which], { boardLocked, inputClosed: true })).toBe(
+        closed(who, which, open),
+      )
+      expect(
+        documentAccess(identities[who], docs[which], { boardLocked, inputClosed: false }),
+      ).toBe(open)
+    }
+  })
+
+  it('leaves the participant able to read their drafts', () => {
+    expect(
+      documentAccess(identities.participant, docs["participant's private"], {
+        boardLocked: false,
+        inputClosed: true,
+      }),
+    ).toBe('read')
   })
 })

@@ -10,7 +10,8 @@ export function remainingMs(timer: TimerState, serverNow: number): number {
 
 /** Formats a countdown as m:ss (or h:mm:ss), rounding up so 0:00 means "time is up". */
 export function formatCountdown(ms: number): string {
-  const total = Math.ceil(Math.max(0, ms) / 1000)
+  // NaN or Infinity (a clock gone wrong) must not reach the screen as "NaN:NaN".
+  const total = Number.isFinite(ms) ? Math.ceil(Math.max(0, ms) / 1000) : 0
   const h = Math.floor(total / 3600)
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
@@ -38,13 +39,15 @@ export function draftsOpen(state: BrainstormState, serverNow: number): boolean {
   return state.phase === 'brainstorm' && !timeIsUp(state, serverNow)
 }
 
-/** Whether participants may add ideas straight to the board (open adding). */
+/**
+ * Whether participants may add ideas straight to the board (open adding): while the facilitator
+ * allows it, in the brainstorm (until a stop timer runs out) and while clustering.
+ */
 export function openAddingAllowed(state: BrainstormState, serverNow: number): boolean {
-  return (
-    state.collect === 'open' &&
-    (state.phase === 'brainstorm' || state.phase === 'cluster') &&
-    !timeIsUp(state, serverNow)
-  )
+  if (state.collect !== 'open') return false
+  // The timer times the brainstorm; once clustering starts it no longer stops anything.
+  if (state.phase === 'cluster') return true
+  return state.phase === 'brainstorm' && !timeIsUp(state, serverNow)
 }
 
 /** One round trip to the server clock: device time before and after, server time between. */

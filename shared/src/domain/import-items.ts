@@ -27,7 +27,8 @@ function pickColumn(header: readonly string[]): number {
 function rowsOf(text: string, format: ItemListFormat): { cells: string[]; skipped: number } {
   if (format === 'lines') {
     return {
-      cells: text.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')),
+      // A bullet or number alone on a line is an empty item, not an item called "-".
+      cells: text.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])(?:\s+|$)/, '')),
       skipped: 0,
     }
   }
