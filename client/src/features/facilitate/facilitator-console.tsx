@@ -1,6 +1,8 @@
-// The facilitator's console (loaded lazily): phase controls, live roster, and how to join.
+// The facilitator's console (loaded lazily): phase controls, live roster, how to join, and
+// what the current phase needs (brainstorm timer and reveal, items, the board and its lock).
 import { useMemo, useState } from 'react'
-import { setPhase } from '@triage/shared'
+import { setPhase, type ControlState } from '@triage/shared'
+import type * as Y from 'yjs'
 import { paths } from '../../lib/paths'
 import { loadSession, type StoredSession } from '../../lib/session-store'
 import { onlineParticipantIds } from '../../sync/awareness'
@@ -8,14 +10,20 @@ import { useControlState } from '../../sync/use-control-state'
 import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { Notice } from '../../ui/alert'
 import { ConnectionBadge } from '../../ui/connection-badge'
-import { Page } from '../../ui/layout'
+import { Page, Section } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
+import { BoardArea } from './board-area'
+import { BoardControls } from './board-controls'
+import { ItemsPanel } from './items-panel'
 import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
+import { ProgressPanel } from './progress-panel'
+import { RevealControls } from './reveal-controls'
 import { RosterPanel } from './roster-panel'
-import { groupRoster } from './roster-groups'
+import { groupRoster, type RosterGroup } from './roster-groups'
+import { TimerControls } from './timer-controls'
 import { useJoinCode } from './use-join-code'
 import './facilitate.css'
 
@@ -46,22 +54,102 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
       </Page>
     )
   }
+  const setup = control.phase === 'setup'
+  const ready = control.settings !== null
   return (
     <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
-      <p className="eyebrow">Facilitator console</p>
-      <h1 className="page__title">{control.settings?.title ?? 'Loading the workshop…'}</h1>
-      {control.settings?.objective && <p className="lead">{control.settings.objective}</p>}
-      <div className="console-grid">
-        <PhaseStepper
-          phase={control.phase}
-          ready={control.settings !== null}
-          onChange={(phase) => setPhase(doc, phase, Date.now())}
-        />
-        <RosterPanel groups={groups} />
-        <JoinPanel workshopId={workshopId} joinCode={joinCode} />
+      <div className="console-header">
+        <div>
+          <p className="eyebrow">Facilitator console</p>
+          <h1 className="page__title">{control.settings?.title ?? 'Loading the workshop…'}</h1>
+          {control.settings?.objective && <p className="lead">{control.settings.objective}</p>}
+        </div>
+        <a className="button" href={paths.projector(workshopId)} target="_blank" rel="noopener">
+          Open projector view
+        </a>
       </div>
+      {ready && control.phase === 'cluster' && (
+        // Clustering is the work now: the board comes first, at full width.
+        <BoardArea
+          workshopId={workshopId}
+          token={session.token}
+          control={control}
+          toolbar={<BoardControls doc={doc} control={control} />}
+        />
+      )}
+      <div className="console-layout">
+        <div className="console-main">
+          {setup && <JoinPanel joinCode={joinCode} />}
+          {ready && (
+            <PhaseWork
+              workshopId={workshopId}
+              token={session.token}
+              doc={doc}
+              control={control}
+              groups={groups}
+            />
+          )}
+        </div>
+        <div className="console-side">
+          <PhaseStepper
+            phase={control.phase}
+            ready={ready}
+            onChange={(phase) => setPhase(doc, phase, Date.now())}
+          />
+          <RosterPanel groups={groups} />
+          {!setup && <JoinPanel joinCode={joinCode} collapsed />}
+        </div>
+      </div>
+      {ready && control.phase === 'brainstorm' && (
+        <BoardArea workshopId={workshopId} token={session.token} control={control} />
+      )}
     </Page>
   )
+}
+
+/** The panels the current phase needs; the rest stay out of the way. */
+function PhaseWork({
+  workshopId,
+  token,
+  doc,
+  control,
+  groups,
+}: {
+  workshopId: string
+  token: string
+  doc: Y.Doc
+  control: ControlState
+  groups: readonly RosterGroup[]
+}) {
+  switch (control.phase) {
+    case 'setup':
+      return <ItemsPanel workshopId={workshopId} token={token} />
+    case 'brainstorm':
+      return (
+        <>
+          <section className="card brainstorm-panel" aria-labelledby="brainstorm-heading">
+            <h2 id="brainstorm-heading" className="card__title">
+              Silent brainstorm
+            </h2>
+            <div className="brainstorm-panel__grid">
+              <TimerControls workshopId={workshopId} token={token} timer={control.timer} />
+              <RevealControls workshopId={workshopId} token={token} doc={doc} control={control} />
+            </div>
+          </section>
+          <ProgressPanel groups={groups} progress={control.progress} />
+          <ItemsPanel workshopId={workshopId} token={token} />
+        </>
+      )
+    case 'cluster':
+      // The board and its controls sit above, at full width.
+      return <ItemsPanel workshopId={workshopId} token={token} />
+    default:
+      return (
+        <Section title="Board" id="board-controls-heading">
+          <BoardControls doc={doc} control={control} />
+        </Section>
+      )
+  }
 }
 
 function NotFacilitator({

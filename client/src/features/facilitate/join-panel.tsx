@@ -1,16 +1,16 @@
 // How participants get in: the join link (copyable), the code in big type and a QR code.
+// Once the workshop is under way it folds into one line, for late arrivals.
 import { useId, useState } from 'react'
 import { joinLink, usePublicUrl } from '../../lib/use-public-url'
-import { paths } from '../../lib/paths'
 import { Section } from '../../ui/layout'
 import { QrCode } from '../../ui/qr-code'
 
 export function JoinPanel({
-  workshopId,
   joinCode,
+  collapsed = false,
 }: {
-  workshopId: string
   joinCode: string | null
+  collapsed?: boolean
 }) {
   const id = useId()
   const publicUrl = usePublicUrl()
@@ -27,8 +27,8 @@ export function JoinPanel({
     }
   }
 
-  return (
-    <Section title="Invite participants" id="invite-heading" className="join-panel">
+  const body = (
+    <>
       <p className="eyebrow">Join code</p>
       <p className="join-code">{joinCode ?? '……'}</p>
       <div className="field">
@@ -46,11 +46,21 @@ export function JoinPanel({
         </div>
       </div>
       {link && <QrCode value={link} label="QR code for the join link" size={200} />}
-      <p>
-        <a className="button" href={paths.projector(workshopId)} target="_blank" rel="noopener">
-          Open projector view
-        </a>
-      </p>
+    </>
+  )
+  if (collapsed) {
+    return (
+      <details className="card join-panel join-panel--collapsed">
+        <summary className="join-summary">
+          Invite participants · code <strong>{joinCode ?? '……'}</strong>
+        </summary>
+        {body}
+      </details>
+    )
+  }
+  return (
+    <Section title="Invite participants" id="invite-heading" className="join-panel">
+      {body}
     </Section>
   )
 }

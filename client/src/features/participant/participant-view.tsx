@@ -1,4 +1,5 @@
-// The participant's phone view: who you are, the current phase and what to do in it, live.
+// The participant's phone view: who you are, the current phase and what to do in it, live;
+// in brainstorm and cluster also the work itself (drafts, the board).
 import { useEffect, useState } from 'react'
 import { CLOSE, PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
@@ -11,7 +12,9 @@ import { Page } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
-import { identityLine, PHASE_INSTRUCTIONS } from './phase-instructions'
+import { identityLine, instructionFor } from './phase-instructions'
+import { useWideScreen } from './use-wide-screen'
+import { LazyWorkspace, preloadWorkspace } from './workspace-loader'
 import './participant.css'
 
 export function ParticipantView({ workshopId }: { workshopId: string }) {
@@ -36,7 +39,14 @@ function Live({
   const me = control.roster[participantId]
   const name = me?.name ?? null
   const phaseLabel = PHASE_LABELS[control.phase]
+  const working = control.phase === 'brainstorm' || control.phase === 'cluster'
+  const desktopBoard = useWideScreen() && control.phase === 'cluster'
   useDocumentTitle(control.settings ? `${phaseLabel} · ${control.settings.title}` : 'Workshop')
+
+  useEffect(() => {
+    // After the first render, so that it does not compete with it.
+    void preloadWorkspace().catch(() => {})
+  }, [])
 
   useEffect(() => {
     // Being present in awareness is what puts this participant "online" on the roster.
@@ -62,7 +72,7 @@ function Live({
   }
   const who = identityLine(me?.name, me?.group, control.settings?.groups ?? [])
   return (
-    <Page width="narrow" status={<ConnectionBadge kind={state.kind} />}>
+    <Page width={desktopBoard ? 'wide' : 'narrow'} status={<ConnectionBadge kind={state.kind} />}>
       <h1 className="eyebrow">{control.settings?.title ?? session.title ?? 'Workshop'}</h1>
       <p className="identity">{who ? `You are ${who}` : 'Connecting to the workshop…'}</p>
       {control.settings !== null && (
@@ -71,8 +81,20 @@ function Live({
           <h2 id="phase-now" className="phase-card__title">
             {phaseLabel}
           </h2>
-          <p className="phase-card__instruction">{PHASE_INSTRUCTIONS[control.phase]}</p>
+          <p className="phase-card__instruction">
+            {instructionFor(control.phase, control.collect)}
+          </p>
         </section>
+      )}
+      {control.settings !== null && working && (
+        <LazyWorkspace
+          workshopId={workshopId}
+          token={session.token}
+          participantId={participantId}
+          name={name}
+          control={control}
+          wide={desktopBoard}
+        />
       )}
     </Page>
   )

@@ -1,4 +1,5 @@
-// The projector view (loaded lazily, read-only, large type): what is happening and how to join.
+// The projector view (loaded lazily, read-only, large type): what is happening and how to join;
+// in the brainstorm the countdown and how many ideas are drafted, then the shared board.
 import { useMemo, useState } from 'react'
 import { PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
@@ -9,12 +10,15 @@ import { useControlState } from '../../sync/use-control-state'
 import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { Notice } from '../../ui/alert'
 import { ConnectionBadge } from '../../ui/connection-badge'
+import { Countdown } from '../../ui/countdown'
 import { Page } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { QrCode } from '../../ui/qr-code'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
+import { draftCount, draftedLine } from './brainstorm-count'
 import { countByGroup } from './group-counts'
+import { ProjectorSharedBoard } from './projector-shared-board'
 import './projector.css'
 
 export default function ProjectorBoard({ workshopId }: { workshopId: string }) {
@@ -58,6 +62,44 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
       </Page>
     )
   }
+  const boardPhase = control.phase === 'brainstorm' || control.phase === 'cluster'
+  const people = (
+    <section aria-labelledby="projector-people">
+      <h2 id="projector-people" className="projector__subtitle">
+        {total === 1 ? '1 participant' : `${total} participants`}
+      </h2>
+      <ul className="projector__counts">
+        {counts.map((c) => (
+          <li key={c.id}>
+            <span className="projector__count">{c.joined}</span> {c.name}
+            <span className="muted"> · {c.online} online</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+  if (control.phase === 'cluster') {
+    // The board needs the whole screen; joining shrinks to one line.
+    return (
+      <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
+        <div className="projector-bar">
+          <h1 className="projector-bar__title">{title}</h1>
+          <h2 className="projector-bar__phase">{PHASE_LABELS[control.phase]}</h2>
+          {code && (
+            <p className="projector-bar__join">
+              Join at {link ?? ''} with the code <strong className="join-code">{code}</strong>
+            </p>
+          )}
+        </div>
+        {control.boardLocked && (
+          <p className="projector-locked">
+            <span aria-hidden="true">🔒 </span>The board is locked
+          </p>
+        )}
+        <ProjectorSharedBoard workshopId={workshopId} token={session.token} control={control} />
+      </Page>
+    )
+  }
   return (
     <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
       <div className="projector">
@@ -68,19 +110,21 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
           )}
           <p className="eyebrow">Current phase</p>
           <h2 className="projector__phase">{PHASE_LABELS[control.phase]}</h2>
-          <section aria-labelledby="projector-people">
-            <h2 id="projector-people" className="projector__subtitle">
-              {total === 1 ? '1 participant' : `${total} participants`}
-            </h2>
-            <ul className="projector__counts">
-              {counts.map((c) => (
-                <li key={c.id}>
-                  <span className="projector__count">{c.joined}</span> {c.name}
-                  <span className="muted"> · {c.online} online</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          {control.phase === 'brainstorm' ? (
+            <section className="projector-brainstorm" aria-label="Brainstorm">
+              <Countdown timer={control.timer} size="large" />
+              <p className="projector-brainstorm__count">
+                {draftedLine(draftCount(control.progress))}
+              </p>
+              <p className="muted">
+                {control.collect === 'open'
+                  ? 'Ideas go straight to the board.'
+                  : 'Write your ideas on your phone. Nobody sees them until they are revealed.'}
+              </p>
+            </section>
+          ) : (
+            people
+          )}
         </div>
         {code && (
           <aside className="projector__join" aria-label="How to join">
@@ -92,6 +136,9 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
           </aside>
         )}
       </div>
+      {boardPhase && (
+        <ProjectorSharedBoard workshopId={workshopId} token={session.token} control={control} />
+      )}
     </Page>
   )
 }

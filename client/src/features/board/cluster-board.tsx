@@ -1,0 +1,230 @@
+// The desktop cluster board (loaded lazily: the only code that imports @dnd-kit): idea cards in
+// "Unclustered" and one column per cluster, moved by mouse, touch or keyboard, merged, edited
+// together; who is here and where their pointers are.
+import { DndContext, DragOverlay, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import {
+  createCluster,
+  deleteIdea,
+  dissolveCluster,
+  mergeIdeas,
+  moveIdea,
+  renameCluster,
+  unmergeIdea,
+  type Group,
+  type RosterEntry,
+} from '@triage/shared'
+import type { DocConnection } from '../../sync/doc-connection'
+import { useBoardState } from '../../sync/use-doc-snapshot'
+import { boardAnnouncements, SCREEN_READER_INSTRUCTIONS } from './announcements'
+import { BoardColumn, ClusterNameField } from './board-column'
+import {
+  boardWords,
+  clusterLabel,
+  columnOrder,
+  mergeChoices,
+  newClusterId,
+  nextClusterName,
+} from './board-model'
+import { boardCollisions, useBoardSensors } from './board-dnd'
+import { clusterOf, readTarget, UNCLUSTERED, type ColumnKey } from './column-nav'
+import { CardPreview, EditableCard, StaticCard, type CardActions } from './idea-card'
+import { CursorLayer, PresenceList } from './presence-layer'
+import { peerCursors, presentPeople, type BoardRole } from './presence'
+import { useBoardPresence } from './use-board-presence'
+import './board.css'
+
+export interface ClusterBoardProps {
+  /** The board document. */
+  readonly doc: Y.Doc
+  /** The board document's connection (from useWorkshopDoc(workshopId, 'board', token)): presence. */
+  readonly connection: DocConnection
+  readonly role: BoardRole
+  /** Participant: ids of their own ideas, which they may delete. */
+  readonly mine?: ReadonlySet<string>
+  /** Participants only look while the facilitator has locked the board. */
+  readonly locked: boolean
+  /** Names for presence. */
+  readonly roster: Readonly<Record<string, RosterEntry>>
+  readonly groups: readonly Group[]
+  /** Projector: scroll along with the facilitator's console. */
+  readonly follow?: boolean
+}
+
+const NO_IDEAS: ReadonlySet<string> = new Set()
+
+export default function ClusterBoard({
+  doc,
+  connection,
+  role,
+  mine = NO_IDEAS,
+  locked,
+  roster,
+  groups,
+  follow = false,
+}: ClusterBoardProps) {
+  const board = useBoardState(doc)
+  const canEdit = role === 'facilitator' || (role === 'participant' && !locked)
+  const regionRef = useRef<HTMLElement>(null)
+  const boardRef = useRef<HTMLDivElement>(null)
+  const presence = useBoardPresence({
+    connection,
+    role,
+    board: boardRef,
+    region: regionRef,
+    follow,
+  })
+  const people = useMemo(
+    () => presentPeople(presence.peers, presence.ownClientId, roster, groups, role),
+    [presence.peers, presence.ownClientId, roster, groups, role],
+  )
+  const cursors = useMemo(
+    () => peerCursors(presence.peers, presence.ownClientId, roster, groups),
+    [presence.peers, presence.ownClientId, roster, groups],
+  )
+
+  // dnd-kit reads these while a drag runs; they follow the board as last rendered.
+  const latest = useRef(board)
+  latest.current = board
+  const words = useCallback(() => boardWords(latest.current), [])
+  const order = useCallback(() => columnOrder(latest.current), [])
+  const sensors = useBoardSensors(order)
+  const announcements = useMemo(() => boardAnnouncements(words), [words])
+
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [focusCluster, setFocusCluster] = useState<string | null>(null)
+  const clearFocus = useCallback(() => setFocusCluster(null), [])
+
+  const actions = useMemo(
+    (): CardActions => ({
+      merge: (target, duplicate) => mergeIdeas(doc, target, duplicate),
+      unmerge: (id) => unmergeIdea(doc, id),
+      remove: (id) => deleteIdea(doc, id),
+    }),
+    [doc],
+  )
+  const mergeOptions = useMemo(() => mergeChoices(board), [board])
+
+  const onDragStart = ({ active }: DragStartEvent) => setActiveId(String(active.id))
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveId(null)
+    const id = String(active.id)
+    const target = over ? readTarget(over.data.current) : null
+    if (!canEdit || !target) return
+    if (target.kind === 'card') mergeIdeas(doc, target.card, id)
+    else if (target.column !== words().cardColumn(id)) moveIdea(doc, id, clusterOf(target.column))
+  }
+
+  const newCluster = () => {
+    const id = newClusterId()
+    createCluster(doc, id, nextClusterName(board), Date.now())
+    setFocusCluster(id)
+  }
+
+  const cardsById = useMemo(() => new Map(board.cards.map((c) => [c.id, c])), [board])
+  const renderCards = (ids: readonly string[], column: ColumnKey) =>
+    ids.flatMap((id) => {
+      const card = cardsById.get(id)
+      if (!card) return []
+      const own = mine.has(card.id)
+      return canEdit ? (
+        <EditableCard
+          key={id}
+          card={card}
+          column={column}
+          doc={doc}
+          mine={own}
+          canDelete={role === 'facilitator' || own}
+          mergeOptions={mergeOptions}
+          actions={actions}
+        />
+      ) : (
+        <StaticCard key={id} card={card} mine={own} />
+      )
+    })
+  const active = activeId ? cardsById.get(activeId) : undefined
+
+  return (
+    <section ref={regionRef} className={`board board--${role}`} aria-label="Board">
+      <div className="board__bar">
+        {canEdit && (
+          <button type="button" className="button button--primary" onClick={newCluster}>
+            New cluster
+          </button>
+        )}
+        {role === 'participant' && locked && (
+          <p className="board__notice">
+            <span aria-hidden="true">🔒 </span>The facilitator has locked the board
+          </p>
+        )}
+        {role === 'facilitator' && locked && (
+          <p className="board__notice">
+            <span aria-hidden="true">🔒 </span>Locked: participants can only look
+          </p>
+        )}
+        <PresenceList people={people} />
+      </div>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={boardCollisions}
+        accessibility={{ announcements, screenReaderInstructions: SCREEN_READER_INSTRUCTIONS }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveId(null)}
+      >
+        <div
+          ref={boardRef}
+          className="board__columns"
+          onPointerMove={presence.onPointerMove}
+          onPointerLeave={presence.onPointerLeave}
+        >
+          <BoardColumn
+            column={UNCLUSTERED}
+            name="Unclustered"
+            count={board.unclustered.length}
+            droppable={canEdit}
+            header={<h3 className="board-column__title">Unclustered</h3>}
+          >
+            {renderCards(board.unclustered, UNCLUSTERED)}
+          </BoardColumn>
+          {board.clusters.map((cluster) => (
+            <BoardColumn
+              key={cluster.id}
+              column={cluster.id}
+              name={clusterLabel(cluster.name)}
+              count={cluster.cardIds.length}
+              droppable={canEdit}
+              header={
+                canEdit ? (
+                  <div className="board-column__title-row">
+                    <ClusterNameField
+                      name={cluster.name}
+                      focusNow={focusCluster === cluster.id}
+                      onFocused={clearFocus}
+                      onRename={(name) => renameCluster(doc, cluster.id, name)}
+                    />
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Dissolve cluster ${clusterLabel(cluster.name)}`}
+                      onClick={() => dissolveCluster(doc, cluster.id)}
+                    >
+                      Dissolve
+                    </button>
+                  </div>
+                ) : (
+                  <h3 className="board-column__title">{clusterLabel(cluster.name)}</h3>
+                )
+              }
+            >
+              {renderCards(cluster.cardIds, cluster.id)}
+            </BoardColumn>
+          ))}
+          <CursorLayer cursors={cursors} board={boardRef} />
+        </div>
+        <DragOverlay dropAnimation={null}>{active && <CardPreview card={active} />}</DragOverlay>
+      </DndContext>
+    </section>
+  )
+}

@@ -1,0 +1,90 @@
+// The facilitator's view of the shared board: the desktop cluster board (loaded on first use),
+// with a plain list of the cards while it loads or if it cannot load.
+import { Component, lazy, Suspense, type ReactNode } from 'react'
+import type { BoardState, ControlState } from '@triage/shared'
+import { useBoardState } from '../../sync/use-doc-snapshot'
+import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+
+const ClusterBoard = lazy(() => import('../board/cluster-board'))
+
+export function BoardArea({
+  workshopId,
+  token,
+  control,
+  toolbar,
+}: {
+  workshopId: string
+  token: string
+  control: ControlState
+  /** Controls shown beside the board's heading. */
+  toolbar?: ReactNode
+}) {
+  const { doc, connection } = useWorkshopDoc(workshopId, 'board', token)
+  const board = useBoardState(doc)
+  // Before the first reveal (or import) there is nothing to show in the brainstorm.
+  if (control.phase === 'brainstorm' && board.cards.length === 0) {
+    return <p className="muted board-area__empty">Ideas appear here once you reveal them.</p>
+  }
+  const preview = (note: string) => <BoardPreview board={board} note={note} />
+  return (
+    <div className="board-area">
+      <div className="board-area__head">
+        <h2 className="board-area__title">Board</h2>
+        {toolbar}
+      </div>
+      <BoardErrorBoundary
+        fallback={
+          <>
+            <p className="alert alert--error">
+              The interactive board could not be loaded. Reload the page to try again.
+            </p>
+            {preview('Ideas on the board:')}
+          </>
+        }
+      >
+        <Suspense fallback={preview('Loading the board…')}>
+          <ClusterBoard
+            doc={doc}
+            connection={connection}
+            role="facilitator"
+            locked={false}
+            roster={control.roster}
+            groups={control.settings?.groups ?? []}
+          />
+        </Suspense>
+      </BoardErrorBoundary>
+    </div>
+  )
+}
+
+/** Every card's text, read-only: shown while the board's code loads, or if it cannot. */
+function BoardPreview({ board, note }: { board: BoardState; note: string }) {
+  return (
+    <div className="board-preview">
+      <p className="muted">{note}</p>
+      <ul className="board-preview__list" aria-label="Ideas on the board">
+        {board.cards.map((card) => (
+          <li key={card.id} className="board-preview__card">
+            {card.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+/** A failed chunk load (offline, new deploy) must not blank the whole console. */
+class BoardErrorBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children
+  }
+}

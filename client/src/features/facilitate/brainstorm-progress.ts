@@ -1,0 +1,71 @@
+// The facilitator's view of a silent brainstorm: per participant how many ideas, never what.
+import type { Progress } from '@triage/shared'
+import type { RosterGroup } from './roster-groups'
+
+/** "1 idea", "0 ideas", "3 ideas". */
+export function ideaCount(n: number): string {
+  return n === 1 ? '1 idea' : `${n} ideas`
+}
+
+/** "1 item", "0 items", "3 items". */
+export function itemCount(n: number): string {
+  return n === 1 ? '1 item' : `${n} items`
+}
+
+export interface ProgressLine {
+  readonly id: string
+  /** "Dana: 3 ideas" — drafts still private plus ideas already revealed. */
+  readonly label: string
+  readonly ideas: number
+  readonly group: string
+  readonly online: boolean
+}
+
+/**
+ * One line per participant, in roster order (by stakeholder group, then name). Participants
+ * the server has not counted yet read "0 ideas".
+ */
+export function progressLines(
+  groups: readonly RosterGroup[],
+  progress: Readonly<Record<string, Progress>>,
+): ProgressLine[] {
+  return groups.flatMap((g) =>
+    g.members.map((m) => {
+      const p = progress[m.id]
+      const ideas = p ? p.drafts + p.revealed : 0
+      return {
+        id: m.id,
+        label: `${m.name}: ${ideaCount(ideas)}`,
+        ideas,
+        group: g.name,
+        online: m.online,
+      }
+    }),
+  )
+}
+
+/** Drafts waiting to be revealed and ideas revealed so far, over everyone. */
+export function progressTotals(progress: Readonly<Record<string, Progress>>): {
+  drafts: number
+  revealed: number
+} {
+  let drafts = 0
+  let revealed = 0
+  for (const p of Object.values(progress)) {
+    drafts += p.drafts
+    revealed += p.revealed
+  }
+  return { drafts, revealed }
+}
+
+/** What the facilitator is told after a reveal. */
+export function revealResultLine({ revealed, skipped }: { revealed: number; skipped: number }) {
+  const line = revealed === 0 ? 'No drafts to reveal' : `Revealed ${ideaCount(revealed)}`
+  return skipped > 0 ? `${line} (${skipped} left out: the board is full)` : line
+}
+
+/** What the facilitator is told after adding candidate items. */
+export function importResultLine({ added, skipped }: { added: number; skipped: number }) {
+  const line = `Added ${itemCount(added)}`
+  return skipped > 0 ? `${line} (${skipped} skipped)` : line
+}

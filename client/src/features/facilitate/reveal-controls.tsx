@@ -1,0 +1,85 @@
+// Reveal and rounds: put every draft on the board, open adding, or start another silent round.
+import { useId, useState } from 'react'
+import type * as Y from 'yjs'
+import { setCollectMode, startSilentRound, type ControlState } from '@triage/shared'
+import { api } from '../../lib/api'
+import { ErrorAlert } from '../../ui/alert'
+import { ideaCount, progressTotals, revealResultLine } from './brainstorm-progress'
+import { useAction } from './use-action'
+
+export function RevealControls({
+  workshopId,
+  token,
+  doc,
+  control,
+}: {
+  workshopId: string
+  token: string
+  /** The control document, which the facilitator writes directly. */
+  doc: Y.Doc
+  control: ControlState
+}) {
+  const id = useId()
+  const action = useAction()
+  const [result, setResult] = useState('')
+  const totals = progressTotals(control.progress)
+  const open = control.collect === 'open'
+
+  const reveal = async () => {
+    const answer = await action.run(() => api.reveal(workshopId, token))
+    if (answer) setResult(revealResultLine(answer))
+  }
+
+  return (
+    <div className="reveal-controls" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="panel-subtitle">
+        Reveal · round {control.round}
+      </h3>
+      <p className="muted">
+        {ideaCount(totals.drafts)} waiting to be revealed · {ideaCount(totals.revealed)} on the
+        board
+      </p>
+      <div className="button-row">
+        <button
+          className="button button--primary"
+          type="button"
+          disabled={action.pending}
+          onClick={() => void reveal()}
+        >
+          Reveal ideas
+        </button>
+      </div>
+      {/* Not role=status: the page's one status element is the connection badge. */}
+      <div className="result-line" aria-live="polite">
+        {result}
+      </div>
+      <div className="field--check">
+        <input
+          id={`${id}-open`}
+          type="checkbox"
+          checked={open}
+          onChange={(e) => setCollectMode(doc, e.target.checked ? 'open' : 'silent', Date.now())}
+        />
+        <label htmlFor={`${id}-open`}>Open adding</label>
+      </div>
+      <p className="hint">
+        {open
+          ? 'Ideas go straight to the board, visible to everyone.'
+          : 'Ideas stay private drafts until you reveal them.'}
+      </p>
+      <div className="button-row">
+        <button
+          className="button"
+          type="button"
+          onClick={() => {
+            setResult('')
+            startSilentRound(doc, Date.now())
+          }}
+        >
+          Start another silent round
+        </button>
+      </div>
+      <ErrorAlert message={action.error} />
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+// The board on a phone: a list per cluster, each card with a "move to cluster" select rather
+// than a tiny canvas to drag on. Read-only (no actions) while ideas are still being collected.
+import { useId, useState, type FormEvent } from 'react'
+import type * as Y from 'yjs'
+import {
+  clusterNameSchema,
+  createCluster,
+  deleteIdea,
+  LIMITS,
+  moveIdea,
+  type BoardState,
+  type Card,
+  type Group,
+} from '@triage/shared'
+import { ErrorAlert } from '../../ui/alert'
+import { boardLists, countLabel, nextClusterName, type CardList } from './board-lists'
+import { newId } from './new-id'
+import { identityLine } from './phase-instructions'
+
+export interface PhoneBoardProps {
+  doc: Y.Doc
+  board: BoardState
+  mine: ReadonlySet<string>
+  groups: readonly Group[]
+  /** False while brainstorming: the cards are shown, not sorted. */
+  interactive: boolean
+  locked: boolean
+}
+
+export function PhoneBoard(props: PhoneBoardProps) {
+  const { board, interactive } = props
+  const id = useId()
+  const lists = boardLists(board)
+  return (
+    <section className="card phone-board" aria-labelledby={id}>
+      <h2 id={id} className="card__title">
+        Board
+      </h2>
+      {interactive && <NewClusterForm {...props} />}
+      {lists.map((list) =>
+        // While brainstorming, empty clusters are noise.
+        interactive || list.cards.length > 0 ? (
+          <CardGroup key={list.id ?? ''} list={list} lists={lists} {...props} />
+        ) : null,
+      )}
+      {!interactive && board.cards.length === 0 && (
+        <p className="muted">No ideas on the board yet.</p>
+      )}
+    </section>
+  )
+}
+
+function CardGroup({
+  list,
+  lists,
+  ...props
+}: PhoneBoardProps & { list: CardList; lists: CardList[] }) {
+  const id = useId()
+  return (
+    <div className="card-group">
+      <div className="card-group__head">
+        <h3 id={id}>{list.name}</h3>
+        <span className="muted small">{countLabel(list.cards.length, 'idea')}</span>
+      </div>
+      <ul className="item-list" aria-labelledby={id}>
+        {list.cards.map((card) => (
+          <CardItem key={card.id} card={card} lists={lists} {...props} />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function CardItem({
+  card,
+  lists,
+  doc,
+  mine,
+  groups,
+  interactive,
+  locked,
+}: PhoneBoardProps & { card: Card; lists: CardList[] }) {
+  const author = card.author && identityLine(card.author.name, card.author.group, groups)
+  return (
+    <li className="item">
+      <p className="item__text">{card.text}</p>
+      {card.merged.map((m) => (
+        <p key={m.id} className="item__merged">
+          <span className="muted">Merged: </span>
+          {m.text}
+        </p>
+      ))}
+      {author && <p className="muted small">by {author}</p>}
+      {interactive && (
+        <div className="item__actions">
+          <label className="item__move">
+            <span className="small">Move to</span>
+            <select
+              aria-label={`Move to cluster: ${card.text}`}
+              value={card.clusterId ?? ''}
+              disabled={locked}
+              onChange={(e) => moveIdea(doc, card.id, e.target.value || null)}
+            >
+              {lists.map((l) => (
+                <option key={l.id ?? ''} value={l.id ?? ''}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {mine.has(card.id) && (
+            <button
+              className="button"
+              type="button"
+              aria-label={`Delete idea: ${card.text}`}
+              disabled={locked}
+              onClick={() => deleteIdea(doc, card.id)}
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}
+
+function NewClusterForm({ doc, board, locked }: PhoneBoardProps) {
+  const id = useId()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const parsed = clusterNameSchema.safeParse(name)
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the name.')
+    createCluster(doc, newId(), parsed.data || nextClusterName(board), Date.now())
+    setName('')
+    setError(null)
+  }
+  return (
+    <form className="form new-cluster" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={id}>Name of a new cluster</label>
+        <div className="input-with-button">
+          <input
+            id={id}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={LIMITS.clusterName}
+            autoComplete="off"
+            disabled={locked}
+          />
+          <button className="button" type="submit" disabled={locked}>
+            New cluster
+          </button>
+        </div>
+      </div>
+      <ErrorAlert message={error} />
+    </form>
+  )
+}

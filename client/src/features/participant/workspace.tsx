@@ -1,0 +1,161 @@
+// Brainstorm and cluster on the participant's device. Opens the private document (drafts, and
+// which board ideas are theirs) and the shared board while either phase runs; a draft's text is
+// written only to the private document, which nobody else syncs.
+import { lazy, Suspense, useEffect } from 'react'
+import { deleteDraft, deleteIdea, editDraft, putDraft, type ControlState } from '@triage/shared'
+import { api, messageOf } from '../../lib/api'
+import { useBoardState, usePrivateState } from '../../sync/use-doc-snapshot'
+import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { Countdown } from '../../ui/countdown'
+import { countLabel, ownIdeas, presenceCount } from './board-lists'
+import { DraftList } from './draft-list'
+import { IdeaForm } from './idea-form'
+import { newId } from './new-id'
+import { OwnIdeas } from './own-ideas'
+import { PhoneBoard } from './phone-board'
+import { useEntryState } from './use-brainstorm-clock'
+
+// Drag and drop stays out of what a phone downloads: only wide screens load the desktop board.
+const ClusterBoard = lazy(() => import('../board/cluster-board'))
+
+export interface WorkspaceProps {
+  workshopId: string
+  token: string
+  participantId: string
+  name: string | null
+  control: ControlState
+  /** Wide screen: the desktop board (drag and drop) instead of the list. */
+  wide: boolean
+}
+
+export function Workspace({
+  workshopId,
+  token,
+  participantId,
+  name,
+  control,
+  wide,
+}: WorkspaceProps) {
+  const own = useWorkshopDoc(workshopId, 'private', token, { participantId })
+  const board = useWorkshopDoc(workshopId, 'board', token)
+  const { drafts, mine } = usePrivateState(own.doc)
+  const boardState = useBoardState(board.doc)
+  const peers = useAwarenessStates(board.connection)
+  const entry = useEntryState(control)
+  const boardConnection = board.connection
+  useEffect(() => {
+    // Merged into what the desktop board keeps there (pointer, view).
+    const own = boardConnection.getPeers().find((p) => p.clientId === boardConnection.doc.clientID)
+    boardConnection.setLocalState({ ...own?.state, user: { name } })
+  }, [boardConnection, name])
+
+  const { phase, collect, boardLocked: locked } = control
+  const groups = control.settings?.groups ?? []
+  const silent = collect === 'silent'
+  const entryOpen = silent ? entry.drafts : entry.open
+  const addToBoard = async (text: string) => {
+    try {
+      await api.addIdea(workshopId, token, { text })
+      return null
+    } catch (error) {
+      return messageOf(error)
+    }
+  }
+  const lockNote = (
+    <div aria-live="polite">
+      {locked && <p className="lock-note">The facilitator has locked the board</p>}
+    </div>
+  )
+
+  const ideaEntry = (
+    <section className="card" aria-labelledby="idea-entry">
+      <h2 id="idea-entry" className="card__title">
+        {silent && phase === 'brainstorm' ? 'Write your ideas' : 'Add ideas to the board'}
+      </h2>
+      <Countdown timer={control.timer} />
+      {silent && phase === 'brainstorm' ? (
+        <IdeaForm
+          action="Add idea"
+          disabled={!entryOpen}
+          add={(text) => {
+            putDraft(own.doc, newId(), text, Date.now())
+            return null
+          }}
+        />
+      ) : (
+        <IdeaForm action="Add to board" disabled={!entryOpen} add={addToBoard} />
+      )}
+      {!entryOpen && (
+        <p className="muted small">Time is up: no more ideas for now. Your drafts are kept.</p>
+      )}
+      {((silent && phase === 'brainstorm') || drafts.length > 0) && (
+        <DraftList
+          drafts={drafts}
+          disabled={!entry.drafts}
+          onEdit={(id, text) => editDraft(own.doc, id, text)}
+          onDelete={(id) => deleteDraft(own.doc, id)}
+        />
+      )}
+    </section>
+  )
+
+  if (phase === 'brainstorm') {
+    return (
+      <>
+        {ideaEntry}
+        {lockNote}
+        <OwnIdeas
+          ideas={ownIdeas(boardState, mine)}
+          locked={locked}
+          onWithdraw={(id) => deleteIdea(board.doc, id)}
+        />
+        {boardState.cards.length > 0 && (
+          <PhoneBoard
+            doc={board.doc}
+            board={boardState}
+            mine={mine}
+            groups={groups}
+            interactive={false}
+            locked={locked}
+          />
+        )}
+      </>
+    )
+  }
+  return (
+    <>
+      {collect === 'open' && ideaEntry}
+      {collect === 'silent' && drafts.length > 0 && (
+        <p className="muted">
+          {countLabel(drafts.length, 'draft')} of yours not revealed: only you can see them.
+        </p>
+      )}
+      {wide ? (
+        <Suspense fallback={<p className="muted">Loading the board…</p>}>
+          <ClusterBoard
+            doc={board.doc}
+            connection={board.connection}
+            role="participant"
+            mine={mine}
+            locked={locked}
+            roster={control.roster}
+            groups={groups}
+          />
+        </Suspense>
+      ) : (
+        <>
+          <p className="presence">{presenceCount(peers, participantId)} on the board</p>
+          {lockNote}
+          <PhoneBoard
+            doc={board.doc}
+            board={boardState}
+            mine={mine}
+            groups={groups}
+            interactive
+            locked={locked}
+          />
+        </>
+      )}
+    </>
+  )
+}

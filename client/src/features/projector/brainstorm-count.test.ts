@@ -1,0 +1,18 @@
+// The projector's brainstorm count: drafts only, summed, with the right plural.
+import { describe, expect, it } from 'vitest'
+import { draftCount, draftedLine } from './brainstorm-count'
+
+describe('draftCount', () => {
+  it('sums drafts and leaves revealed ideas out', () => {
+    expect(draftCount({})).toBe(0)
+    expect(draftCount({ a: { drafts: 2, revealed: 5 }, b: { drafts: 3, revealed: 0 } })).toBe(5)
+  })
+})
+
+describe('draftedLine', () => {
+  it.each([
+    [0, 'No ideas drafted yet'],
+    [1, '1 idea drafted so far'],
+    [2, '2 ideas drafted so far'],
+  ])('%i → %s', (n, text) => expect(draftedLine(n)).toBe(text))
+})

@@ -1,0 +1,79 @@
+// The shared board on the projector: the cluster board (loaded on first use) in its read-only
+// projector role, optionally following the facilitator's view.
+import { Component, lazy, Suspense, useId, useState, type ReactNode } from 'react'
+import type { BoardState, ControlState } from '@triage/shared'
+import { useBoardState } from '../../sync/use-doc-snapshot'
+import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+
+const ClusterBoard = lazy(() => import('../board/cluster-board'))
+
+export function ProjectorSharedBoard({
+  workshopId,
+  token,
+  control,
+}: {
+  workshopId: string
+  token: string
+  control: ControlState
+}) {
+  const id = useId()
+  const [follow, setFollow] = useState(true)
+  const { doc, connection } = useWorkshopDoc(workshopId, 'board', token)
+  const board = useBoardState(doc)
+  // In the brainstorm the board stays off screen until the first reveal.
+  if (control.phase === 'brainstorm' && board.cards.length === 0) return null
+  const preview = <BoardPreview board={board} />
+  return (
+    <div className="projector-board">
+      <div className="field--check projector-board__follow">
+        <input
+          id={`${id}-follow`}
+          type="checkbox"
+          checked={follow}
+          onChange={(e) => setFollow(e.target.checked)}
+        />
+        <label htmlFor={`${id}-follow`}>Follow facilitator</label>
+      </div>
+      <BoardErrorBoundary fallback={preview}>
+        <Suspense fallback={preview}>
+          <ClusterBoard
+            doc={doc}
+            connection={connection}
+            role="projector"
+            locked={control.boardLocked}
+            roster={control.roster}
+            groups={control.settings?.groups ?? []}
+            follow={follow}
+          />
+        </Suspense>
+      </BoardErrorBoundary>
+    </div>
+  )
+}
+
+/** Every card's text in large type: shown while the board's code loads, or if it cannot. */
+function BoardPreview({ board }: { board: BoardState }) {
+  return (
+    <ul className="projector-preview" aria-label="Ideas on the board">
+      {board.cards.map((card) => (
+        <li key={card.id}>{card.text}</li>
+      ))}
+    </ul>
+  )
+}
+
+/** A failed chunk load must not blank the projector. */
+class BoardErrorBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children
+  }
+}
