@@ -1,24 +1,28 @@
 // Lint: typescript-eslint's recommended type-aware rules, React hooks, and the layer rule
-// (shared imports neither client nor server; client and server never import each other).
+// (shared imports neither client nor server; client and server never import each other;
+// client features never import each other).
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const layer = (forbidden) => ({
+const layer = (forbidden, extra = []) => ({
   'no-restricted-imports': [
     'error',
     {
-      patterns: forbidden.map((name) => ({
-        group: [
-          `@triage/${name}`,
-          `@triage/${name}/*`,
-          `**/${name}/src/*`,
-          `../${name}/*`,
-          `../../${name}/*`,
-        ],
-        message: `This package may not import ${name}/ (see DESIGN.md, Architecture).`,
-      })),
+      patterns: [
+        ...extra,
+        ...forbidden.map((name) => ({
+          group: [
+            `@triage/${name}`,
+            `@triage/${name}/*`,
+            `**/${name}/src/*`,
+            `../${name}/*`,
+            `../../${name}/*`,
+          ],
+          message: `This package may not import ${name}/ (see DESIGN.md, Architecture).`,
+        })),
+      ],
     },
   ],
 })
@@ -50,5 +54,19 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    // Features never import each other; what several views share lives in board/, sync/, ui/, lib/.
+    files: ['client/src/features/**/*.{ts,tsx}'],
+    rules: layer(
+      ['server', 'e2e'],
+      [
+        {
+          regex: '^\\.\\./[^.]',
+          message:
+            'A feature may not import another feature (see STYLE.md); share it from board/, sync/, ui/ or lib/.',
+        },
+      ],
+    ),
   },
 )

@@ -5,7 +5,7 @@ import type { BoardState, ControlState } from '@triage/shared'
 import { useBoardState } from '../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
 
-const ClusterBoard = lazy(() => import('../board/cluster-board'))
+const ClusterBoard = lazy(() => import('../../board/cluster-board'))
 
 export function BoardArea({
   workshopId,

@@ -14,7 +14,7 @@ import {
 } from '@triage/shared'
 import { ErrorAlert } from '../../ui/alert'
 import { boardLists, countLabel, nextClusterName, type CardList } from './board-lists'
-import { newId } from './new-id'
+import { newId } from '../../lib/new-id'
 import { identityLine } from './phase-instructions'
 
 export interface PhoneBoardProps {

@@ -10,13 +10,13 @@ import { Countdown } from '../../ui/countdown'
 import { countLabel, ownIdeas, presenceCount } from './board-lists'
 import { DraftList } from './draft-list'
 import { IdeaForm } from './idea-form'
-import { newId } from './new-id'
+import { newId } from '../../lib/new-id'
 import { OwnIdeas } from './own-ideas'
 import { PhoneBoard } from './phone-board'
 import { useEntryState } from './use-brainstorm-clock'
 
 // Drag and drop stays out of what a phone downloads: only wide screens load the desktop board.
-const ClusterBoard = lazy(() => import('../board/cluster-board'))
+const ClusterBoard = lazy(() => import('../../board/cluster-board'))
 
 export interface WorkspaceProps {
   workshopId: string

@@ -1,6 +1,6 @@
 // Presence on the board from awareness: names, cursors, the facilitator's view, own fields.
 import { describe, expect, it } from 'vitest'
-import type { AwarenessEntry } from '../../sync/awareness'
+import type { AwarenessEntry } from '../sync/awareness'
 import {
   cursorOffset,
   facilitatorView,

@@ -2,7 +2,7 @@
 // from awareness states. Only the server-stamped `identity` says who someone is; the fields this
 // board publishes (`screen`, `cursor`, `view`) are validated like any other input.
 import type { Group, RosterEntry } from '@triage/shared'
-import type { AwarenessEntry } from '../../sync/awareness'
+import type { AwarenessEntry } from '../sync/awareness'
 
 export type BoardRole = 'facilitator' | 'participant' | 'projector'
 

@@ -2,9 +2,9 @@
 // (about 20 times a second), publishes the facilitator's scroll position, and lets the
 // projector follow it. Other views' awareness fields are kept: every write merges.
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent, type RefObject } from 'react'
-import type { DocConnection } from '../../sync/doc-connection'
-import { useAwarenessStates } from '../../sync/use-workshop-doc'
-import type { AwarenessEntry } from '../../sync/awareness'
+import type { DocConnection } from '../sync/doc-connection'
+import { useAwarenessStates } from '../sync/use-workshop-doc'
+import type { AwarenessEntry } from '../sync/awareness'
 import {
   facilitatorView,
   ownFields,

@@ -47,15 +47,3 @@ export function nextClusterName(board: BoardState): string {
   while (used.has(`Cluster ${n}`)) n++
   return `Cluster ${n}`
 }
-
-/**
- * A new cluster id: 128 random bits in hex. Not crypto.randomUUID, which exists only in secure
- * contexts, and the board is often opened over plain http on the LAN.
- */
-export function newClusterId(): string {
-  let id = ''
-  for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
-    id += byte.toString(16).padStart(2, '0')
-  }
-  return id
-}

@@ -15,24 +15,18 @@ import {
   type Group,
   type RosterEntry,
 } from '@triage/shared'
-import type { DocConnection } from '../../sync/doc-connection'
-import { useBoardState } from '../../sync/use-doc-snapshot'
+import type { DocConnection } from '../sync/doc-connection'
+import { useBoardState } from '../sync/use-doc-snapshot'
 import { boardAnnouncements, SCREEN_READER_INSTRUCTIONS } from './announcements'
 import { BoardColumn, ClusterNameField } from './board-column'
-import {
-  boardWords,
-  clusterLabel,
-  columnOrder,
-  mergeChoices,
-  newClusterId,
-  nextClusterName,
-} from './board-model'
+import { boardWords, clusterLabel, columnOrder, mergeChoices, nextClusterName } from './board-model'
 import { boardCollisions, useBoardSensors } from './board-dnd'
 import { clusterOf, readTarget, UNCLUSTERED, type ColumnKey } from './column-nav'
 import { CardPreview, EditableCard, StaticCard, type CardActions } from './idea-card'
 import { CursorLayer, PresenceList } from './presence-layer'
 import { peerCursors, presentPeople, type BoardRole } from './presence'
 import { useBoardPresence } from './use-board-presence'
+import { newId } from '../lib/new-id'
 import './board.css'
 
 export interface ClusterBoardProps {
@@ -117,7 +111,7 @@ export default function ClusterBoard({
   }
 
   const newCluster = () => {
-    const id = newClusterId()
+    const id = newId()
     createCluster(doc, id, nextClusterName(board), Date.now())
     setFocusCluster(id)
   }

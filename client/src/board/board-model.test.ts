@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addIdeas, createCluster, readBoard, type BoardState } from '@triage/shared'
-import {
-  boardWords,
-  columnOrder,
-  mergeChoices,
-  newClusterId,
-  nextClusterName,
-  shorten,
-} from './board-model'
+import { boardWords, columnOrder, mergeChoices, nextClusterName, shorten } from './board-model'
 import { UNCLUSTERED } from './column-nav'
 
 function boardWith(clusters: readonly string[]): BoardState {
@@ -55,13 +48,5 @@ describe('board model', () => {
     [['Cluster 1', ' Cluster 3 '], 'Cluster 4'],
   ])('after %j the new cluster is %s', (names, expected) => {
     expect(nextClusterName(boardWith(names))).toBe(expected)
-  })
-})
-
-describe('newClusterId', () => {
-  it('is 32 hex characters, different each time', () => {
-    const ids = new Set(Array.from({ length: 100 }, newClusterId))
-    expect(ids.size).toBe(100)
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/)
   })
 })
