@@ -1,14 +1,7 @@
 // Presence on the board from awareness: names, cursors, the facilitator's view, own fields.
 import { describe, expect, it } from 'vitest'
 import type { AwarenessEntry } from '../sync/awareness'
-import {
-  cursorOffset,
-  facilitatorView,
-  ownFields,
-  peerCursors,
-  presentPeople,
-  toFraction,
-} from './presence'
+import { cursorOffset, facilitatorView, peerCursors, presentPeople, toFraction } from './presence'
 
 const roster = {
   'p-dana-01': { name: 'Dana', group: 'g1', joinedAt: 1 },
@@ -81,17 +74,6 @@ describe('facilitatorView', () => {
 
   it('ignores our own state (the projector is a facilitator too)', () => {
     expect(facilitatorView(entries, 5)).toBeNull()
-  })
-})
-
-describe('ownFields', () => {
-  it('keeps what other views set and drops the identity', () => {
-    const mine: AwarenessEntry = {
-      clientId: 9,
-      state: { identity: facilitator, user: { name: 'x' }, cursor: null },
-    }
-    expect(ownFields([mine], 9)).toEqual({ user: { name: 'x' }, cursor: null })
-    expect(ownFields([], 9)).toEqual({})
   })
 })
 

@@ -146,16 +146,6 @@ export function facilitatorView(
   return found
 }
 
-/** Our own awareness state, without the identity the server stamps (it sets that itself). */
-export function ownFields(
-  entries: readonly AwarenessEntry[],
-  ownClientId: number,
-): Record<string, unknown> {
-  const own = entries.find((e) => e.clientId === ownClientId)?.state ?? {}
-  const { identity: _identity, ...rest } = own
-  return rest
-}
-
 /** A fraction for `value` within `size`, clamped to 0–1 (0 when there is no size). */
 export function toFraction(value: number, size: number): number {
   if (!(size > 0)) return 0

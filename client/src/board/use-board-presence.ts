@@ -7,7 +7,6 @@ import { useAwarenessStates } from '../sync/use-workshop-doc'
 import type { AwarenessEntry } from '../sync/awareness'
 import {
   facilitatorView,
-  ownFields,
   toFraction,
   type BoardAwareness,
   type BoardPoint,
@@ -20,10 +19,7 @@ const SEND_EVERY_MS = 50
 
 /** Sets some of this client's awareness fields, keeping the others. */
 function patchLocalState(connection: DocConnection, fields: BoardAwareness): void {
-  connection.setLocalState({
-    ...ownFields(connection.getPeers(), connection.doc.clientID),
-    ...fields,
-  })
+  connection.patchLocalState({ ...fields })
 }
 
 /** The window's scroll position over the board, as fractions of how far it can go. */

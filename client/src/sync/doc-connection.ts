@@ -86,6 +86,11 @@ export class DocConnection {
     this.provider?.awareness.setLocalState(state)
   }
 
+  /** Sets some fields of this client's awareness state, keeping the ones other views set. */
+  patchLocalState(fields: Record<string, unknown>): void {
+    this.setLocalState({ ...this.localState, ...fields })
+  }
+
   private start(): void {
     const provider = new WebsocketProvider(syncUrl(window.location), this.name, this.doc, {
       connect: false,

@@ -45,8 +45,7 @@ export function Workspace({
   const boardConnection = board.connection
   useEffect(() => {
     // Merged into what the desktop board keeps there (pointer, view).
-    const own = boardConnection.getPeers().find((p) => p.clientId === boardConnection.doc.clientID)
-    boardConnection.setLocalState({ ...own?.state, user: { name } })
+    boardConnection.patchLocalState({ user: { name } })
   }, [boardConnection, name])
 
   const { phase, collect, boardLocked: locked } = control
