@@ -498,31 +498,31 @@ describe('startSilentRound', () => {
 
 describe('setProgress and readProgress', () => {
   it('reads zeros for a participant without progress', () => {
-    expect(readProgress(controlDoc(), 'p-ada')).toEqual({ drafts: 0, revealed: 0 })
+    expect(readProgress(controlDoc(), 'p-ada')).toEqual({ drafts: 0, revealed: 0, dots: 0 })
   })
 
   it('records counts per participant, with the origin given', () => {
     const doc = controlDoc()
     const origins: unknown[] = []
     doc.on('update', (_: Uint8Array, origin: unknown) => origins.push(origin))
-    setProgress(doc, 'p-ada', { drafts: 3, revealed: 0 }, 'server')
-    setProgress(doc, 'p-bob', { drafts: 0, revealed: 2 }, 'server')
-    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 3, revealed: 0 })
+    setProgress(doc, 'p-ada', { drafts: 3, revealed: 0, dots: 0 }, 'server')
+    setProgress(doc, 'p-bob', { drafts: 0, revealed: 2, dots: 0 }, 'server')
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 3, revealed: 0, dots: 0 })
     expect(readControl(doc).progress).toEqual({
-      'p-ada': { drafts: 3, revealed: 0 },
-      'p-bob': { drafts: 0, revealed: 2 },
+      'p-ada': { drafts: 3, revealed: 0, dots: 0 },
+      'p-bob': { drafts: 0, revealed: 2, dots: 0 },
     })
     expect(origins).toEqual(['server', 'server'])
   })
 
-  it.each<[string, { drafts: number; revealed: number }, number]>([
-    ['the same counts', { drafts: 3, revealed: 1 }, 0],
-    ['more drafts', { drafts: 4, revealed: 1 }, 1],
-    ['drafts revealed', { drafts: 0, revealed: 4 }, 1],
-    ['only revealed changed', { drafts: 3, revealed: 2 }, 1],
+  it.each<[string, { drafts: number; revealed: number; dots: number }, number]>([
+    ['the same counts', { drafts: 3, revealed: 1, dots: 0 }, 0],
+    ['more drafts', { drafts: 4, revealed: 1, dots: 0 }, 1],
+    ['drafts revealed', { drafts: 0, revealed: 4, dots: 0 }, 1],
+    ['only revealed changed', { drafts: 3, revealed: 2, dots: 0 }, 1],
   ])('writes %s with %i update(s)', (_, next, expected) => {
     const doc = controlDoc()
-    setProgress(doc, 'p-ada', { drafts: 3, revealed: 1 })
+    setProgress(doc, 'p-ada', { drafts: 3, revealed: 1, dots: 0 })
     const updates = countUpdates(doc)
     setProgress(doc, 'p-ada', next)
     expect(updates.count).toBe(expected)
@@ -531,17 +531,17 @@ describe('setProgress and readProgress', () => {
 
   it.each<[string, unknown]>([
     ['text', '3 ideas'],
-    ['negative drafts', { drafts: -1, revealed: 0 }],
-    ['fractional drafts', { drafts: 1.5, revealed: 0 }],
+    ['negative drafts', { drafts: -1, revealed: 0, dots: 0 }],
+    ['fractional drafts', { drafts: 1.5, revealed: 0, dots: 0 }],
     ['no revealed count', { drafts: 2 }],
   ])('reads progress stored as %s as zeros, and overwrites it', (_, value) => {
     const doc = controlDoc()
     doc.getMap('progress').set('p-ada', value)
-    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 0, revealed: 0 })
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 0, revealed: 0, dots: 0 })
     expect(readControl(doc).progress).toEqual({})
     const updates = countUpdates(doc)
-    setProgress(doc, 'p-ada', { drafts: 0, revealed: 0 })
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 0, dots: 0 })
     expect(updates.count).toBe(1)
-    expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 0, revealed: 0 } })
+    expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 0, revealed: 0, dots: 0 } })
   })
 })

@@ -40,6 +40,8 @@ export const progressSchema = z.object({
   drafts: z.number().int().nonnegative(),
   /** Ideas of theirs revealed so far. */
   revealed: z.number().int().nonnegative(),
+  /** Dots placed (as counted: within the budget), never where. */
+  dots: z.number().int().nonnegative().default(0),
 })
 export type Progress = z.infer<typeof progressSchema>
 
@@ -149,14 +151,16 @@ export function startSilentRound(doc: Y.Doc, at: number, origin?: unknown): void
 export function setProgress(
   doc: Y.Doc,
   participantId: string,
-  progress: Progress,
+  given: z.input<typeof progressSchema>,
   origin?: unknown,
 ): void {
+  const progress: Progress = { ...given, dots: given.dots ?? 0 }
   const current = progressSchema.safeParse(doc.getMap(PROGRESS).get(participantId))
   if (
     current.success &&
     current.data.drafts === progress.drafts &&
-    current.data.revealed === progress.revealed
+    current.data.revealed === progress.revealed &&
+    current.data.dots === progress.dots
   ) {
     return
   }
@@ -166,7 +170,7 @@ export function setProgress(
 /** The progress recorded for one participant (zeros when none). */
 export function readProgress(doc: Y.Doc, participantId: string): Progress {
   const parsed = progressSchema.safeParse(doc.getMap(PROGRESS).get(participantId))
-  return parsed.success ? parsed.data : { drafts: 0, revealed: 0 }
+  return parsed.success ? parsed.data : { drafts: 0, revealed: 0, dots: 0 }
 }
 
 /** Whether participants are currently kept from writing the board. */

@@ -33,9 +33,9 @@ describe('ideaCount', () => {
 describe('progressLines', () => {
   it('lists every participant by group then name, counting drafts and revealed ideas', () => {
     const lines = progressLines(groupRoster(groups, roster, new Set(['p2'])), {
-      p1: { drafts: 1, revealed: 0 },
-      p2: { drafts: 2, revealed: 1 },
-      p4: { drafts: 0, revealed: 0 },
+      p1: { drafts: 1, revealed: 0, dots: 0 },
+      p2: { drafts: 2, revealed: 1, dots: 0 },
+      p4: { drafts: 0, revealed: 0, dots: 0 },
     })
     expect(lines).toEqual([
       { id: 'p2', label: 'Dana: 3 ideas', ideas: 3, group: 'Surgeons', online: true },
@@ -48,7 +48,7 @@ describe('progressLines', () => {
 
   it('ignores progress of people not on the roster', () => {
     expect(
-      progressLines(groupRoster(groups, {}, new Set()), { x: { drafts: 4, revealed: 0 } }),
+      progressLines(groupRoster(groups, {}, new Set()), { x: { drafts: 4, revealed: 0, dots: 0 } }),
     ).toEqual([])
   })
 })
@@ -56,7 +56,10 @@ describe('progressLines', () => {
 describe('progressTotals', () => {
   it('sums drafts and revealed ideas separately', () => {
     expect(
-      progressTotals({ a: { drafts: 2, revealed: 1 }, b: { drafts: 0, revealed: 3 } }),
+      progressTotals({
+        a: { drafts: 2, revealed: 1, dots: 0 },
+        b: { drafts: 0, revealed: 3, dots: 0 },
+      }),
     ).toEqual({ drafts: 2, revealed: 4 })
     expect(progressTotals({})).toEqual({ drafts: 0, revealed: 0 })
   })

@@ -5,7 +5,12 @@ import { draftCount, draftedLine } from './brainstorm-count'
 describe('draftCount', () => {
   it('sums drafts and leaves revealed ideas out', () => {
     expect(draftCount({})).toBe(0)
-    expect(draftCount({ a: { drafts: 2, revealed: 5 }, b: { drafts: 3, revealed: 0 } })).toBe(5)
+    expect(
+      draftCount({
+        a: { drafts: 2, revealed: 5, dots: 0 },
+        b: { drafts: 3, revealed: 0, dots: 0 },
+      }),
+    ).toBe(5)
   })
 })
 
