@@ -131,6 +131,24 @@ export const api = {
       body,
       token,
     }),
+  votingOpen: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/voting/open`, noContent, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
+  votingClose: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/voting/close`, noContent, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
+  votingReveal: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/voting/reveal`, noContent, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
 }
 
 /** For endpoints that answer 204 with no body. */
