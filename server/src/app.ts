@@ -9,6 +9,7 @@ import core from './plugins/core.js'
 import errors from './plugins/errors.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
+import voting from './routes/voting.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(workshops)
   await app.register(join)
   await app.register(brainstorm)
+  await app.register(voting)
   await app.register(sync)
   await app.register(staticFiles)
   return app

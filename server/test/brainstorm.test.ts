@@ -276,6 +276,7 @@ describe('drafts stay private until the reveal', () => {
     expect(readControl(controlView.doc).progress[dana.participantId]).toEqual({
       drafts: 0,
       revealed: 2,
+      dots: 0,
     })
     expect(readControl(controlView.doc).log.at(-1)?.text).toBe('Revealed 3 ideas (round 1)')
 

@@ -153,6 +153,26 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('keeps sealed data per workshop and key, replaces and clears it, and deletes it with the workshop', async () => {
+      const store = await factory.open()
+      const w1 = workshop(1)
+      const w2 = workshop(2)
+      await store.createWorkshop(w1)
+      await store.createWorkshop(w2)
+      expect(await store.getSealed(w1.id, 'votes')).toBeNull()
+      await store.putSealed(w1.id, 'votes', new Uint8Array([1, 2]))
+      await store.putSealed(w2.id, 'votes', new Uint8Array([9]))
+      await store.putSealed(w1.id, 'votes', new Uint8Array([3]))
+      expect(await store.getSealed(w1.id, 'votes')).toEqual(new Uint8Array([3]))
+      await store.putSealed(w1.id, 'other', new Uint8Array([4]))
+      await store.putSealed(w1.id, 'other', null)
+      expect(await store.getSealed(w1.id, 'other')).toBeNull()
+      await store.deleteWorkshop(w1.id)
+      expect(await store.getSealed(w1.id, 'votes')).toBeNull()
+      expect(await store.getSealed(w2.id, 'votes')).toEqual(new Uint8Array([9]))
+      await store.close()
+    })
+
     it('creates a named secret once and returns the same bytes from then on', async () => {
       const store = await factory.open()
       const a = await store.secret('one')

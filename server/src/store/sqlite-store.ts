@@ -39,6 +39,12 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
 CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
+CREATE TABLE IF NOT EXISTS sealed (
+  workshop_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (workshop_id, key)
+);
 CREATE TABLE IF NOT EXISTS secrets (
   name TEXT PRIMARY KEY,
   value BLOB NOT NULL
@@ -132,12 +138,21 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, doc, data) VALUES (?, ?, ?)'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    putSealed: db.prepare(
+      'INSERT INTO sealed (workshop_id, key, data) VALUES (?, ?, ?) ON CONFLICT (workshop_id, key) DO UPDATE SET data = excluded.data',
+    ),
+    getSealed: db.prepare<[string, string], { data: Buffer }>(
+      'SELECT data FROM sealed WHERE workshop_id = ? AND key = ?',
+    ),
+    deleteSealed: db.prepare('DELETE FROM sealed WHERE workshop_id = ? AND key = ?'),
+    deleteWorkshopSealed: db.prepare('DELETE FROM sealed WHERE workshop_id = ?'),
     insertSecret: db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)'),
     secret: db.prepare<[string], { value: Buffer }>('SELECT value FROM secrets WHERE name = ?'),
   }
 
   const deleteWorkshop = db.transaction((id: string) => {
     q.deleteWorkshopUpdates.run(id)
+    q.deleteWorkshopSealed.run(id)
     return q.deleteWorkshop.run(id).changes > 0
   })
   const compact = db.transaction((workshopId: string, name: string, snapshot: Uint8Array) => {
@@ -198,6 +213,14 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async compactDocument(workshopId, name, snapshot) {
       compact(workshopId, name, snapshot)
+    },
+    async putSealed(workshopId, key, data) {
+      if (data === null) q.deleteSealed.run(workshopId, key)
+      else q.putSealed.run(workshopId, key, blob(data))
+    },
+    async getSealed(workshopId, key) {
+      const row = q.getSealed.get(workshopId, key)
+      return row ? new Uint8Array(row.data) : null
     },
     async secret(name) {
       q.insertSecret.run(name, randomBytes(32))

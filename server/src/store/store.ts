@@ -46,6 +46,13 @@ export interface Store {
   compactDocument(workshopId: WorkshopId, name: string, snapshot: Uint8Array): Promise<void>
 
   /**
+   * Server-only data of a workshop that no document may hold yet, such as votes sealed when
+   * voting closed. `null` clears it. Deleted with the workshop.
+   */
+  putSealed(workshopId: WorkshopId, key: string, data: Uint8Array | null): Promise<void>
+  getSealed(workshopId: WorkshopId, key: string): Promise<Uint8Array | null>
+
+  /**
    * A named server secret of 32 random bytes, created on first use and the same from then on
    * (every node of a deployment must see the same value).
    */

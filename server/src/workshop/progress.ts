@@ -1,8 +1,16 @@
 // Keeps each participant's brainstorm counts in the control document: how many drafts and
 // revealed ideas, never their text. Changes are coalesced per participant for a moment.
 import {
+  countBallot,
+  dotsUsed,
+  readBoard,
+  readControl,
   readPrivate,
+  readRawVotes,
+  readVoting,
   setProgress,
+  voteItems,
+  type VoteRules,
   type DocRef,
   type ParticipantId,
   type WorkshopId,
@@ -15,7 +23,7 @@ type PrivateRef = Extract<DocRef, { kind: 'private' }>
 export class ProgressTracker {
   private readonly pending = new Map<
     string,
-    { ref: PrivateRef; drafts: number; revealed: number }
+    { ref: PrivateRef; drafts: number; revealed: number; votes: unknown }
   >()
   private timer: NodeJS.Timeout | null = null
   private rooms: Rooms | null = null
@@ -36,6 +44,7 @@ export class ProgressTracker {
       ref,
       drafts: drafts.length,
       revealed: mine.size,
+      votes: readRawVotes(doc),
     })
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs)
   }
@@ -48,27 +57,43 @@ export class ProgressTracker {
     if (!rooms || this.pending.size === 0) return
     const byWorkshop = new Map<
       WorkshopId,
-      { id: ParticipantId; drafts: number; revealed: number }[]
+      { id: ParticipantId; drafts: number; revealed: number; votes: unknown }[]
     >()
-    for (const { ref, drafts, revealed } of this.pending.values()) {
+    for (const { ref, ...counts } of this.pending.values()) {
       const list = byWorkshop.get(ref.workshopId) ?? []
-      list.push({ id: ref.participantId, drafts, revealed })
+      list.push({ id: ref.participantId, ...counts })
       byWorkshop.set(ref.workshopId, list)
     }
     this.pending.clear()
     await Promise.all(
-      [...byWorkshop].map(([workshopId, entries]) =>
-        rooms
-          .change({ workshopId, kind: 'control' }, (doc) => {
-            for (const e of entries)
-              setProgress(doc, e.id, { drafts: e.drafts, revealed: e.revealed })
+      [...byWorkshop].map(async ([workshopId, entries]) => {
+        try {
+          const rules = await this.voteRules(rooms, workshopId)
+          await rooms.change({ workshopId, kind: 'control' }, (doc) => {
+            for (const e of entries) {
+              // Dots as they would count now: within the budget, on items that exist.
+              const dots = dotsUsed(countBallot(e.votes, rules))
+              setProgress(doc, e.id, { drafts: e.drafts, revealed: e.revealed, dots })
+            }
           })
-          .catch((err: unknown) => {
-            // A workshop deleted meanwhile has no control document to write to.
-            if (!(err instanceof Error && err.message === 'workshop deleted')) this.onError(err)
-          }),
-      ),
+        } catch (err) {
+          // A workshop deleted meanwhile has no control document to write to.
+          if (!(err instanceof Error && err.message === 'workshop deleted')) this.onError(err)
+        }
+      }),
     )
+  }
+
+  private async voteRules(rooms: Rooms, workshopId: WorkshopId): Promise<VoteRules> {
+    const { settings } = await rooms.read({ workshopId, kind: 'control' }, (doc) =>
+      readVoting(doc, readControl(doc).settings),
+    )
+    const board = await rooms.read({ workshopId, kind: 'board' }, readBoard)
+    return {
+      budget: settings.dotBudget,
+      cap: settings.maxDotsPerItem,
+      items: voteItems(board, settings.voteOn).map((i) => i.key),
+    }
   }
 
   stop(): void {
