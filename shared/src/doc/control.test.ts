@@ -520,6 +520,8 @@ describe('setProgress and readProgress', () => {
     ['more drafts', { drafts: 4, revealed: 1, dots: 0 }, 1],
     ['drafts revealed', { drafts: 0, revealed: 4, dots: 0 }, 1],
     ['only revealed changed', { drafts: 3, revealed: 2, dots: 0 }, 1],
+    ['dots placed', { drafts: 3, revealed: 1, dots: 4 }, 1],
+    ['everything changed', { drafts: 0, revealed: 5, dots: 2 }, 1],
   ])('writes %s with %i update(s)', (_, next, expected) => {
     const doc = controlDoc()
     setProgress(doc, 'p-ada', { drafts: 3, revealed: 1, dots: 0 })
@@ -534,6 +536,10 @@ describe('setProgress and readProgress', () => {
     ['negative drafts', { drafts: -1, revealed: 0, dots: 0 }],
     ['fractional drafts', { drafts: 1.5, revealed: 0, dots: 0 }],
     ['no revealed count', { drafts: 2 }],
+    ['negative dots', { drafts: 0, revealed: 0, dots: -1 }],
+    ['fractional dots', { drafts: 0, revealed: 0, dots: 2.5 }],
+    ['dots as text', { drafts: 0, revealed: 0, dots: '3' }],
+    ['NaN dots', { drafts: 0, revealed: 0, dots: NaN }],
   ])('reads progress stored as %s as zeros, and overwrites it', (_, value) => {
     const doc = controlDoc()
     doc.getMap('progress').set('p-ada', value)
@@ -543,5 +549,54 @@ describe('setProgress and readProgress', () => {
     setProgress(doc, 'p-ada', { drafts: 0, revealed: 0, dots: 0 })
     expect(updates.count).toBe(1)
     expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 0, revealed: 0, dots: 0 } })
+  })
+
+  it('records dots used and writes again when only the dots change', () => {
+    const doc = controlDoc()
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 3, dots: 0 })
+    const updates = countUpdates(doc)
+    // 0 → 2 → 5 dots: two writes; 5 again: none.
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 3, dots: 2 })
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 3, dots: 5 })
+    setProgress(doc, 'p-ada', { drafts: 0, revealed: 3, dots: 5 })
+    expect(updates.count).toBe(2)
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 0, revealed: 3, dots: 5 })
+    expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 0, revealed: 3, dots: 5 } })
+  })
+
+  it('takes no dots to mean 0, as brainstorm progress is written', () => {
+    const doc = controlDoc()
+    setProgress(doc, 'p-ada', { drafts: 2, revealed: 1 })
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 2, revealed: 1, dots: 0 })
+    // Stored with the 0 written out, so readers of the raw map see the field too.
+    expect(doc.getMap('progress').get('p-ada')).toEqual({ drafts: 2, revealed: 1, dots: 0 })
+    const updates = countUpdates(doc)
+    setProgress(doc, 'p-ada', { drafts: 2, revealed: 1, dots: 0 })
+    expect(updates.count).toBe(0)
+  })
+
+  it('reads progress stored before voting existed (no dots) as 0 dots, without rewriting it', () => {
+    const doc = controlDoc()
+    doc.getMap('progress').set('p-ada', { drafts: 2, revealed: 1 })
+    expect(readProgress(doc, 'p-ada')).toEqual({ drafts: 2, revealed: 1, dots: 0 })
+    expect(readControl(doc).progress).toEqual({ 'p-ada': { drafts: 2, revealed: 1, dots: 0 } })
+    const updates = countUpdates(doc)
+    setProgress(doc, 'p-ada', { drafts: 2, revealed: 1, dots: 0 })
+    expect(updates.count).toBe(0)
+    setProgress(doc, 'p-ada', { drafts: 2, revealed: 1, dots: 1 })
+    expect(updates.count).toBe(1)
+    expect(readProgress(doc, 'p-ada').dots).toBe(1)
+  })
+
+  it('keeps each participant’s dots apart and reaches another replica', () => {
+    const a = controlDoc()
+    const b = new Y.Doc()
+    setProgress(a, 'p-ada', { drafts: 0, revealed: 1, dots: 5 })
+    setProgress(a, 'p-bob', { drafts: 1, revealed: 0, dots: 2 })
+    sync(a, b)
+    expect(readControl(b).progress).toEqual({
+      'p-ada': { drafts: 0, revealed: 1, dots: 5 },
+      'p-bob': { drafts: 1, revealed: 0, dots: 2 },
+    })
   })
 })

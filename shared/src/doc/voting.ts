@@ -89,7 +89,8 @@ export function voteItems(board: BoardState, voteOn: VotingSettings['voteOn']): 
       items.push({
         key: itemKey.cluster(c.id),
         kind: 'cluster',
-        label: c.name || 'Unnamed cluster',
+        // As the board shows it: a name of only spaces is no name.
+        label: c.name.trim() || 'Unnamed cluster',
       })
     }
   }
@@ -109,10 +110,11 @@ export function readRawVotes(doc: Y.Doc): Record<string, unknown> {
   return doc.getMap<unknown>(VOTES).toJSON()
 }
 
-/** Sets the dots this participant puts on one item (0 removes the entry). */
+/** Sets the dots this participant puts on one item (0, or anything not above 0, removes it). */
 export function setVote(doc: Y.Doc, key: string, dots: number): void {
   const m = doc.getMap<unknown>(VOTES)
-  if (dots <= 0) m.delete(key)
+  // `!(dots > 0)` rather than `dots <= 0`, so that NaN removes the entry instead of storing it.
+  if (!(dots > 0)) m.delete(key)
   else m.set(key, dots)
 }
 

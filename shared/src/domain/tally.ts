@@ -29,23 +29,34 @@ export type Allocation = Record<string, number>
  * budget, dots are taken in board order until the budget is used up.
  */
 export function countBallot(votes: unknown, rules: VoteRules): Allocation {
-  const counted: Allocation = {}
-  if (typeof votes !== 'object' || votes === null || Array.isArray(votes)) return counted
+  if (typeof votes !== 'object' || votes === null || Array.isArray(votes)) return {}
   const claimed = votes as Record<string, unknown>
-  const budget = Math.max(0, Math.floor(rules.budget))
-  const cap = Math.max(0, Math.floor(rules.cap))
-  let left = budget
+  const counted: [string, number][] = []
+  const seen = new Set<string>()
+  let left = wholeOrZero(rules.budget)
+  const cap = wholeOrZero(rules.cap)
   for (const key of rules.items) {
     if (left === 0) break
+    // An item listed twice is still one item: it must not spend the budget twice.
+    if (seen.has(key)) continue
+    seen.add(key)
+    // Own entries only: a `__proto__` written into the document must not lend inherited ones.
     if (!Object.prototype.hasOwnProperty.call(claimed, key)) continue
     const value = claimed[key]
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) continue
+    // Any whole number above zero is capped, however large (2 ** 53 and beyond included).
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) continue
     const dots = Math.min(value, cap, left)
     if (dots <= 0) continue
-    counted[key] = dots
+    counted.push([key, dots])
     left -= dots
   }
-  return counted
+  // fromEntries defines own properties, so even an item keyed `__proto__` is kept as data.
+  return Object.fromEntries(counted)
+}
+
+/** A budget or cap as a whole number of dots; anything not a finite number allows none. */
+function wholeOrZero(n: number): number {
+  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : 0
 }
 
 /** Dots a ballot counts for in all. */
@@ -93,15 +104,16 @@ export function tally(input: TallyInput): Tally {
   const byItem = new Map<string, Record<string, number>>(input.items.map((i) => [i.key, {}]))
   const groupDots = new Map<string, number>()
   const groupVoters = new Map<string, number>()
-  const allocations: Record<string, Allocation> = {}
+  // A Map, not an object: an id such as `constructor` must not look as if it had voted already.
+  const allocations = new Map<string, Allocation>()
   let totalDots = 0
   let voters = 0
   for (const ballot of input.ballots) {
     // A ballot from someone in no known group is not counted (the roster decides groups).
-    if (!groupIds.has(ballot.group) || allocations[ballot.participantId]) continue
+    if (!groupIds.has(ballot.group) || allocations.has(ballot.participantId)) continue
     const allocation = countBallot(ballot.votes, rules)
     const used = dotsUsed(allocation)
-    allocations[ballot.participantId] = allocation
+    allocations.set(ballot.participantId, allocation)
     if (used === 0) continue
     voters++
     totalDots += used
@@ -146,7 +158,7 @@ export function tally(input: TallyInput): Tally {
     })),
     totalDots,
     voters,
-    allocations,
+    allocations: Object.fromEntries(allocations),
   }
 }
 
