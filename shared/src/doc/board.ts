@@ -1,7 +1,7 @@
 // Typed access to the shared board document: revealed ideas, facilitator items and clusters,
 // plus the free-form shared notes. Readers validate: a member may have written anything.
 import * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 import { LIMITS } from '../schema/workshop.js'
 
 const NOTES = 'notes'
@@ -24,9 +24,9 @@ export const PROTECTED_IDEA_KEYS: ReadonlySet<string> = new Set([
 ])
 
 export const ideaAuthorSchema = z.object({
-  participantId: z.string().max(64),
-  name: z.string().max(LIMITS.participantName),
-  group: z.string().max(16),
+  participantId: z.string().check(z.maxLength(64)),
+  name: z.string().check(z.maxLength(LIMITS.participantName)),
+  group: z.string().check(z.maxLength(16)),
 })
 export type IdeaAuthor = z.infer<typeof ideaAuthorSchema>
 
@@ -68,7 +68,7 @@ export interface BoardState {
 }
 
 const clusterSchema = z.object({
-  name: z.string().max(LIMITS.clusterName),
+  name: z.string().check(z.maxLength(LIMITS.clusterName)),
   createdAt: z.number(),
 })
 

@@ -1,7 +1,7 @@
 // Typed access to the control document: phase, settings, roster and decision log.
 // Readers validate what they read: a document may hold anything a writer put there.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 import { collectModeSchema, timerOnZeroSchema, type CollectMode } from '../schema/brainstorm.js'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
@@ -18,9 +18,9 @@ export const logEntrySchema = z.object({
   /** Server or facilitator time, ms since the epoch. */
   at: z.number(),
   /** What happened, such as `phase` or `reveal`. */
-  kind: z.string().max(40),
+  kind: z.string().check(z.maxLength(40)),
   /** Human-readable line for the decision log. */
-  text: z.string().max(2000),
+  text: z.string().check(z.maxLength(2000)),
 })
 export type LogEntry = z.infer<typeof logEntrySchema>
 
@@ -29,7 +29,7 @@ export const timerSchema = z.object({
   /** Server time at which the timer reaches zero, ms since the epoch. */
   endsAt: z.number(),
   /** The length it was started with, for the progress ring. */
-  durationMs: z.number().nonnegative(),
+  durationMs: z.number().check(z.nonnegative()),
   onZero: timerOnZeroSchema,
 })
 export type TimerState = z.infer<typeof timerSchema>
@@ -37,11 +37,11 @@ export type TimerState = z.infer<typeof timerSchema>
 /** What the facilitator sees of one participant's brainstorm: counts, never text. */
 export const progressSchema = z.object({
   /** Drafts not yet revealed. */
-  drafts: z.number().int().nonnegative(),
+  drafts: z.number().check(z.int(), z.nonnegative()),
   /** Ideas of theirs revealed so far. */
-  revealed: z.number().int().nonnegative(),
+  revealed: z.number().check(z.int(), z.nonnegative()),
   /** Dots placed (as counted: within the budget), never where. */
-  dots: z.number().int().nonnegative().default(0),
+  dots: z._default(z.number().check(z.int(), z.nonnegative()), 0),
 })
 export type Progress = z.infer<typeof progressSchema>
 
@@ -69,7 +69,7 @@ function readSettings(doc: Y.Doc): WorkshopSettings | null {
   const parsed = workshopSettingsSchema.safeParse({
     title: m.get('title'),
     objective: m.get('objective'),
-    groups: z.array(groupSchema).catch([]).parse(m.get('groups')),
+    groups: z.catch(z.array(groupSchema), []).parse(m.get('groups')),
     dotBudget: m.get('dotBudget'),
     maxDotsPerItem: m.get('maxDotsPerItem'),
     anonymous: m.get('anonymous'),
@@ -98,11 +98,11 @@ export function readControl(doc: Y.Doc): ControlState {
   const round = session.get('round')
   return {
     settings: readSettings(doc),
-    phase: phaseSchema.catch('setup').parse(session.get('phase')),
+    phase: z.catch(phaseSchema, 'setup').parse(session.get('phase')),
     boardLocked: session.get('boardLocked') === true,
     roster,
     log,
-    collect: collectModeSchema.catch('silent').parse(session.get('collect')),
+    collect: z.catch(collectModeSchema, 'silent').parse(session.get('collect')),
     round: typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 1,
     timer: readTimer(doc),
     progress,
@@ -224,5 +224,5 @@ export function observeDoc(doc: Y.Doc, listener: () => void): () => void {
 
 /** The current phase alone (cheap: the server checks it on every private write). */
 export function readPhase(doc: Y.Doc): Phase {
-  return phaseSchema.catch('setup').parse(doc.getMap(SESSION).get('phase'))
+  return z.catch(phaseSchema, 'setup').parse(doc.getMap(SESSION).get('phase'))
 }

@@ -1,14 +1,14 @@
 // Typed access to a participant's private document: their drafts, and which revealed ideas are
 // theirs. Only that participant and the server ever sync it.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 import { LIMITS } from '../schema/workshop.js'
 
 const DRAFTS = 'drafts'
 const MINE = 'mine'
 
 export const draftSchema = z.object({
-  text: z.string().max(LIMITS.ideaText),
+  text: z.string().check(z.maxLength(LIMITS.ideaText)),
   /** Device time of writing, ms since the epoch: orders the list on the phone. */
   createdAt: z.number(),
 })

@@ -1,7 +1,7 @@
 // Dot voting in the documents: the settings and status in the control document, each
 // participant's own dots in their private document, and the revealed results in control.
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 import {
   itemKey,
   votingSettingsSchema,
@@ -42,7 +42,7 @@ export function readVoting(doc: Y.Doc, workshop: WorkshopSettings | null): Votin
   const m = doc.getMap<unknown>(VOTING)
   const settings = votingSettingsSchema.safeParse(m.get('settings'))
   return {
-    status: votingStatusSchema.catch('setup').parse(m.get('status')),
+    status: z.catch(votingStatusSchema, 'setup').parse(m.get('status')),
     settings: settings.success ? settings.data : defaultVotingSettings(workshop),
     openedAt: num(m.get('openedAt')),
     closedAt: num(m.get('closedAt')),
@@ -123,36 +123,36 @@ export const groupResultSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Participants of this group who placed at least one counted dot. */
-  voters: z.number().int().nonnegative(),
+  voters: z.number().check(z.int(), z.nonnegative()),
   /** Members of the group on the roster. */
-  members: z.number().int().nonnegative(),
-  dots: z.number().int().nonnegative(),
+  members: z.number().check(z.int(), z.nonnegative()),
+  dots: z.number().check(z.int(), z.nonnegative()),
 })
 export const itemResultSchema = z.object({
   key: z.string(),
   kind: z.enum(['cluster', 'idea']),
   label: z.string(),
-  total: z.number().int().nonnegative(),
-  byGroup: z.record(z.string(), z.number().int().nonnegative()),
+  total: z.number().check(z.int(), z.nonnegative()),
+  byGroup: z.record(z.string(), z.number().check(z.int(), z.nonnegative())),
   /** Share with every group weighted equally, 0–1. */
-  normalized: z.number().min(0).max(1),
+  normalized: z.number().check(z.gte(0), z.lte(1)),
   /** Competition ranks (1, 2, 2, 4): equal values share a rank. */
-  rank: z.number().int().positive(),
-  normalizedRank: z.number().int().positive(),
+  rank: z.number().check(z.int(), z.positive()),
+  normalizedRank: z.number().check(z.int(), z.positive()),
 })
 export const voteResultsSchema = z.object({
   revealedAt: z.number(),
   settings: votingSettingsSchema,
   groups: z.array(groupResultSchema),
   items: z.array(itemResultSchema),
-  totalDots: z.number().int().nonnegative(),
-  voters: z.number().int().nonnegative(),
+  totalDots: z.number().check(z.int(), z.nonnegative()),
+  voters: z.number().check(z.int(), z.nonnegative()),
   /** Open voting only: who put how many dots where. */
-  ballots: z
-    .array(
+  ballots: z.nullable(
+    z.array(
       z.object({ name: z.string(), group: z.string(), dots: z.record(z.string(), z.number()) }),
-    )
-    .nullable(),
+    ),
+  ),
 })
 export type GroupResult = z.infer<typeof groupResultSchema>
 export type ItemResult = z.infer<typeof itemResultSchema>

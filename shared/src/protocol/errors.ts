@@ -1,5 +1,5 @@
 // The one error shape every HTTP error uses, and the websocket close codes.
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 
 export const ERROR_CODES = [
   'bad_request',

@@ -1,5 +1,5 @@
 // Request and response bodies of the HTTP API (see DESIGN.md, "External contract").
-import { z } from 'zod'
+import { z } from '../schema/zod.js'
 import {
   joinCodeSchema,
   participantIdSchema,
@@ -9,18 +9,21 @@ import {
 import { ideaTextSchema, timerOnZeroSchema, timerSecondsSchema } from '../schema/brainstorm.js'
 import { LIMITS, groupSchema, workshopSettingsSchema } from '../schema/workshop.js'
 
+/** A count: a whole number, zero or more. */
+const count = z.number().check(z.int(), z.nonnegative())
+
 export const createWorkshopBodySchema = z.object({
   title: workshopSettingsSchema.shape.title,
   objective: workshopSettingsSchema.shape.objective,
   /** Group names, in display order. */
-  groups: z
-    .array(groupSchema.shape.name)
-    .min(1, 'At least one stakeholder group is required')
-    .max(LIMITS.groups, `At most ${LIMITS.groups} groups`)
-    .refine(
+  groups: z.array(groupSchema.shape.name).check(
+    z.minLength(1, 'At least one stakeholder group is required'),
+    z.maxLength(LIMITS.groups, `At most ${LIMITS.groups} groups`),
+    z.refine(
       (names) => new Set(names.map((n) => n.toLowerCase())).size === names.length,
       'Group names must differ',
     ),
+  ),
   dotBudget: workshopSettingsSchema.shape.dotBudget,
   maxDotsPerItem: workshopSettingsSchema.shape.maxDotsPerItem,
   anonymous: workshopSettingsSchema.shape.anonymous,
@@ -38,15 +41,19 @@ export const joinBodySchema = z.object({
   code: joinCodeSchema,
   name: z
     .string()
-    .trim()
-    .min(1, 'Your name is required')
-    .max(LIMITS.participantName, `A name is at most ${LIMITS.participantName} characters`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Your name is required'),
+      z.maxLength(LIMITS.participantName, `A name is at most ${LIMITS.participantName} characters`),
+    ),
   /** Group id (`g1`) or group name. */
   group: z
     .string()
-    .trim()
-    .min(1, 'Choose a group')
-    .max(LIMITS.groupName, `A group is at most ${LIMITS.groupName} characters`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Choose a group'),
+      z.maxLength(LIMITS.groupName, `A group is at most ${LIMITS.groupName} characters`),
+    ),
 })
 export type JoinBody = z.input<typeof joinBodySchema>
 
@@ -72,8 +79,8 @@ export type ClientConfig = z.infer<typeof clientConfigSchema>
 export const sessionResponseSchema = z.object({
   workshopId: workshopIdSchema,
   role: z.enum(['facilitator', 'participant']),
-  participantId: participantIdSchema.nullable(),
-  joinCode: z.string().nullable(),
+  participantId: z.nullable(participantIdSchema),
+  joinCode: z.nullable(z.string()),
 })
 export type SessionResponse = z.infer<typeof sessionResponseSchema>
 
@@ -86,7 +93,7 @@ export const timerBodySchema = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('start'),
     seconds: timerSecondsSchema,
-    onZero: timerOnZeroSchema.default('stop'),
+    onZero: z._default(timerOnZeroSchema, 'stop'),
   }),
   z.object({ action: z.literal('add'), seconds: timerSecondsSchema }),
   z.object({ action: z.literal('clear') }),
@@ -96,9 +103,9 @@ export type TimerBody = z.input<typeof timerBodySchema>
 /** Facilitator: reveal every participant's drafts onto the board. */
 export const revealResponseSchema = z.object({
   /** Ideas that went onto the board. */
-  revealed: z.number().int().nonnegative(),
+  revealed: count,
   /** Drafts left out because the board is full. */
-  skipped: z.number().int().nonnegative(),
+  skipped: count,
 })
 export type RevealResponse = z.infer<typeof revealResponseSchema>
 
@@ -107,17 +114,19 @@ export const importItemsBodySchema = z.object({
   format: z.enum(['lines', 'csv']),
   text: z
     .string()
-    .max(
-      LIMITS.importText,
-      `A list is at most ${LIMITS.importText.toLocaleString('en')} characters`,
+    .check(
+      z.maxLength(
+        LIMITS.importText,
+        `A list is at most ${LIMITS.importText.toLocaleString('en')} characters`,
+      ),
     ),
 })
 export type ImportItemsBody = z.infer<typeof importItemsBodySchema>
 
 export const importItemsResponseSchema = z.object({
-  added: z.number().int().nonnegative(),
+  added: count,
   /** Lines or rows left out (empty, too long, duplicates or over the board limit). */
-  skipped: z.number().int().nonnegative(),
+  skipped: count,
 })
 export type ImportItemsResponse = z.infer<typeof importItemsResponseSchema>
 

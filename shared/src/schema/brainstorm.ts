@@ -1,5 +1,5 @@
 // Brainstorm settings: how ideas are collected and what a timer does at zero.
-import { z } from 'zod'
+import { z } from './zod.js'
 import { LIMITS } from './workshop.js'
 
 /** `silent`: drafts stay private until the facilitator reveals; `open`: ideas go straight up. */
@@ -15,17 +15,23 @@ export type TimerOnZero = z.infer<typeof timerOnZeroSchema>
 /** The text of one idea: trimmed, not empty, bounded. */
 export const ideaTextSchema = z
   .string({ error: 'An idea must be text' })
-  .trim()
-  .min(1, 'An idea cannot be empty')
-  .max(LIMITS.ideaText, `An idea is at most ${LIMITS.ideaText} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'An idea cannot be empty'),
+    z.maxLength(LIMITS.ideaText, `An idea is at most ${LIMITS.ideaText} characters`),
+  )
 
 export const clusterNameSchema = z
   .string()
-  .trim()
-  .max(LIMITS.clusterName, `A cluster name is at most ${LIMITS.clusterName} characters`)
+  .check(
+    z.trim(),
+    z.maxLength(LIMITS.clusterName, `A cluster name is at most ${LIMITS.clusterName} characters`),
+  )
 
 export const timerSecondsSchema = z
   .number({ error: 'The time must be a number of seconds' })
-  .int('The time must be a whole number of seconds')
-  .min(1, 'The time must be at least 1 second')
-  .max(LIMITS.timerSeconds, `The time is at most ${LIMITS.timerSeconds / 60} minutes`)
+  .check(
+    z.int('The time must be a whole number of seconds'),
+    z.gte(1, 'The time must be at least 1 second'),
+    z.lte(LIMITS.timerSeconds, `The time is at most ${LIMITS.timerSeconds / 60} minutes`),
+  )

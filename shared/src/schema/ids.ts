@@ -1,18 +1,18 @@
 // Branded identifiers and their wire formats. Ids are minted by the server; the
 // formats here are what every request, document name and token must match.
-import { z } from 'zod'
+import { z } from './zod.js'
 
 const idPattern = /^[A-Za-z0-9_-]{8,40}$/
 
 export const workshopIdSchema = z
   .string()
-  .regex(idPattern, 'not a workshop id')
+  .check(z.regex(idPattern, 'not a workshop id'))
   .brand<'WorkshopId'>()
 export type WorkshopId = z.infer<typeof workshopIdSchema>
 
 export const participantIdSchema = z
   .string()
-  .regex(idPattern, 'not a participant id')
+  .check(z.regex(idPattern, 'not a participant id'))
   .brand<'ParticipantId'>()
 export type ParticipantId = z.infer<typeof participantIdSchema>
 
@@ -20,19 +20,21 @@ export type ParticipantId = z.infer<typeof participantIdSchema>
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export const JOIN_CODE_LENGTH = 6
 
-export const joinCodeSchema = z
-  .string()
-  .trim()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(
-    z
-      .string()
-      .length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} characters`)
-      .regex(
+export const joinCodeSchema = z.pipe(
+  z.pipe(
+    z.string().check(z.trim()),
+    z.transform((s: string) => s.toUpperCase().replace(/[\s-]/g, '')),
+  ),
+  z
+    .string()
+    .check(
+      z.length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} characters`),
+      z.regex(
         new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`),
         'That is not a join code (letters and digits, no 0, O, 1, I or L)',
       ),
-  )
+    ),
+)
 
 /** Opaque bearer token; only its hash is stored. */
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a token')
+export const tokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a token'))

@@ -1,5 +1,5 @@
 // The workshop phases, in the order the facilitator steps through them.
-import { z } from 'zod'
+import { z } from './zod.js'
 
 export const PHASES = [
   'setup',

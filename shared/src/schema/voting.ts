@@ -1,5 +1,5 @@
 // Dot-voting settings: how many dots, how many on one item, open or anonymous, what is voted on.
-import { z } from 'zod'
+import { z } from './zod.js'
 
 /** What participants put dots on: clusters, single cards, or both. */
 export const VOTE_ON = ['clusters', 'ideas', 'both'] as const
@@ -14,9 +14,11 @@ export type VotingStatus = z.infer<typeof votingStatusSchema>
 const wholeNumber = (what: string, min: number, max: number) =>
   z
     .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(min, `${what} is at least ${min}`)
-    .max(max, `${what} is at most ${max}`)
+    .check(
+      z.int(`${what} must be a whole number`),
+      z.gte(min, `${what} is at least ${min}`),
+      z.lte(max, `${what} is at most ${max}`),
+    )
 
 export const votingSettingsSchema = z
   .object({
@@ -28,10 +30,12 @@ export const votingSettingsSchema = z
     anonymous: z.boolean(),
     voteOn: voteOnSchema,
   })
-  .refine((s) => s.maxDotsPerItem <= s.dotBudget, {
-    message: 'Dots on one item cannot be more than dots per person',
-    path: ['maxDotsPerItem'],
-  })
+  .check(
+    z.refine((s) => s.maxDotsPerItem <= s.dotBudget, {
+      message: 'Dots on one item cannot be more than dots per person',
+      path: ['maxDotsPerItem'],
+    }),
+  )
 export type VotingSettings = z.infer<typeof votingSettingsSchema>
 
 /** Item keys: a cluster `c:<id>` or a card `i:<id>`, so the two never collide. */

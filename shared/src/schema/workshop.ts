@@ -1,5 +1,5 @@
 // Workshop settings as the facilitator creates them, and the stakeholder groups.
-import { z } from 'zod'
+import { z } from './zod.js'
 
 /** Bounds on free text, so that no request or document can grow without limit. */
 export const LIMITS = {
@@ -22,18 +22,26 @@ export const LIMITS = {
 } as const
 
 const text = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} is required`).max(max, `${what} is at most ${max} characters`)
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, `${what} is required`),
+      z.maxLength(max, `${what} is at most ${max} characters`),
+    )
 
 const wholeNumber = (what: string, min: number, max: number) =>
   z
     .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(min, `${what} is at least ${min}`)
-    .max(max, `${what} is at most ${max}`)
+    .check(
+      z.int(`${what} must be a whole number`),
+      z.gte(min, `${what} is at least ${min}`),
+      z.lte(max, `${what} is at most ${max}`),
+    )
 
 export const groupSchema = z.object({
   /** Stable id (`g1`, `g2`, …) so renaming a group keeps its members. */
-  id: z.string().regex(/^g[0-9]{1,3}$/),
+  id: z.string().check(z.regex(/^g[0-9]{1,3}$/)),
   /** Display name, such as "Surgeons". */
   name: text(LIMITS.groupName, 'A group name'),
 })
@@ -43,23 +51,27 @@ export const workshopSettingsSchema = z.object({
   /** Shown on every screen and at the top of the rationale document. */
   title: text(LIMITS.title, 'The title'),
   /** What the group is deciding, in one or two sentences. */
-  objective: z
-    .string()
-    .trim()
-    .max(LIMITS.objective, `The objective is at most ${LIMITS.objective} characters`)
-    .default(''),
+  objective: z._default(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(LIMITS.objective, `The objective is at most ${LIMITS.objective} characters`),
+      ),
+    '',
+  ),
   /** Stakeholder groups; each participant joins exactly one. */
-  groups: z
-    .array(groupSchema)
-    .min(1)
-    .max(LIMITS.groups)
-    .refine((gs) => new Set(gs.map((g) => g.id)).size === gs.length, 'Group ids must differ'),
+  groups: z.array(groupSchema).check(
+    z.minLength(1),
+    z.maxLength(LIMITS.groups),
+    z.refine((gs) => new Set(gs.map((g) => g.id)).size === gs.length, 'Group ids must differ'),
+  ),
   /** Dots each participant may place. */
-  dotBudget: wholeNumber('Dots per person', 1, 20).default(5),
+  dotBudget: z._default(wholeNumber('Dots per person', 1, 20), 5),
   /** Most dots one participant may place on one item. */
-  maxDotsPerItem: wholeNumber('Dots on one item', 1, 20).default(3),
+  maxDotsPerItem: z._default(wholeNumber('Dots on one item', 1, 20), 3),
   /** When true, revealed ideas and votes carry no author. */
-  anonymous: z.boolean().default(true),
+  anonymous: z._default(z.boolean(), true),
 })
 export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>
 
