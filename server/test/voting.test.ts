@@ -242,6 +242,28 @@ describe('dot voting', () => {
     )
   })
 
+  it('adopts the settings sent with "open" and logs them; refuses invalid ones with the reason', async () => {
+    const server = await startServer()
+    const s = await setup(server)
+    const path = `/api/workshops/${s.workshopId}/voting/open`
+    const bad = await post<{ error: { message: string } }>(
+      server,
+      path,
+      { settings: { dotBudget: 2, maxDotsPerItem: 3, anonymous: true, voteOn: 'ideas' } },
+      s.facilitatorToken,
+    )
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.message).toMatch(/Dots on one item cannot be more than dots per person/)
+    const settings = { dotBudget: 3, maxDotsPerItem: 1, anonymous: false, voteOn: 'ideas' }
+    expect((await post(server, path, { settings }, s.facilitatorToken)).status).toBe(204)
+    const state = await read(server, controlName(s.workshopId), (d) => ({
+      voting: readVoting(d, null),
+      log: readControl(d).log.map((e) => e.text),
+    }))
+    expect(state.voting).toMatchObject({ status: 'open', settings })
+    expect(state.log).toContain('Voting opened: 3 dots each, at most 1 on one item, open, on ideas')
+  })
+
   it('refuses to open a vote with nothing to vote on', async () => {
     const server = await startServer()
     const s = await setup(server)

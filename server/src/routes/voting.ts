@@ -1,6 +1,6 @@
 // Dot voting's server-side steps: open, close (seal the votes), reveal (count and publish).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { workshopIdSchema, type WorkshopId } from '@triage/shared'
+import { openVotingBodySchema, workshopIdSchema, type WorkshopId } from '@triage/shared'
 import { parseOr400 } from '../http-error.js'
 import { VotingService } from '../workshop/voting.js'
 
@@ -13,7 +13,12 @@ const voting: FastifyPluginAsync = async (app) => {
     app.post(`/api/workshops/:id/voting/${action}`, async (request, reply) => {
       const id = idParam(request)
       await app.requireFacilitator(request, id)
-      await service[action](id, Date.now())
+      if (action === 'open') {
+        const body = parseOr400(openVotingBodySchema, request.body ?? {})
+        await service.open(id, Date.now(), body.settings)
+      } else {
+        await service[action](id, Date.now())
+      }
       await app.progress.flush()
       return reply.code(204).send()
     })

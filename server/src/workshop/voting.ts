@@ -10,6 +10,7 @@ import {
   readRawVotes,
   readVoting,
   setResults,
+  setVotingSettings,
   setVotingStatus,
   tally,
   voteItems,
@@ -48,7 +49,19 @@ export class VotingService {
     return { ...control, items }
   }
 
-  async open(workshopId: WorkshopId, now: number): Promise<void> {
+  /** Opens voting, first adopting `settings` when given (so the log states what applies). */
+  async open(workshopId: WorkshopId, now: number, settings?: VotingSettings): Promise<void> {
+    if (settings) {
+      const current = await this.rooms.read({ workshopId, kind: 'control' }, (doc) =>
+        readVoting(doc, null),
+      )
+      if (current.status === 'open' || current.status === 'revealed') {
+        throw new HttpError(409, 'conflict', 'Settings can change only before voting opens')
+      }
+      await this.rooms.change({ workshopId, kind: 'control' }, (doc) =>
+        setVotingSettings(doc, settings),
+      )
+    }
     const { voting, items } = await this.state(workshopId)
     if (voting.status === 'open') throw new HttpError(409, 'conflict', 'Voting is already open')
     if (voting.status === 'revealed') {

@@ -7,6 +7,7 @@ import {
   workshopIdSchema,
 } from '../schema/ids.js'
 import { ideaTextSchema, timerOnZeroSchema, timerSecondsSchema } from '../schema/brainstorm.js'
+import { votingSettingsSchema } from '../schema/voting.js'
 import { LIMITS, groupSchema, workshopSettingsSchema } from '../schema/workshop.js'
 
 /** A count: a whole number, zero or more. */
@@ -136,3 +137,7 @@ export type AddIdeaBody = z.infer<typeof addIdeaBodySchema>
 
 export const addIdeaResponseSchema = z.object({ ideaId: z.string() })
 export type AddIdeaResponse = z.infer<typeof addIdeaResponseSchema>
+
+/** Facilitator: open voting, with the settings to use (written together with the status). */
+export const openVotingBodySchema = z.object({ settings: z.optional(votingSettingsSchema) })
+export type OpenVotingBody = z.infer<typeof openVotingBodySchema>
