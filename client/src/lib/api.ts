@@ -8,6 +8,7 @@ import {
   type AddIdeaBody,
   type AddIdeaResponse,
   type ImportItemsBody,
+  type OpenVotingBody,
   type ImportItemsResponse,
   type RevealResponse,
   type TimeResponse,
@@ -131,12 +132,8 @@ export const api = {
       body,
       token,
     }),
-  votingOpen: (workshopId: string, token: string): Promise<void> =>
-    request(`/api/workshops/${workshopId}/voting/open`, noContent, {
-      method: 'POST',
-      body: {},
-      token,
-    }),
+  votingOpen: (workshopId: string, token: string, body: OpenVotingBody = {}): Promise<void> =>
+    request(`/api/workshops/${workshopId}/voting/open`, noContent, { method: 'POST', body, token }),
   votingClose: (workshopId: string, token: string): Promise<void> =>
     request(`/api/workshops/${workshopId}/voting/close`, noContent, {
       method: 'POST',

@@ -1,10 +1,13 @@
 // One Yjs document of a workshop and its websocket provider, as an external store for React.
 // The provider exists only while someone subscribes, so render stays free of side effects.
+// A document may also be kept on the device (IndexedDB), so what was written offline survives
+// a reload and syncs when the connection is back.
 import * as Y from 'yjs'
 import * as authProtocol from 'y-protocols/auth'
 import type * as decoding from 'lib0/decoding'
+import type { DeviceCopy, DeviceStore } from './device-copy'
 import { WebsocketProvider, messageAuth } from 'y-websocket'
-import { docName, type ParticipantId, type WorkshopId } from '@triage/shared'
+import { CLOSE, docName, type ParticipantId, type WorkshopId } from '@triage/shared'
 import { awarenessEntries, type AwarenessEntry } from './awareness'
 import {
   deriveConnection,
@@ -22,7 +25,16 @@ export interface DocConnectionOptions {
   readonly token: string
   /** Required for the `private` document. */
   readonly participantId?: string
+  /**
+   * Keep a copy on this device: for the private document only, whose edits are this person's
+   * alone (shared documents come back from the server). A store rather than a flag, so that
+   * y-indexeddb loads with the views that use it, not with every page (scripts/check-bundle.mjs).
+   */
+  readonly persist?: DeviceStore
 }
+
+/** Final closes after which the stored copy can never sync again: the session is gone. */
+const SESSION_GONE: readonly number[] = [CLOSE.unauthorized, CLOSE.gone, CLOSE.notFound]
 
 const docNameOf = (o: DocConnectionOptions): string =>
   o.kind === 'private'
@@ -51,9 +63,12 @@ export class DocConnection {
   private localState: Record<string, unknown> | null = null
   /** Our awareness clock when the last provider stopped; peers ignore clocks they have seen. */
   private lastClock = 0
+  /** The document's copy on this device, when `persist` is given. */
+  private readonly deviceCopy: DeviceCopy | null
 
   constructor(private readonly options: DocConnectionOptions) {
     this.name = docNameOf(options)
+    this.deviceCopy = options.persist?.(`triage:${this.name}`) ?? null
   }
 
   /** Connects on the first subscriber and disconnects after the last one leaves. */
@@ -114,9 +129,12 @@ export class DocConnection {
     if (this.localState) provider.awareness.setLocalState(this.localState)
     else provider.awareness.setLocalState(null)
     window.addEventListener('online', this.wake)
-    window.addEventListener('offline', this.update)
+    window.addEventListener('offline', this.onOffline)
     document.addEventListener('visibilitychange', this.onVisibility)
-    if (this.finalCloseCode === null) provider.connect()
+    if (this.finalCloseCode === null) {
+      this.deviceCopy?.attach(this.current)
+      provider.connect()
+    }
     this.update()
   }
 
@@ -125,13 +143,14 @@ export class DocConnection {
     if (!provider) return
     this.provider = null
     window.removeEventListener('online', this.wake)
-    window.removeEventListener('offline', this.update)
+    window.removeEventListener('offline', this.onOffline)
     document.removeEventListener('visibilitychange', this.onVisibility)
     provider.awareness.off('change', this.onAwareness)
     this.lastClock = provider.awareness.meta.get(this.doc.clientID)?.clock ?? 0
     this.peers = []
     provider.destroy()
     provider.awareness.destroy()
+    this.deviceCopy?.detach(false)
   }
 
   /**
@@ -168,10 +187,13 @@ export class DocConnection {
       return
     }
     this.lastReset = now
+    // The device copy holds the refused change too: a reload would send it again.
+    this.deviceCopy?.detach(true)
     this.stop()
     this.current.destroy()
     this.current = new Y.Doc()
     this.lastClock = 0
+    // Attaches the device copy to the fresh document once the old copy is deleted.
     if (this.listeners.size > 0) this.start()
     this.emit()
   }
@@ -180,6 +202,9 @@ export class DocConnection {
     if (event && isFinalClose(event.code)) {
       this.finalCloseCode = event.code
       this.provider?.disconnect()
+      // Nothing stored here can ever sync again; when the workshop or session is gone, neither
+      // may its copy stay behind on the device.
+      this.deviceCopy?.detach(SESSION_GONE.includes(event.code))
     }
     this.update()
   }
@@ -192,6 +217,17 @@ export class DocConnection {
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'visible') this.wake()
+  }
+
+  /**
+   * The device lost its network. An open socket can linger (until a send times out, or on
+   * and on where the network is only emulated away), so drop it now: the badge says offline,
+   * edits wait in the document (and its device copy), and `online` reconnects at once.
+   */
+  private readonly onOffline = (): void => {
+    const provider = this.provider
+    if (provider && provider.ws !== null) provider.disconnect()
+    this.update()
   }
 
   /** Back online or back from sleep: retry now instead of waiting out the backoff. */

@@ -3,6 +3,7 @@ import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import type { AwarenessEntry } from './awareness'
 import type { ConnectionState } from './connection-state'
+import type { DeviceStore } from './device-copy'
 import { DocConnection, type DocKind } from './doc-connection'
 
 export interface WorkshopDoc {
@@ -14,14 +15,16 @@ export interface WorkshopDoc {
 /**
  * Opens one of a workshop's documents for as long as the calling component is mounted.
  * What others see of this client goes through `connection.setLocalState` (awareness).
+ * `persist` keeps a copy on the device (the private document: drafts and votes made offline);
+ * pass a module-level store, since a new one opens a new connection.
  */
 export function useWorkshopDoc(
   workshopId: string,
   kind: DocKind,
   token: string,
-  options: { participantId?: string } = {},
+  options: { participantId?: string; persist?: DeviceStore } = {},
 ): WorkshopDoc {
-  const { participantId } = options
+  const { participantId, persist } = options
   const connection = useMemo(
     () =>
       new DocConnection({
@@ -29,8 +32,9 @@ export function useWorkshopDoc(
         kind,
         token,
         ...(participantId !== undefined && { participantId }),
+        ...(persist !== undefined && { persist }),
       }),
-    [workshopId, kind, token, participantId],
+    [workshopId, kind, token, participantId, persist],
   )
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   // A new document object after the server refused one of our changes.

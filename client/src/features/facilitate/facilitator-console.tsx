@@ -1,5 +1,6 @@
 // The facilitator's console (loaded lazily): phase controls, live roster, how to join, and
-// what the current phase needs (brainstorm timer and reveal, items, the board and its lock).
+// what the current phase needs (brainstorm timer and reveal, items, the board and its lock,
+// dot voting and its results).
 import { useMemo, useState } from 'react'
 import { setPhase, type ControlState } from '@triage/shared'
 import type * as Y from 'yjs'
@@ -25,6 +26,8 @@ import { RosterPanel } from './roster-panel'
 import { groupRoster, type RosterGroup } from './roster-groups'
 import { TimerControls } from './timer-controls'
 import { useJoinCode } from './use-join-code'
+import { VoteResultsPanel } from './vote-results-panel'
+import { VotingPanel } from './voting-panel'
 import './facilitate.css'
 
 export default function FacilitatorConsole({ workshopId }: { workshopId: string }) {
@@ -143,11 +146,32 @@ function PhaseWork({
     case 'cluster':
       // The board and its controls sit above, at full width.
       return <ItemsPanel workshopId={workshopId} token={token} />
+    case 'vote':
+      return (
+        <>
+          <VotingPanel
+            workshopId={workshopId}
+            token={token}
+            doc={doc}
+            control={control}
+            groups={groups}
+          />
+          <Section title="Board" id="board-controls-heading">
+            <p className="hint">
+              Lock the board while people vote, so that the items do not change under them.
+            </p>
+            <BoardControls doc={doc} control={control} />
+          </Section>
+        </>
+      )
     default:
       return (
-        <Section title="Board" id="board-controls-heading">
-          <BoardControls doc={doc} control={control} />
-        </Section>
+        <>
+          <Section title="Board" id="board-controls-heading">
+            <BoardControls doc={doc} control={control} />
+          </Section>
+          <VoteResultsPanel doc={doc} groups={control.settings?.groups ?? []} />
+        </>
       )
   }
 }

@@ -1,5 +1,5 @@
 // The participant's phone view: who you are, the current phase and what to do in it, live;
-// in brainstorm and cluster also the work itself (drafts, the board).
+// in brainstorm, cluster and vote also the work itself (drafts, the board, the dots).
 import { useEffect, useState } from 'react'
 import { CLOSE, PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
@@ -39,7 +39,8 @@ function Live({
   const me = control.roster[participantId]
   const name = me?.name ?? null
   const phaseLabel = PHASE_LABELS[control.phase]
-  const working = control.phase === 'brainstorm' || control.phase === 'cluster'
+  const working =
+    control.phase === 'brainstorm' || control.phase === 'cluster' || control.phase === 'vote'
   const desktopBoard = useWideScreen() && control.phase === 'cluster'
   useDocumentTitle(control.settings ? `${phaseLabel} · ${control.settings.title}` : 'Workshop')
 
@@ -93,6 +94,7 @@ function Live({
           participantId={participantId}
           name={name}
           control={control}
+          controlDoc={doc}
           wide={desktopBoard}
         />
       )}

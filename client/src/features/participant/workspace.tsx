@@ -1,10 +1,13 @@
-// Brainstorm and cluster on the participant's device. Opens the private document (drafts, and
-// which board ideas are theirs) and the shared board while either phase runs; a draft's text is
+// Brainstorm, cluster and vote on the participant's device. Opens the private document
+// (drafts, which board ideas are theirs, own dots; kept on the device too, for offline work)
+// and the shared board while these phases run; a draft's text and where the dots go are
 // written only to the private document, which nobody else syncs.
 import { lazy, Suspense, useEffect } from 'react'
+import type * as Y from 'yjs'
 import { deleteDraft, deleteIdea, editDraft, putDraft, type ControlState } from '@triage/shared'
 import { api, messageOf } from '../../lib/api'
 import { useBoardState, usePrivateState } from '../../sync/use-doc-snapshot'
+import { indexedDbStore } from '../../sync/device-copy'
 import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { Countdown } from '../../ui/countdown'
 import { countLabel, ownIdeas, presenceCount } from './board-lists'
@@ -14,6 +17,7 @@ import { newId } from '../../lib/new-id'
 import { OwnIdeas } from './own-ideas'
 import { PhoneBoard } from './phone-board'
 import { useEntryState } from './use-brainstorm-clock'
+import { VotePanel } from './vote-panel'
 
 // Drag and drop stays out of what a phone downloads: only wide screens load the desktop board.
 const ClusterBoard = lazy(() => import('../../board/cluster-board'))
@@ -24,6 +28,8 @@ export interface WorkspaceProps {
   participantId: string
   name: string | null
   control: ControlState
+  /** The control document itself, for what ControlState does not carry (voting). */
+  controlDoc: Y.Doc
   /** Wide screen: the desktop board (drag and drop) instead of the list. */
   wide: boolean
 }
@@ -34,9 +40,13 @@ export function Workspace({
   participantId,
   name,
   control,
+  controlDoc,
   wide,
 }: WorkspaceProps) {
-  const own = useWorkshopDoc(workshopId, 'private', token, { participantId })
+  const own = useWorkshopDoc(workshopId, 'private', token, {
+    participantId,
+    persist: indexedDbStore,
+  })
   const board = useWorkshopDoc(workshopId, 'board', token)
   const { drafts, mine } = usePrivateState(own.doc)
   const boardState = useBoardState(board.doc)
@@ -98,6 +108,17 @@ export function Workspace({
     </section>
   )
 
+  if (phase === 'vote') {
+    return (
+      <VotePanel
+        controlDoc={controlDoc}
+        privateDoc={own.doc}
+        board={boardState}
+        groups={groups}
+        connection={own.state.kind}
+      />
+    )
+  }
   if (phase === 'brainstorm') {
     return (
       <>

@@ -1,8 +1,12 @@
 // The projector view (loaded lazily, read-only, large type): what is happening and how to join;
-// in the brainstorm the countdown and how many ideas are drafted, then the shared board.
+// in the brainstorm the countdown and how many ideas are drafted, then the shared board; in the
+// vote how many have voted (counts only), then the results.
 import { useMemo, useState } from 'react'
 import { PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
+import { LazyResults } from '../../results/lazy-results'
+import { useVoting } from '../../results/use-voting'
+import { voteTurnout } from '../../results/vote-progress'
 import { loadSession, type StoredSession } from '../../lib/session-store'
 import { joinLink, usePublicUrl } from '../../lib/use-public-url'
 import { onlineParticipantIds } from '../../sync/awareness'
@@ -19,6 +23,7 @@ import { useDocumentTitle } from '../../ui/use-document-title'
 import { draftCount, draftedLine } from './brainstorm-count'
 import { countByGroup } from './group-counts'
 import { ProjectorSharedBoard } from './projector-shared-board'
+import { voteLine } from './vote-line'
 import './projector.css'
 
 export default function ProjectorBoard({ workshopId }: { workshopId: string }) {
@@ -43,6 +48,7 @@ export default function ProjectorBoard({ workshopId }: { workshopId: string }) {
 function Board({ workshopId, session }: { workshopId: string; session: StoredSession }) {
   const { doc, connection, state } = useWorkshopDoc(workshopId, 'control', session.token)
   const control = useControlState(doc)
+  const { voting, results } = useVoting(doc)
   const peers = useAwarenessStates(connection)
   const publicUrl = usePublicUrl()
   const counts = useMemo(
@@ -78,19 +84,33 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
       </ul>
     </section>
   )
+  const bar = (
+    <div className="projector-bar">
+      <h1 className="projector-bar__title">{title}</h1>
+      <h2 className="projector-bar__phase">{PHASE_LABELS[control.phase]}</h2>
+      {code && (
+        <p className="projector-bar__join">
+          Join at {link ?? ''} with the code <strong className="join-code">{code}</strong>
+        </p>
+      )}
+    </div>
+  )
+  if (control.phase === 'vote' && voting.status === 'revealed' && results) {
+    // The results need the whole screen, as large as it allows.
+    return (
+      <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
+        {bar}
+        <section className="projector-results" aria-label="Vote results">
+          <LazyResults results={results} groups={control.settings?.groups ?? []} />
+        </section>
+      </Page>
+    )
+  }
   if (control.phase === 'cluster') {
     // The board needs the whole screen; joining shrinks to one line.
     return (
       <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
-        <div className="projector-bar">
-          <h1 className="projector-bar__title">{title}</h1>
-          <h2 className="projector-bar__phase">{PHASE_LABELS[control.phase]}</h2>
-          {code && (
-            <p className="projector-bar__join">
-              Join at {link ?? ''} with the code <strong className="join-code">{code}</strong>
-            </p>
-          )}
-        </div>
+        {bar}
         {control.boardLocked && (
           <p className="projector-locked">
             <span aria-hidden="true">🔒 </span>The board is locked
@@ -120,6 +140,17 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
                 {control.collect === 'open'
                   ? 'Ideas go straight to the board.'
                   : 'Write your ideas on your phone. Nobody sees them until they are revealed.'}
+              </p>
+            </section>
+          ) : control.phase === 'vote' ? (
+            <section className="projector-vote" aria-label="Dot voting">
+              <p className="projector-vote__line">
+                {voteLine(voting.status, voteTurnout(control.roster, control.progress))}
+              </p>
+              <p className="muted">
+                {voting.status === 'closed'
+                  ? 'The votes are sealed. The results come next.'
+                  : 'Place your dots on your phone. Nobody sees where until the results are revealed.'}
               </p>
             </section>
           ) : (

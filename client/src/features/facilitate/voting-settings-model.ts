@@ -1,0 +1,72 @@
+// The voting settings form: what its fields hold (text, as typed) and how that becomes valid
+// settings, with the shared schema's own message when it does not.
+import { votingSettingsSchema, type VoteOn, type VotingSettings } from '@triage/shared'
+
+export interface SettingsForm {
+  readonly dotBudget: string
+  readonly maxDotsPerItem: string
+  readonly anonymous: boolean
+  readonly voteOn: VoteOn
+}
+
+export const VOTE_ON_LABELS: Record<VoteOn, string> = {
+  clusters: 'Clusters',
+  ideas: 'Ideas',
+  both: 'Both',
+}
+
+export function formOf(settings: VotingSettings): SettingsForm {
+  return {
+    dotBudget: String(settings.dotBudget),
+    maxDotsPerItem: String(settings.maxDotsPerItem),
+    anonymous: settings.anonymous,
+    voteOn: settings.voteOn,
+  }
+}
+
+export type ParsedSettings =
+  | { readonly ok: true; readonly settings: VotingSettings }
+  | { readonly ok: false; readonly message: string; readonly field: keyof VotingSettings | null }
+
+/** An empty field is not zero: it reads as "not a number", so the message says so. */
+const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
+
+/** Validates the form with the shared schema; the first problem's message is the one shown. */
+export function parseSettingsForm(form: SettingsForm): ParsedSettings {
+  const parsed = votingSettingsSchema.safeParse({
+    dotBudget: toNumber(form.dotBudget),
+    maxDotsPerItem: toNumber(form.maxDotsPerItem),
+    anonymous: form.anonymous,
+    voteOn: form.voteOn,
+  })
+  if (parsed.success) return { ok: true, settings: parsed.data }
+  const issue = parsed.error.issues[0]
+  const field = issue?.path[0]
+  return {
+    ok: false,
+    message: issue?.message ?? 'Check the voting settings',
+    field:
+      field === 'dotBudget' ||
+      field === 'maxDotsPerItem' ||
+      field === 'voteOn' ||
+      field === 'anonymous'
+        ? field
+        : null,
+  }
+}
+
+export function sameSettings(a: VotingSettings, b: VotingSettings): boolean {
+  return (
+    a.dotBudget === b.dotBudget &&
+    a.maxDotsPerItem === b.maxDotsPerItem &&
+    a.anonymous === b.anonymous &&
+    a.voteOn === b.voteOn
+  )
+}
+
+/** "5 dots each, at most 3 on one item · anonymous · on clusters and ideas" */
+export function settingsSummary(s: VotingSettings): string {
+  const on = { clusters: 'on clusters', ideas: 'on ideas', both: 'on clusters and ideas' }[s.voteOn]
+  const dots = s.dotBudget === 1 ? '1 dot each' : `${s.dotBudget} dots each`
+  return `${dots}, at most ${s.maxDotsPerItem} on one item · ${s.anonymous ? 'anonymous' : 'open (names shown with the results)'} · ${on}`
+}

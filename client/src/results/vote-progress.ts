@@ -1,0 +1,22 @@
+// How far a vote has got, as counts only (never where dots went): for the console and projector.
+import type { Progress, RosterEntry } from '@triage/shared'
+
+export interface VoteTurnout {
+  /** Participants on the roster with at least one counted dot. */
+  readonly voted: number
+  readonly total: number
+}
+
+/** Counts the roster's participants who have placed a dot so far. */
+export function voteTurnout(
+  roster: Readonly<Record<string, RosterEntry>>,
+  progress: Readonly<Record<string, Progress>>,
+): VoteTurnout {
+  const ids = Object.keys(roster)
+  return { voted: ids.filter((id) => (progress[id]?.dots ?? 0) > 0).length, total: ids.length }
+}
+
+/** "2 of 5 participants have voted" (the wording the views and tests share). */
+export function turnoutSummary({ voted, total }: VoteTurnout): string {
+  return `${voted} of ${total} participants have voted`
+}

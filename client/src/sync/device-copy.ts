@@ -1,0 +1,77 @@
+// Keeps a document on this device (IndexedDB through y-indexeddb), for DocConnection's
+// `persist` option: edits made offline survive a reload and sync when the connection is back.
+// Imported only by lazily loaded views, so the first download stays small.
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import type * as Y from 'yjs'
+
+/** One connection's copy of its document on the device. */
+export interface DeviceCopy {
+  /** Keeps `doc` from now on: loads what an earlier page stored into it, stores each change. */
+  attach(doc: Y.Doc): void
+  /** Stops keeping the document; `clear` also deletes the stored copy. */
+  detach(clear: boolean): void
+}
+
+/** Makes the copy for a document name (the name is per participant for private documents). */
+export type DeviceStore = (name: string) => DeviceCopy
+
+/** What a stored copy needs from its storage (y-indexeddb; a fake in tests). */
+export interface CopyBackend {
+  open(name: string, doc: Y.Doc): { destroy(): Promise<void>; clearData(): Promise<void> }
+  clear(name: string): Promise<void>
+}
+
+/**
+ * Attaching and detaching in order: a copy opens only after the one before it is closed or
+ * deleted (deleting while a new copy is open would wait for it, then delete it), and an attach
+ * that a detach overtook does nothing. Without IndexedDB (some private browsing modes) the
+ * document just lives in memory, as it would without a copy.
+ */
+export class QueuedCopy implements DeviceCopy {
+  private open: ReturnType<CopyBackend['open']> | null = null
+  private generation = 0
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly name: string,
+    private readonly backend: CopyBackend,
+  ) {}
+
+  attach(doc: Y.Doc): void {
+    const generation = ++this.generation
+    this.then(() => {
+      if (generation !== this.generation || this.open) return
+      this.open = this.backend.open(this.name, doc)
+    })
+  }
+
+  detach(clear: boolean): void {
+    this.generation++
+    this.then(async () => {
+      const open = this.open
+      this.open = null
+      if (open) await (clear ? open.clearData() : open.destroy())
+      // Cleared before it was attached: the copy an earlier page stored may still be there.
+      else if (clear) await this.backend.clear(this.name)
+    })
+  }
+
+  /** Resolves once every step asked for so far has run. */
+  settled(): Promise<unknown> {
+    return this.queue
+  }
+
+  private then(step: () => unknown): void {
+    this.queue = this.queue.then(step).catch(() => {})
+  }
+}
+
+const indexedDb: CopyBackend = {
+  open: (name, doc) => new IndexeddbPersistence(name, doc),
+  clear: async (name) => {
+    await clearDocument(name)
+  },
+}
+
+/** IndexedDB, one database per document name. */
+export const indexedDbStore: DeviceStore = (name) => new QueuedCopy(name, indexedDb)
