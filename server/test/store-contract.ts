@@ -117,6 +117,19 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('appends several updates in order in one call', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      await store.appendUpdate(w.id, 'a/board', textUpdate('one'))
+      await store.appendUpdates(w.id, 'a/board', [textUpdate('two'), textUpdate('three')])
+      await store.appendUpdates(w.id, 'a/board', [])
+      const loaded = await store.loadDocument('a/board')
+      expect(loaded).toHaveLength(3)
+      expect(loaded.map((u) => replay([u]))).toEqual(['one', 'two', 'three'])
+      await store.close()
+    })
+
     it('compacts a document into one snapshot', async () => {
       const store = await factory.open()
       const w = workshop(1)

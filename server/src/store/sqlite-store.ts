@@ -155,6 +155,11 @@ export function openSqliteStore(dataDir: string): Store {
     q.deleteWorkshopSealed.run(id)
     return q.deleteWorkshop.run(id).changes > 0
   })
+  const appendMany = db.transaction(
+    (workshopId: string, name: string, updates: readonly Uint8Array[]) => {
+      for (const u of updates) q.appendUpdate.run(workshopId, name, blob(u))
+    },
+  )
   const compact = db.transaction((workshopId: string, name: string, snapshot: Uint8Array) => {
     q.deleteDoc.run(name)
     q.appendUpdate.run(workshopId, name, blob(snapshot))
@@ -210,6 +215,9 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async appendUpdate(workshopId, name, update) {
       q.appendUpdate.run(workshopId, name, blob(update))
+    },
+    async appendUpdates(workshopId, name, updates) {
+      appendMany(workshopId, name, updates)
     },
     async compactDocument(workshopId, name, snapshot) {
       compact(workshopId, name, snapshot)

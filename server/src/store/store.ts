@@ -42,6 +42,8 @@ export interface Store {
   loadDocument(name: string): Promise<Uint8Array[]>
   /** Durably appends an update; resolves once it is on disk. */
   appendUpdate(workshopId: WorkshopId, name: string, update: Uint8Array): Promise<void>
+  /** Durably appends several updates, in order, in one transaction (one disk sync). */
+  appendUpdates(workshopId: WorkshopId, name: string, updates: readonly Uint8Array[]): Promise<void>
   /** Replaces everything stored for the document with one snapshot, atomically. */
   compactDocument(workshopId: WorkshopId, name: string, snapshot: Uint8Array): Promise<void>
 

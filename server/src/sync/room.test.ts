@@ -1,12 +1,13 @@
 // The sync core without sockets: fake peers, a store whose writes we hold back.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CLOSE, type Identity, type ParticipantId, type WorkshopId } from '@triage/shared'
 import type { Peer } from './peer.js'
-import { Room } from './room.js'
+import { AWARENESS_BATCH_MS, Room } from './room.js'
 
 const workshopId = 'wwwwwwwwwwww' as WorkshopId
 const facilitator: Identity = { workshopId, role: 'facilitator' }
@@ -36,19 +37,37 @@ function fakePeer(identity: Identity): FakePeer {
 
 function deferredStore() {
   const written: Uint8Array[] = []
+  /** How many updates each call to persist carried. */
+  const calls: number[] = []
   const waiting: (() => void)[] = []
   return {
     written,
+    calls,
     /** Lets the oldest held write complete. */
     release: () => waiting.shift()?.(),
-    persist: (u: Uint8Array) =>
+    persist: (updates: readonly Uint8Array[]) =>
       new Promise<void>((resolve) =>
         waiting.push(() => {
-          written.push(u)
+          written.push(...updates)
+          calls.push(updates.length)
           resolve()
         }),
       ),
   }
+}
+
+/** Awareness messages a peer was sent. */
+const awarenessMessages = (peer: FakePeer) => peer.sent.filter((m) => m[0] === 1)
+
+function awarenessMessage(clientId: number, state: Record<string, unknown>): Uint8Array {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  // The update says "clientId" sets this state, whatever the helper document's own id is.
+  awareness.states.set(clientId, state)
+  awareness.meta.set(clientId, { clock: 1, lastUpdated: 0 })
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]))
+  return encoding.toUint8Array(e)
 }
 
 function updateMessage(doc: Y.Doc): Uint8Array {
@@ -128,6 +147,90 @@ describe('Room', () => {
     store.release()
     await room.flushed()
     expect(received(late).getText('t').toString()).toBe('queued')
+  })
+
+  it('stores updates that arrive during a write as one batch and sends them as one message', async () => {
+    const { room, store } = makeRoom()
+    const a = fakePeer(facilitator)
+    const b = fakePeer(participant('pppppppppppp'))
+    const watcher = fakePeer(facilitator)
+    for (const p of [a, b, watcher]) room.join(p)
+    const first = new Y.Doc()
+    first.getMap('m').set('first', 1)
+    room.receive(a, updateMessage(first))
+    await flushMicrotasks()
+    // While the first write is on its way to disk, five more updates arrive from two peers.
+    for (let i = 0; i < 5; i++) {
+      const d = new Y.Doc()
+      d.getMap('m').set(`k${i}`, i)
+      room.receive(i % 2 === 0 ? a : b, updateMessage(d))
+    }
+    store.release()
+    await flushMicrotasks()
+    const before = watcher.sent.length
+    store.release()
+    await room.flushed()
+    expect(store.calls).toEqual([1, 5])
+    // One message carries the whole batch to each peer.
+    expect(watcher.sent.length - before).toBe(1)
+    expect(Object.keys(received(watcher).getMap('m').toJSON()).sort()).toEqual([
+      'first',
+      'k0',
+      'k1',
+      'k2',
+      'k3',
+      'k4',
+    ])
+  })
+
+  it('stores updates that arrive while a sync answer waits before answering', async () => {
+    const { room, store } = makeRoom()
+    const a = fakePeer(facilitator)
+    room.join(a)
+    const one = new Y.Doc()
+    one.getMap('m').set('one', 1)
+    room.receive(a, updateMessage(one))
+    await flushMicrotasks()
+    const late = fakePeer(facilitator)
+    room.join(late)
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 0)
+    syncProtocol.writeSyncStep1(e, new Y.Doc())
+    room.receive(late, encoding.toUint8Array(e))
+    // Applied to the document after the answer was queued, before it is sent.
+    const two = new Y.Doc()
+    two.getMap('m').set('two', 2)
+    room.receive(a, updateMessage(two))
+    store.release()
+    await flushMicrotasks()
+    // "one" is stored, so it may go out; "two" is not stored yet, so neither the broadcast nor
+    // the answer carries it.
+    expect(received(late).getMap('m').toJSON()).toEqual({ one: 1 })
+    store.release()
+    await room.flushed()
+    expect(received(late).getMap('m').toJSON()).toEqual({ one: 1, two: 2 })
+  })
+
+  it('sends the awareness changes of a moment to every peer in one message', async () => {
+    vi.useFakeTimers()
+    try {
+      const { room } = makeRoom()
+      const peers = [facilitator, participant('aaaaaaaaaaaa'), participant('bbbbbbbbbbbb')].map(
+        (identity) => fakePeer(identity),
+      )
+      for (const p of peers) room.join(p)
+      peers.forEach((p, i) =>
+        room.receive(p, awarenessMessage(100 + i, { user: { name: `P${i}` } })),
+      )
+      expect(awarenessMessages(peers[0]!)).toHaveLength(0)
+      vi.advanceTimersByTime(AWARENESS_BATCH_MS)
+      for (const p of peers) {
+        expect(awarenessMessages(p)).toHaveLength(1)
+      }
+      expect([...room.awareness.getStates().keys()].sort()).toEqual([100, 101, 102])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('drops an update from a peer that may not write, and says so once', async () => {

@@ -29,9 +29,12 @@ import {
 /** Origin of transactions that replay stored updates: neither persisted again nor broadcast. */
 export const LOAD_ORIGIN = Symbol('load')
 
+/** How long awareness changes gather before one message carries them all to every peer. */
+export const AWARENESS_BATCH_MS = 25
+
 export interface RoomHooks {
-  /** Durably stores an accepted update; the room broadcasts only after it resolves. */
-  persist(update: Uint8Array): Promise<void>
+  /** Durably stores accepted updates, in order; the room broadcasts only after it resolves. */
+  persist(updates: readonly Uint8Array[]): Promise<void>
   /** Replaces the stored log with one snapshot. */
   compact(snapshot: Uint8Array): Promise<void>
   /**
@@ -53,6 +56,16 @@ export class Room {
   private readonly warned = new WeakSet<Peer>()
   /** Serialises store writes and the sends that must follow them. */
   private chain: Promise<void> = Promise.resolve()
+  /**
+   * Updates accepted but not yet stored, with the peer each came from. They are stored and
+   * broadcast together: while one write is on its way to disk the next batch gathers, so a
+   * storm of updates costs one disk sync and one message per peer per batch, not per update.
+   */
+  private batch: { update: Uint8Array; origin: unknown }[] = []
+  private batchQueued = false
+  /** Awareness client ids changed since the last awareness message went out. */
+  private awarenessChanged = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
   /** Updates stored for this document since its last snapshot. */
   private stored = 0
   private compactQueued = false
@@ -93,6 +106,24 @@ export class Room {
         encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
       )
     }
+  }
+
+  /** Stores and broadcasts whatever updates are waiting; the chain runs it in order. */
+  private async flushBatch(): Promise<void> {
+    this.batchQueued = false
+    if (this.batch.length === 0) return
+    const batch = this.batch
+    this.batch = []
+    await this.hooks.persist(batch.map((b) => b.update))
+    if (this.closed || this.peers.size === 0) return
+    const origin = batch[0]!.origin
+    const single = batch.every((b) => b.origin === origin)
+    const merged =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
+    // which Yjs ignores; a batch from one peer skips that peer.
+    const message = encodeUpdateMessage(merged)
+    for (const peer of this.peers.keys()) if (!single || peer !== origin) peer.send(message)
   }
 
   leave(peer: Peer): void {
@@ -164,6 +195,8 @@ export class Room {
   destroy(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.awarenessTimer = null
     for (const peer of [...this.peers.keys()]) peer.close(code, reason)
     this.peers.clear()
     this.owners.clear()
@@ -176,8 +209,12 @@ export class Room {
     const sub = decoding.readVarUint(d)
     if (sub === SYNC_STEP1) {
       const stateVector = decoding.readVarUint8Array(d)
-      // Answer after pending writes, so a peer never receives what is not yet stored.
-      this.enqueue(async () => peer.send(encodeSyncStep2(this.doc, stateVector)))
+      // Answer after pending writes (and store whatever arrived since), so a peer never
+      // receives what is not yet stored.
+      this.enqueue(async () => {
+        await this.flushBatch()
+        if (!this.closed) peer.send(encodeSyncStep2(this.doc, stateVector))
+      })
     } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(d)
       if (isEmptyUpdate(update)) return
@@ -219,13 +256,27 @@ export class Room {
     }
   }
 
-  /** Awareness goes to every peer, the sender too: the stock provider counts it as liveness. */
+  /**
+   * Awareness goes to every peer, the sender too: the stock provider counts it as liveness.
+   * Changes gather for a moment and go out as one message, so a join storm or a room full of
+   * moving cursors costs one send per peer per moment, not one per change.
+   */
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,
   ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed]
-    if (changed.length === 0 || this.peers.size === 0) return
+    for (const list of [changes.added, changes.updated, changes.removed]) {
+      for (const id of list) this.awarenessChanged.add(id)
+    }
+    if (this.awarenessChanged.size === 0 || this.awarenessTimer) return
+    this.awarenessTimer = setTimeout(this.flushAwareness, AWARENESS_BATCH_MS)
+  }
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = null
+    const changed = [...this.awarenessChanged]
+    this.awarenessChanged.clear()
+    if (this.closed || changed.length === 0 || this.peers.size === 0) return
     const message = encodeAwarenessMessage(
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
     )
@@ -233,11 +284,11 @@ export class Room {
   }
 
   private afterUpdate(update: Uint8Array, origin: unknown): void {
-    const message = encodeUpdateMessage(update)
-    this.enqueue(async () => {
-      await this.hooks.persist(update)
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
-    })
+    this.batch.push({ update, origin })
+    if (!this.batchQueued) {
+      this.batchQueued = true
+      this.enqueue(() => this.flushBatch())
+    }
     this.stored++
     if (this.stored > this.compactAfter) this.compact()
   }

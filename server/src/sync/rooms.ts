@@ -213,7 +213,10 @@ export class Rooms {
       const room = new Room(
         name,
         {
-          persist: (u) => this.store.appendUpdate(ref.workshopId, name, u),
+          persist: (updates) =>
+            updates.length === 1
+              ? this.store.appendUpdate(ref.workshopId, name, updates[0]!)
+              : this.store.appendUpdates(ref.workshopId, name, updates),
           compact: (s) => this.store.compactDocument(ref.workshopId, name, s),
           authorize: (peer, update, doc) => this.authorize(ref, control, peer, update, doc),
           onEmpty: () => {
