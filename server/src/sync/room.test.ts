@@ -211,6 +211,40 @@ describe('Room', () => {
     expect(received(late).getMap('m').toJSON()).toEqual({ one: 1, two: 2 })
   })
 
+  it('answers peers that have nothing with the whole document, encoded once per change', async () => {
+    const { room, store } = makeRoom()
+    const writer = fakePeer(facilitator)
+    room.join(writer)
+    const step1 = () => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      syncProtocol.writeSyncStep1(e, new Y.Doc())
+      return encoding.toUint8Array(e)
+    }
+    const answerOf = (peer: FakePeer) => peer.sent.filter((m) => m[0] === 0 && m[1] === 1).at(-1)
+    const [p1, p2, p3] = [1, 2, 3].map(() => fakePeer(facilitator)) as [
+      FakePeer,
+      FakePeer,
+      FakePeer,
+    ]
+    room.join(p1)
+    room.join(p2)
+    room.receive(p1, step1())
+    room.receive(p2, step1())
+    await room.flushed()
+    expect(answerOf(p1)).toBe(answerOf(p2))
+    const d = new Y.Doc()
+    d.getMap('m').set('k', 1)
+    room.receive(writer, updateMessage(d))
+    await flushMicrotasks()
+    store.release()
+    room.join(p3)
+    room.receive(p3, step1())
+    await room.flushed()
+    expect(answerOf(p3)).not.toBe(answerOf(p1))
+    expect(received(p3).getMap('m').toJSON()).toEqual({ k: 1 })
+  })
+
   it('sends the awareness changes of a moment to every peer in one message', async () => {
     vi.useFakeTimers()
     try {

@@ -66,6 +66,11 @@ export class Room {
   /** Awareness client ids changed since the last awareness message went out. */
   private awarenessChanged = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
+  /**
+   * The whole document as a sync answer, for peers that have nothing yet (a join storm sends
+   * many of those); dropped on every change.
+   */
+  private fullAnswer: Uint8Array | null = null
   /** Updates stored for this document since its last snapshot. */
   private stored = 0
   private compactQueued = false
@@ -78,6 +83,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullAnswer = null
       if (origin === LOAD_ORIGIN) return
       this.afterUpdate(update, origin)
     })
@@ -213,7 +219,7 @@ export class Room {
       // receives what is not yet stored.
       this.enqueue(async () => {
         await this.flushBatch()
-        if (!this.closed) peer.send(encodeSyncStep2(this.doc, stateVector))
+        if (!this.closed) peer.send(this.answer(stateVector))
       })
     } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(d)
@@ -230,6 +236,14 @@ export class Room {
     } else {
       throw new ProtocolError(`unknown sync message ${sub}`)
     }
+  }
+
+  /** Sync step 2 for a peer's state vector; the full document is encoded once per change. */
+  private answer(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (!empty) return encodeSyncStep2(this.doc, stateVector)
+    this.fullAnswer ??= encodeSyncStep2(this.doc, stateVector)
+    return this.fullAnswer
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
