@@ -134,6 +134,10 @@ export const api = {
     }),
   votingOpen: (workshopId: string, token: string, body: OpenVotingBody = {}): Promise<void> =>
     request(`/api/workshops/${workshopId}/voting/open`, noContent, { method: 'POST', body, token }),
+  closeWorkshop: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/close`, noContent, { method: 'POST', body: {}, token }),
+  deleteWorkshop: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}`, noContent, { method: 'DELETE', token }),
   votingClose: (workshopId: string, token: string): Promise<void> =>
     request(`/api/workshops/${workshopId}/voting/close`, noContent, {
       method: 'POST',

@@ -28,6 +28,7 @@ import { TimerControls } from './timer-controls'
 import { useJoinCode } from './use-join-code'
 import { VoteResultsPanel } from './vote-results-panel'
 import { VotingPanel } from './voting-panel'
+import { WorkshopPanel } from './workshop-panel'
 import './facilitate.css'
 
 export default function FacilitatorConsole({ workshopId }: { workshopId: string }) {
@@ -101,6 +102,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           />
           <RosterPanel groups={groups} />
           {!setup && <JoinPanel joinCode={joinCode} collapsed />}
+          <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
       {ready && control.phase === 'brainstorm' && (
