@@ -31,6 +31,15 @@ export default defineConfig({
         },
       },
       {
+        // Only the load harness's pure helpers; the harness itself runs with `pnpm bench`.
+        test: {
+          name: 'bench',
+          root: './bench',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: './e2e',

@@ -130,6 +130,24 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('keeps the order of writes issued together, across documents', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const words = ['a', 'b', 'c', 'd', 'e', 'f']
+      await Promise.all(
+        words.flatMap((word) => [
+          store.appendUpdate(w.id, 'a/board', textUpdate(word)),
+          store.appendUpdate(w.id, 'a/control', textUpdate(word.toUpperCase())),
+        ]),
+      )
+      const board = await store.loadDocument('a/board')
+      const control = await store.loadDocument('a/control')
+      expect(board.map((u) => replay([u]))).toEqual(words)
+      expect(control.map((u) => replay([u]))).toEqual(words.map((x) => x.toUpperCase()))
+      await store.close()
+    })
+
     it('compacts a document into one snapshot', async () => {
       const store = await factory.open()
       const w = workshop(1)

@@ -165,6 +165,42 @@ export function openSqliteStore(dataDir: string): Store {
     q.appendUpdate.run(workshopId, name, blob(snapshot))
   })
 
+  // Group commit: document writes issued in the same turn of the event loop (a reveal writes
+  // hundreds of documents, many rooms write at once) share one transaction and so one disk
+  // sync. Each write's promise resolves only once its transaction is committed.
+  const pending: { op: () => void; resolve: () => void; reject: (err: unknown) => void }[] = []
+  let scheduled = false
+  const runAll = db.transaction((ops: readonly (() => void)[]) => {
+    for (const op of ops) op()
+  })
+  const commitPending = () => {
+    scheduled = false
+    const batch = pending.splice(0)
+    if (batch.length === 0) return
+    try {
+      runAll(batch.map((b) => b.op))
+      for (const b of batch) b.resolve()
+    } catch {
+      // One bad write must not fail the others: retry each in its own transaction.
+      for (const b of batch) {
+        try {
+          db.transaction(b.op)()
+          b.resolve()
+        } catch (err) {
+          b.reject(err)
+        }
+      }
+    }
+  }
+  const write = (op: () => void) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ op, resolve, reject })
+      if (!scheduled) {
+        scheduled = true
+        setImmediate(commitPending)
+      }
+    })
+
   return {
     async createWorkshop(w) {
       try {
@@ -189,6 +225,7 @@ export function openSqliteStore(dataDir: string): Store {
       return q.allWorkshops.all().map(toWorkshop)
     },
     async deleteWorkshop(id) {
+      commitPending()
       return deleteWorkshop(id)
     },
     async addParticipant(p) {
@@ -213,14 +250,14 @@ export function openSqliteStore(dataDir: string): Store {
     async loadDocument(name) {
       return q.loadDoc.all(name).map((r) => new Uint8Array(r.data))
     },
-    async appendUpdate(workshopId, name, update) {
-      q.appendUpdate.run(workshopId, name, blob(update))
+    appendUpdate(workshopId, name, update) {
+      return write(() => q.appendUpdate.run(workshopId, name, blob(update)))
     },
-    async appendUpdates(workshopId, name, updates) {
-      appendMany(workshopId, name, updates)
+    appendUpdates(workshopId, name, updates) {
+      return write(() => appendMany(workshopId, name, updates))
     },
-    async compactDocument(workshopId, name, snapshot) {
-      compact(workshopId, name, snapshot)
+    compactDocument(workshopId, name, snapshot) {
+      return write(() => compact(workshopId, name, snapshot))
     },
     async putSealed(workshopId, key, data) {
       if (data === null) q.deleteSealed.run(workshopId, key)
@@ -235,6 +272,7 @@ export function openSqliteStore(dataDir: string): Store {
       return new Uint8Array(q.secret.get(name)!.value)
     },
     async close() {
+      commitPending()
       db.close()
     },
   }

@@ -31,7 +31,10 @@ export function stampOf(identity: Identity): { role: string; participantId: stri
 
 /**
  * Decodes an awareness update and keeps the entries this peer may make: ids it owns, or new
- * ids nobody owns while it has room for more. Throws ProtocolError on malformed input.
+ * ids nobody owns while it has room for more. The stock provider sends every change it hears
+ * back to the server (all states, on joining), so entries of other peers' ids and stale echoes
+ * of ids that left (a clock the server has already seen) are skipped, not counted against the
+ * limits; the frame size bounds the work. Throws ProtocolError on malformed input.
  */
 export function filterAwarenessUpdate(
   update: Uint8Array,
@@ -39,10 +42,10 @@ export function filterAwarenessUpdate(
   ownerOf: (clientId: number) => unknown,
   self: unknown,
   ownedCount: number,
+  knownClock: (clientId: number) => number | undefined = () => undefined,
 ): AwarenessEntry[] {
   const d = decoding.createDecoder(update)
   const n = decoding.readVarUint(d)
-  if (n > AWARENESS_LIMITS.entriesPerMessage) throw new ProtocolError('too many awareness entries')
   const out: AwarenessEntry[] = []
   let owned = ownedCount
   for (let i = 0; i < n; i++) {
@@ -53,6 +56,13 @@ export function filterAwarenessUpdate(
       throw new ProtocolError('awareness state too large')
     const owner = ownerOf(clientId)
     if (owner !== undefined && owner !== self) continue
+    if (owner === undefined) {
+      const seen = knownClock(clientId)
+      if (seen !== undefined && clock <= seen) continue
+    }
+    if (out.length >= AWARENESS_LIMITS.entriesPerMessage) {
+      throw new ProtocolError('too many awareness entries')
+    }
     if (owner === undefined) {
       if (owned >= AWARENESS_LIMITS.clientsPerPeer) continue
       owned++

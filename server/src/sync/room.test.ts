@@ -267,6 +267,32 @@ describe('Room', () => {
     }
   })
 
+  it("lets a provider echo everyone's awareness back (as the stock one does) without closing it", () => {
+    const { room } = makeRoom()
+    const peers = Array.from({ length: 20 }, (_, i) =>
+      fakePeer(participant(`p${String(i).padStart(11, '0')}`)),
+    )
+    peers.forEach((p, i) => {
+      room.join(p)
+      room.receive(p, awarenessMessage(500 + i, { user: { name: `P${i}` } }))
+    })
+    // The first peer sends all 20 states back, and states of ids that left.
+    room.leave(peers[19]!)
+    const echo = encoding.createEncoder()
+    encoding.writeVarUint(echo, 1)
+    encoding.writeVarUint8Array(
+      echo,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [
+        ...room.awareness.getStates().keys(),
+        519,
+      ]),
+    )
+    room.receive(peers[0]!, encoding.toUint8Array(echo))
+    expect(peers[0]!.closedWith).toBeNull()
+    expect(room.awareness.getStates().size).toBe(19)
+    expect(room.awareness.getStates().has(519)).toBe(false)
+  })
+
   it('drops an update from a peer that may not write, and says so once', async () => {
     const { room, store } = makeRoom((p) => p.identity.role === 'facilitator')
     const reader = fakePeer(participant('pppppppppppp'))

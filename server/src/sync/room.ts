@@ -175,6 +175,8 @@ export class Room {
 
   /** Resolves once every update accepted so far is stored and sent. */
   flushed(): Promise<void> {
+    // A batch still gathering is written now rather than after this turn of the event loop.
+    if (this.batch.length > 0) this.enqueue(() => this.flushBatch())
     return this.chain
   }
 
@@ -255,6 +257,7 @@ export class Room {
       (id) => this.owners.get(id),
       peer,
       owned.size,
+      (id) => this.awareness.meta.get(id)?.clock,
     )
     if (entries.length === 0) return
     for (const e of entries) {
@@ -301,7 +304,9 @@ export class Room {
     this.batch.push({ update, origin })
     if (!this.batchQueued) {
       this.batchQueued = true
-      this.enqueue(() => this.flushBatch())
+      // Gather everything read in this turn of the event loop (a storm arrives as many
+      // messages per turn) into one write and one message per peer.
+      setImmediate(() => this.enqueue(() => this.flushBatch()))
     }
     this.stored++
     if (this.stored > this.compactAfter) this.compact()

@@ -44,6 +44,12 @@ function authorOf(control: ControlState, participantId: string): IdeaAuthor | nu
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
+/** Waits for every write, then fails with the first error if any failed. */
+async function allOrFirstError(writes: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
+}
+
 export class IdeaService {
   constructor(private readonly deps: Deps) {}
 
@@ -60,11 +66,14 @@ export class IdeaService {
     const participants = await this.deps.listParticipants(workshopId)
     const perParticipant: { id: ParticipantId; pairs: { draftId: string; ideaId: string }[] }[] = []
     const ideas: NewIdea[] = []
-    for (const { id } of participants) {
-      const drafts = await rooms.read(
-        { workshopId, kind: 'private', participantId: id },
-        readDrafts,
-      )
+    // The private documents are independent: read side by side (in participant order after).
+    const allDrafts = await Promise.all(
+      participants.map(({ id }) =>
+        rooms.read({ workshopId, kind: 'private', participantId: id }, readDrafts),
+      ),
+    )
+    for (const [index, { id }] of participants.entries()) {
+      const drafts = allDrafts[index]!
       if (drafts.length === 0) continue
       const author = authorOf(control, id)
       const pairs = drafts.map((d) => ({
@@ -98,14 +107,17 @@ export class IdeaService {
       addIdeas(doc, accepted)
       for (const i of ideas) if (hasIdea(doc, i.id)) placed.add(i.id)
     })
-    // Only drafts now on the board leave the phone; the rest stay drafts (board full).
-    for (const { id, pairs } of perParticipant) {
-      const done = pairs.filter((p) => placed.has(p.ideaId))
-      if (done.length === 0) continue
-      await rooms.change({ workshopId, kind: 'private', participantId: id }, (doc) =>
-        markRevealed(doc, done),
-      )
-    }
+    // Only drafts now on the board leave the phone; the rest stay drafts (board full). Written
+    // side by side rather than one after another: each is stored before this goes on.
+    await allOrFirstError(
+      perParticipant.map(({ id, pairs }) => {
+        const done = pairs.filter((p) => placed.has(p.ideaId))
+        if (done.length === 0) return Promise.resolve()
+        return rooms.change({ workshopId, kind: 'private', participantId: id }, (doc) =>
+          markRevealed(doc, done),
+        )
+      }),
+    )
     await rooms.change({ workshopId, kind: 'control' }, (doc) =>
       appendLog(doc, {
         at: now,

@@ -1,7 +1,7 @@
 // Keeps each participant's brainstorm counts in the control document: how many drafts and
 // revealed ideas, never their text. Changes are coalesced per participant for a moment.
 import {
-  countBallot,
+  ballotCounter,
   dotsUsed,
   readBoard,
   readControl,
@@ -19,6 +19,10 @@ import type * as Y from 'yjs'
 import type { Rooms } from '../sync/rooms.js'
 
 type PrivateRef = Extract<DocRef, { kind: 'private' }>
+
+/** Whether a raw votes value has any own entry (only then can it count for a dot). */
+const hasEntries = (votes: unknown): boolean =>
+  typeof votes === 'object' && votes !== null && Object.getOwnPropertyNames(votes).length > 0
 
 export class ProgressTracker {
   private readonly pending = new Map<
@@ -68,11 +72,15 @@ export class ProgressTracker {
     await Promise.all(
       [...byWorkshop].map(async ([workshopId, entries]) => {
         try {
-          const rules = await this.voteRules(rooms, workshopId)
+          // The vote items come from the whole board: read only when someone has votes at all
+          // (an empty ballot counts nothing whatever the items), not for every brainstorm draft.
+          const count = entries.some((e) => hasEntries(e.votes))
+            ? ballotCounter(await this.voteRules(rooms, workshopId))
+            : null
           await rooms.change({ workshopId, kind: 'control' }, (doc) => {
             for (const e of entries) {
               // Dots as they would count now: within the budget, on items that exist.
-              const dots = dotsUsed(countBallot(e.votes, rules))
+              const dots = count ? dotsUsed(count(e.votes)) : 0
               setProgress(doc, e.id, { drafts: e.drafts, revealed: e.revealed, dots })
             }
           })

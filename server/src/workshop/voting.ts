@@ -3,7 +3,7 @@
 // counts that copy with the shared tally, the only place votes are counted.
 import {
   appendLog,
-  countBallot,
+  ballotCounter,
   dotsUsed,
   readBoard,
   readControl,
@@ -104,12 +104,12 @@ export class VotingService {
       SEALED_VOTES,
       new TextEncoder().encode(JSON.stringify(sealed)),
     )
-    const rules = {
+    const count = ballotCounter({
       budget: voting.settings.dotBudget,
       cap: voting.settings.maxDotsPerItem,
       items: items.map((i) => i.key),
-    }
-    const voted = participants.filter((p) => dotsUsed(countBallot(sealed[p.id], rules)) > 0).length
+    })
+    const voted = participants.filter((p) => dotsUsed(count(sealed[p.id])) > 0).length
     await this.rooms.change({ workshopId, kind: 'control' }, (doc) => {
       setVotingStatus(doc, 'closed', now)
       appendLog(doc, {
