@@ -3,7 +3,7 @@
 // Run: pnpm bench:big   (BENCH_LIVE=n workshops built by real devices, default 3; BENCH_QUICK=n
 // built through server calls, default 8; BENCH_DATA_DIR keeps the database in that folder).
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import {
@@ -29,62 +29,21 @@ import {
   call,
   clusterAndVote,
   eventually,
-  gcInside,
   refs,
   since,
   startServer,
   type LiveWorkshop,
 } from './big-workshop-fixture.js'
+import { kib, machine, record, table, times } from './big-workshop-figures.js'
 import { SIZE } from './big-workshop-model.js'
 
 const QUICK_WORKSHOPS = Number(process.env.BENCH_QUICK ?? 8)
 const LIVE_WORKSHOPS = Number(process.env.BENCH_LIVE ?? 3)
 const ownDir = process.env.BENCH_DATA_DIR === undefined
 const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'triage-bench-'))
+
 const now = () => performance.now()
-
 const log = (line: string) => console.error(`[bench] ${line}`)
-
-// ---- figures -------------------------------------------------------------------------------
-
-interface Figure {
-  readonly name: string
-  readonly samples: number[]
-  /** Goal in ms when this figure is one of the issue's goals. */
-  readonly goal?: number
-  readonly note?: string
-}
-const figures: Figure[] = []
-
-function record(name: string, samples: number[], goal?: number, note?: string): void {
-  figures.push({
-    name,
-    samples,
-    ...(goal === undefined ? {} : { goal }),
-    ...(note ? { note } : {}),
-  })
-}
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-const max = (xs: readonly number[]) => Math.max(...xs)
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1))
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
-
-/** Times `fn` `n` times (after `warm` untimed runs); returns the samples in ms. */
-async function times(n: number, fn: () => unknown, warm = 0): Promise<number[]> {
-  for (let i = 0; i < warm; i++) await fn()
-  const out: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t = now()
-    await fn()
-    out.push(since(t))
-  }
-  return out
-}
 
 // ---- (1) document load ---------------------------------------------------------------------
 
@@ -304,29 +263,6 @@ async function measureResync(server: Awaited<ReturnType<typeof startServer>>, w:
 }
 
 // ---- run -----------------------------------------------------------------------------------
-
-function machine(): string {
-  const cpu = cpus()
-  return `${cpu.length} CPUs (nproc), ${cpu[0]?.model ?? 'unknown'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform} ${process.arch}`
-}
-
-function table(): string {
-  const rows = figures.map((f) => {
-    const m = median(f.samples)
-    const x = max(f.samples)
-    const goal = f.goal === undefined ? '' : `< ${f.goal} ms`
-    const verdict =
-      f.goal === undefined ? '' : x < f.goal ? 'met' : m < f.goal ? 'median only' : 'MISSED'
-    const gc = gcInside(x)
-    const notes = [f.note, gc !== null && gc >= 1 ? `slowest sample: ${ms(gc)} ms of it GC` : '']
-    return `| ${f.name} | ${f.samples.length} | ${ms(m)} | ${ms(x)} | ${goal} | ${verdict} | ${notes.filter(Boolean).join('; ')} |`
-  })
-  return [
-    '| Measure | n | median ms | max ms | goal | | notes |',
-    '| --- | --: | --: | --: | --- | --- | --- |',
-    ...rows,
-  ].join('\n')
-}
 
 async function main(): Promise<void> {
   log(`data in ${dataDir}`)

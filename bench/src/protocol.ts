@@ -3,16 +3,23 @@
 // broadcast reaches every client as the same bytes, so it is decoded once, not once per client.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
-export const MSG_SYNC = 0
-export const MSG_AWARENESS = 1
-export const MSG_AUTH = 2
-export const MSG_QUERY_AWARENESS = 3
-export const SYNC_STEP1 = 0
-export const SYNC_STEP2 = 1
-export const SYNC_UPDATE = 2
+import { MSG_AWARENESS } from '../../server/src/sync/protocol.js'
+
+// The wire format is the server's own: the same message types and encoders.
+export {
+  MSG_AUTH,
+  MSG_AWARENESS,
+  MSG_QUERY_AWARENESS,
+  MSG_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from '../../server/src/sync/protocol.js'
 
 /** The root map every benchmark write goes to (the board allows members any root type but ideas). */
 export const BENCH_MAP = 'bench'
@@ -30,27 +37,6 @@ export interface PresenceStamp extends Stamp {
 
 /** The clock every client of the generator stamps and reads: one process, one clock. */
 export const clock = (): number => performance.timeOrigin + performance.now()
-
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  syncProtocol.writeSyncStep1(e, doc)
-  return encoding.toUint8Array(e)
-}
-
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  syncProtocol.writeSyncStep2(e, doc, stateVector)
-  return encoding.toUint8Array(e)
-}
-
-export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MSG_SYNC)
-  syncProtocol.writeUpdate(e, update)
-  return encoding.toUint8Array(e)
-}
 
 /** An awareness message with one client's state (y-protocols' awareness update format). */
 export function encodePresenceMessage(

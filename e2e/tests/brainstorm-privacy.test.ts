@@ -2,29 +2,18 @@
 // facilitator reveals it: every websocket frame the other phone and the facilitator receive is
 // searched for the text, byte by byte. After the reveal it is on both boards, attributed or
 // anonymous as the workshop says.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { captureFrames } from '../fixtures/frames'
-import { startServer, type TestServer } from '../fixtures/server'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 import { eventually } from '../fixtures/poll'
 
 const GROUPS = ['Surgeons', 'Radiologists']
 const WAIT = 15_000
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 /** A marker no page would show or send by chance. */
 const marker = (label: string) =>
@@ -49,9 +38,9 @@ const progressLine = (page: Page, line: string) =>
 
 async function openAll(): Promise<{ facilitator: Screen; a: Screen; b: Screen }> {
   return {
-    facilitator: await openFacilitator(browser, server.baseURL),
-    a: await openPhone(browser, server.baseURL),
-    b: await openPhone(browser, server.baseURL),
+    facilitator: await openFacilitator(suite.browser, suite.server.baseURL),
+    a: await openPhone(suite.browser, suite.server.baseURL),
+    b: await openPhone(suite.browser, suite.server.baseURL),
   }
 }
 
@@ -227,8 +216,8 @@ describe('silent brainstorm privacy', () => {
 
 describe('the brainstorm timer on a phone', () => {
   it('a stop timer closes idea entry at zero, and more time opens it again', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const phone = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const { joinCode, workshopId } = await createWorkshop(facilitator.page, {
         title: 'Clinic letters',
@@ -277,9 +266,9 @@ describe('the brainstorm timer on a phone', () => {
 
 describe('open adding on a phone', () => {
   it('an idea added with "Add to board" is on the other phone at once, and stays the author\'s', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const a = await openPhone(browser, server.baseURL)
-    const b = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const a = await openPhone(suite.browser, suite.server.baseURL)
+    const b = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const { joinCode } = await createWorkshop(facilitator.page, {
         title: 'Bed management',

@@ -2,8 +2,7 @@
 // into a cluster with the mouse, or with the keyboard, on one screen lands in that cluster on
 // the other; cards are merged, edited together and deleted by those allowed; presence and
 // live cursors; the lock; and axe finds nothing wrong with the cluster view.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../fixtures/axe'
 import {
   addItems,
@@ -17,26 +16,15 @@ import {
   moveWithKeyboard,
   openDesktop,
 } from '../fixtures/board'
-import { openFacilitator, launchBrowser, type Screen } from '../fixtures/browser'
+import { openFacilitator, type Screen } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { eventually } from '../fixtures/poll'
-import { startServer, type TestServer } from '../fixtures/server'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 
 const WAIT = 15_000
 const ITEMS = ['Shared on-call rota', 'Theatre turnaround board', 'Fewer discharge forms']
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 interface Session {
   readonly facilitator: Screen
@@ -49,8 +37,8 @@ interface Session {
  * one laptop and participant Dana (Surgeons) on another, both showing the desktop board.
  */
 async function clusterSession(title: string): Promise<Session> {
-  const facilitator = await openFacilitator(browser, server.baseURL)
-  const laptop = await openDesktop(browser, server.baseURL)
+  const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+  const laptop = await openDesktop(suite.browser, suite.server.baseURL)
   const close = async () => {
     await laptop.context.close()
     await facilitator.context.close()

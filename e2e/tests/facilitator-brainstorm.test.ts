@@ -1,32 +1,21 @@
 // The facilitator's brainstorm and cluster controls against a real server and a real phone:
 // the shared countdown, what happens at zero, progress and reveal, candidate items, the lock.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { eventually } from '../fixtures/poll'
-import { startServer, type TestServer } from '../fixtures/server'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 
 const GROUPS = ['Surgeons', 'Radiologists']
 const WAIT = 15_000
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 /** A workshop with Dana's phone joined, both screens open. */
 async function session(title: string): Promise<{ facilitator: Screen; phone: Screen }> {
-  const facilitator = await openFacilitator(browser, server.baseURL)
-  const phone = await openPhone(browser, server.baseURL)
+  const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+  const phone = await openPhone(suite.browser, suite.server.baseURL)
   const { joinCode } = await createWorkshop(facilitator.page, { title, groups: GROUPS })
   await joinWorkshop(phone.page, { code: joinCode, name: 'Dana', group: 'Surgeons' })
   return { facilitator, phone }

@@ -2,29 +2,18 @@
 // a move there shows up in that cluster on the facilitator's screen and on another phone. Also
 // checks the phone's brainstorm and cluster views with axe, and that a laptop gets the board.
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone } from '../fixtures/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openFacilitator, openPhone } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { eventually } from '../fixtures/poll'
-import { startServer, type TestServer } from '../fixtures/server'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 
 const WAIT = 15_000
 const OWN = 'Night shift handover checklist'
 const ITEMS = ['Shared on-call rota', 'Theatre turnaround board']
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 /** No axe violations on the page as it is now; the message names each one and where. */
 async function expectNoAxeViolations(page: Page, what: string) {
@@ -52,9 +41,9 @@ const cardIn = (page: Page, list: string, text: string) =>
 
 describe('clustering on a phone', () => {
   it('moves a card with the list action, seen by the facilitator and another phone', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const a = await openPhone(browser, server.baseURL)
-    const b = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const a = await openPhone(suite.browser, suite.server.baseURL)
+    const b = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const { joinCode } = await createWorkshop(facilitator.page, {
         title: 'Ward flow',
@@ -139,7 +128,7 @@ describe('clustering on a phone', () => {
       )
 
       // A participant on a laptop gets the desktop board (drag handles), not the list.
-      const laptop = await openFacilitator(browser, server.baseURL)
+      const laptop = await openFacilitator(suite.browser, suite.server.baseURL)
       try {
         await joinWorkshop(laptop.page, { code: joinCode, name: 'Fay', group: 'Surgeons' })
         await laptop.page

@@ -1,9 +1,8 @@
 // A server crash mid-session: kill -9, restart on the same port and data folder. Nothing the
 // server accepted is lost, and every open page reconnects by itself.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone, type Screen } from '../fixtures/browser'
-import { startServer, type TestServer } from '../fixtures/server'
+import { describe, it } from 'vitest'
+import { openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import {
   connectionStatus,
   createWorkshop,
@@ -13,27 +12,16 @@ import {
   waitForStatus,
 } from '../fixtures/workshop'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 const notConnected = /Connecting…|Offline/
 
 describe('server restart mid-session', () => {
   it('loses nothing and the pages reconnect by themselves', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
     const phones: Screen[] = [
-      await openPhone(browser, server.baseURL),
-      await openPhone(browser, server.baseURL),
+      await openPhone(suite.browser, suite.server.baseURL),
+      await openPhone(suite.browser, suite.server.baseURL),
     ]
     const people = [
       { name: 'Dana', group: 'Surgeons' },
@@ -54,11 +42,11 @@ describe('server restart mid-session', () => {
       await Promise.all(phones.map((p) => waitForPhase(p.page, 'Cluster')))
 
       // Crash with every page open; all of them notice, then reconnect on their own.
-      await server.kill()
+      await suite.server.kill()
       for (const page of [facilitator.page, ...phones.map((p) => p.page)]) {
         await waitForStatus(page, notConnected)
       }
-      await server.restart()
+      await suite.server.restart()
       for (const page of [facilitator.page, ...phones.map((p) => p.page)]) {
         await waitForStatus(page, 'Connected', 20_000)
       }
@@ -71,9 +59,9 @@ describe('server restart mid-session', () => {
       // Now prove the server itself kept it: crash again while no facilitator page is open (phones
       // may not write the control document), restart, and open the console afresh.
       await facilitator.page.close()
-      await server.kill()
+      await suite.server.kill()
       await waitForStatus(phones[0]!.page, notConnected)
-      await server.restart()
+      await suite.server.restart()
       await Promise.all(phones.map((p) => waitForStatus(p.page, 'Connected', 20_000)))
       const console2 = await facilitator.context.newPage()
       await console2.goto(`/w/${workshopId}/facilitate`)

@@ -1,12 +1,12 @@
 // The facilitator's dot-voting controls against a real server, a real phone and the projector:
 // settings checked in the page, opening and closing reach the phone, progress shows dots used
 // (never where), and the reveal shows the results table and chart everywhere; axe finds nothing.
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../fixtures/axe'
-import { launchBrowser, openFacilitator, openPhone } from '../fixtures/browser'
+import { openFacilitator, openPhone } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { eventually } from '../fixtures/poll'
-import { startServer, type TestServer } from '../fixtures/server'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 
 const GROUPS = ['Surgeons', 'Radiologists']
@@ -14,18 +14,7 @@ const ITEMS = ['Bed board', 'Theatre list', 'Discharge letters']
 const CHART = 'Dots per item, stacked by stakeholder group'
 const WAIT = 15_000
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 const addDot = (phone: Page, label: string) =>
   phone.getByRole('button', { name: `Add a dot to ${label}`, exact: true })
@@ -48,8 +37,8 @@ async function resultRow(page: Page, label: string): Promise<string[]> {
 
 describe('facilitator dot voting', () => {
   it('checks settings, opens, follows progress, closes, reveals on every screen; axe is clean', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const phone = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
     const f = facilitator.page
     const p = phone.page
     try {

@@ -4,13 +4,13 @@
 // votes offline and its dots count once it is back; after the reveal the results table on the
 // console and on a phone matches numbers worked out by hand below. A second test shows that
 // dots placed while the server is out of reach survive a reload (kept in IndexedDB).
-import type { Browser, WebSocketRoute } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebSocketRoute } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../fixtures/axe'
 import { addItems } from '../fixtures/board'
-import { launchBrowser, openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import { openFacilitator, openPhone, type Screen } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { eventually } from '../fixtures/poll'
-import { startServer, type TestServer } from '../fixtures/server'
 import {
   addDotButton,
   addDots,
@@ -72,18 +72,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
   [TRIAGE]: { Dots: '3', Surgeons: '0', Radiologists: '3', Normalised: '30.0%', Rank: 'tied 3rd' },
 }
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 interface Device {
   readonly name: string
@@ -93,8 +82,8 @@ interface Device {
 
 async function open(name: string, kind: 'facilitator' | 'phone'): Promise<Device> {
   const screen = await (kind === 'facilitator' ? openFacilitator : openPhone)(
-    browser,
-    server.baseURL,
+    suite.browser,
+    suite.server.baseURL,
   )
   // Before the first navigation: Playwright reports only sockets opened after this.
   return { name, screen, capture: captureSockets(screen.page) }

@@ -1,30 +1,18 @@
 // Ending a workshop from the console: closed to newcomers, then deleted for everyone.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone } from '../fixtures/browser'
-import { startServer, type TestServer } from '../fixtures/server'
+import { describe, expect, it } from 'vitest'
+import { openFacilitator, openPhone } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import { createWorkshop, joinWorkshop } from '../fixtures/workshop'
 
 const WAIT = 15_000
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 describe('ending a workshop', () => {
   it('closes it to new participants, then deletes it for everyone', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const phone = await openPhone(browser, server.baseURL)
-    const late = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
+    const late = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const f = facilitator.page
       const { joinCode } = await createWorkshop(f, { title: 'Short-lived', groups: ['Nurses'] })
@@ -46,7 +34,7 @@ describe('ending a workshop', () => {
       await f.getByRole('button', { name: 'Delete permanently' }).click()
       await f.waitForURL((url) => url.pathname === '/', { timeout: WAIT })
       await phone.page.getByText('This workshop has been deleted.').waitFor({ timeout: WAIT })
-      const res = await fetch(`${server.baseURL}/api/join/${joinCode}`)
+      const res = await fetch(`${suite.server.baseURL}/api/join/${joinCode}`)
       expect(res.status).toBe(404)
     } finally {
       await late.context.close()

@@ -1,9 +1,8 @@
 // A live session in real Chromium: phones join by code, show up on the facilitator's roster,
 // and follow the facilitator's phase changes.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openFacilitator, openPhone } from '../fixtures/browser'
-import { startServer, type TestServer } from '../fixtures/server'
+import { describe, expect, it } from 'vitest'
+import { openFacilitator, openPhone } from '../fixtures/browser'
+import { useSuite } from '../fixtures/suite'
 import {
   createWorkshop,
   joinWorkshop,
@@ -14,23 +13,12 @@ import {
 
 const GROUPS = ['Surgeons', 'Radiologists', 'Administrators']
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.dispose()
-})
+const suite = useSuite()
 
 describe('joining and following the facilitator', () => {
   it('a phone joins by code and appears in the facilitator roster, online, live', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const phone = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const { joinCode } = await createWorkshop(facilitator.page, {
         title: 'Theatre scheduling',
@@ -77,10 +65,10 @@ describe('joining and following the facilitator', () => {
   })
 
   it('the facilitator moves the phase and both phones follow', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
     const phones = [
-      await openPhone(browser, server.baseURL),
-      await openPhone(browser, server.baseURL),
+      await openPhone(suite.browser, suite.server.baseURL),
+      await openPhone(suite.browser, suite.server.baseURL),
     ]
     try {
       const { joinCode } = await createWorkshop(facilitator.page, {
@@ -116,7 +104,7 @@ describe('joining and following the facilitator', () => {
   })
 
   it('an unknown join code is refused with a message', async () => {
-    const phone = await openPhone(browser, server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
     try {
       await phone.page.goto('/j/ZZZZZZ')
       await phone.page.getByRole('heading', { name: 'Cannot join' }).waitFor({ timeout: 10_000 })
@@ -131,8 +119,8 @@ describe('joining and following the facilitator', () => {
   })
 
   it('a participant opening the facilitator console is told it is not theirs', async () => {
-    const facilitator = await openFacilitator(browser, server.baseURL)
-    const phone = await openPhone(browser, server.baseURL)
+    const facilitator = await openFacilitator(suite.browser, suite.server.baseURL)
+    const phone = await openPhone(suite.browser, suite.server.baseURL)
     try {
       const { workshopId, joinCode } = await createWorkshop(facilitator.page, {
         title: 'Ward rounds',

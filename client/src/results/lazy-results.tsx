@@ -1,7 +1,8 @@
 // The results view behind React.lazy, so d3 and the chart load only where results are shown;
 // a failed chunk load (offline, new deploy) leaves a message instead of a blank screen.
-import { Component, lazy, Suspense, type ReactNode } from 'react'
+import { lazy } from 'react'
 import type { Group, VoteResults } from '@triage/shared'
+import { LazyChunk } from '../ui/lazy-chunk'
 
 const ResultsView = lazy(() => import('./results-view'))
 
@@ -13,31 +14,15 @@ export function LazyResults({
   groups: readonly Group[]
 }) {
   return (
-    <ChunkBoundary
-      fallback={
+    <LazyChunk
+      loading={<p className="muted">Loading the results…</p>}
+      failed={
         <p className="alert alert--error">
           The results could not be loaded. Reload the page to try again.
         </p>
       }
     >
-      <Suspense fallback={<p className="muted">Loading the results…</p>}>
-        <ResultsView results={results} groups={groups} />
-      </Suspense>
-    </ChunkBoundary>
+      <ResultsView results={results} groups={groups} />
+    </LazyChunk>
   )
-}
-
-class ChunkBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children
-  }
 }

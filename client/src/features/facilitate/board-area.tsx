@@ -1,11 +1,10 @@
 // The facilitator's view of the shared board: the desktop cluster board (loaded on first use),
 // with a plain list of the cards while it loads or if it cannot load.
-import { Component, lazy, Suspense, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { BoardState, ControlState } from '@triage/shared'
+import { LazyClusterBoard } from '../../board/lazy-cluster-board'
 import { useBoardState } from '../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
-
-const ClusterBoard = lazy(() => import('../../board/cluster-board'))
 
 export function BoardArea({
   workshopId,
@@ -32,8 +31,9 @@ export function BoardArea({
         <h2 className="board-area__title">Board</h2>
         {toolbar}
       </div>
-      <BoardErrorBoundary
-        fallback={
+      <LazyClusterBoard
+        loading={preview('Loading the board…')}
+        failed={
           <>
             <p className="alert alert--error">
               The interactive board could not be loaded. Reload the page to try again.
@@ -41,18 +41,13 @@ export function BoardArea({
             {preview('Ideas on the board:')}
           </>
         }
-      >
-        <Suspense fallback={preview('Loading the board…')}>
-          <ClusterBoard
-            doc={doc}
-            connection={connection}
-            role="facilitator"
-            locked={false}
-            roster={control.roster}
-            groups={control.settings?.groups ?? []}
-          />
-        </Suspense>
-      </BoardErrorBoundary>
+        doc={doc}
+        connection={connection}
+        role="facilitator"
+        locked={false}
+        roster={control.roster}
+        groups={control.settings?.groups ?? []}
+      />
     </div>
   )
 }
@@ -71,20 +66,4 @@ function BoardPreview({ board, note }: { board: BoardState; note: string }) {
       </ul>
     </div>
   )
-}
-
-/** A failed chunk load (offline, new deploy) must not blank the whole console. */
-class BoardErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children
-  }
 }

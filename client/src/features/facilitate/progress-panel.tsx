@@ -2,6 +2,7 @@
 import type { Progress } from '@triage/shared'
 import { Section } from '../../ui/layout'
 import { ideaCount, progressLines, progressTotals } from './brainstorm-progress'
+import { ParticipantProgressList } from './participant-progress-list'
 import type { RosterGroup } from './roster-groups'
 
 export function ProgressPanel({
@@ -22,23 +23,10 @@ export function ProgressPanel({
               lines.length === 1 ? 'participant' : 'participants'
             }`}
       </p>
-      <ul className="progress-list" aria-labelledby="progress-heading">
-        {lines.map((line) => (
-          <li
-            key={line.id}
-            className={line.ideas === 0 ? 'progress-line progress-line--none' : 'progress-line'}
-          >
-            <span className="progress-line__count">{line.label}</span>
-            <span className="progress-line__meta">
-              <span className="group-tag">{line.group}</span>{' '}
-              <span className={line.online ? 'presence presence--online' : 'presence'}>
-                <span aria-hidden="true">{line.online ? '●' : '○'}</span>{' '}
-                {line.online ? 'Online' : 'Offline'}
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ParticipantProgressList
+        labelledBy="progress-heading"
+        lines={lines.map((line) => ({ ...line, none: line.ideas === 0 }))}
+      />
     </Section>
   )
 }

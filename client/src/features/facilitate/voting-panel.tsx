@@ -18,6 +18,7 @@ import { useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { ErrorAlert } from '../../ui/alert'
 import { Section } from '../../ui/layout'
 import { itemCount } from './brainstorm-progress'
+import { ParticipantProgressList } from './participant-progress-list'
 import type { RosterGroup } from './roster-groups'
 import { useAction } from './use-action'
 import { votingProgressLines } from './voting-progress'
@@ -219,23 +220,10 @@ function VotingProgress({
   return (
     <Section title="Voting progress" id="voting-progress-heading" className="progress-panel">
       <p className="voting-turnout">{turnoutSummary(turnout)}</p>
-      <ul className="progress-list" aria-labelledby="voting-progress-heading">
-        {lines.map((line) => (
-          <li
-            key={line.id}
-            className={line.dots === 0 ? 'progress-line progress-line--none' : 'progress-line'}
-          >
-            <span className="progress-line__count">{line.label}</span>
-            <span className="progress-line__meta">
-              <span className="group-tag">{line.group}</span>{' '}
-              <span className={line.online ? 'presence presence--online' : 'presence'}>
-                <span aria-hidden="true">{line.online ? '●' : '○'}</span>{' '}
-                {line.online ? 'Online' : 'Offline'}
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ParticipantProgressList
+        labelledBy="voting-progress-heading"
+        lines={lines.map((line) => ({ ...line, none: line.dots === 0 }))}
+      />
     </Section>
   )
 }

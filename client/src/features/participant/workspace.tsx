@@ -2,9 +2,10 @@
 // (drafts, which board ideas are theirs, own dots; kept on the device too, for offline work)
 // and the shared board while these phases run; a draft's text and where the dots go are
 // written only to the private document, which nobody else syncs.
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import { deleteDraft, deleteIdea, editDraft, putDraft, type ControlState } from '@triage/shared'
+import { LazyClusterBoard } from '../../board/lazy-cluster-board'
 import { api, messageOf } from '../../lib/api'
 import { useBoardState, usePrivateState } from '../../sync/use-doc-snapshot'
 import { indexedDbStore } from '../../sync/device-copy'
@@ -18,9 +19,6 @@ import { OwnIdeas } from './own-ideas'
 import { PhoneBoard } from './phone-board'
 import { useEntryState } from './use-brainstorm-clock'
 import { VotePanel } from './vote-panel'
-
-// Drag and drop stays out of what a phone downloads: only wide screens load the desktop board.
-const ClusterBoard = lazy(() => import('../../board/cluster-board'))
 
 export interface WorkspaceProps {
   workshopId: string
@@ -151,17 +149,22 @@ export function Workspace({
         </p>
       )}
       {wide ? (
-        <Suspense fallback={<p className="muted">Loading the board…</p>}>
-          <ClusterBoard
-            doc={board.doc}
-            connection={board.connection}
-            role="participant"
-            mine={mine}
-            locked={locked}
-            roster={control.roster}
-            groups={groups}
-          />
-        </Suspense>
+        // Drag and drop stays out of what a phone downloads: only wide screens load this board.
+        <LazyClusterBoard
+          loading={<p className="muted">Loading the board…</p>}
+          failed={
+            <p className="alert alert--error">
+              The board could not be loaded. Reload the page to try again.
+            </p>
+          }
+          doc={board.doc}
+          connection={board.connection}
+          role="participant"
+          mine={mine}
+          locked={locked}
+          roster={control.roster}
+          groups={groups}
+        />
       ) : (
         <>
           <p className="presence">{presenceCount(peers, participantId)} on the board</p>

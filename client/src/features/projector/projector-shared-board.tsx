@@ -1,11 +1,10 @@
 // The shared board on the projector: the cluster board (loaded on first use) in its read-only
 // projector role, optionally following the facilitator's view.
-import { Component, lazy, Suspense, useId, useState, type ReactNode } from 'react'
+import { useId, useState } from 'react'
 import type { BoardState, ControlState } from '@triage/shared'
+import { LazyClusterBoard } from '../../board/lazy-cluster-board'
 import { useBoardState } from '../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
-
-const ClusterBoard = lazy(() => import('../../board/cluster-board'))
 
 export function ProjectorSharedBoard({
   workshopId,
@@ -34,19 +33,17 @@ export function ProjectorSharedBoard({
         />
         <label htmlFor={`${id}-follow`}>Follow facilitator</label>
       </div>
-      <BoardErrorBoundary fallback={preview}>
-        <Suspense fallback={preview}>
-          <ClusterBoard
-            doc={doc}
-            connection={connection}
-            role="projector"
-            locked={control.boardLocked}
-            roster={control.roster}
-            groups={control.settings?.groups ?? []}
-            follow={follow}
-          />
-        </Suspense>
-      </BoardErrorBoundary>
+      <LazyClusterBoard
+        loading={preview}
+        failed={preview}
+        doc={doc}
+        connection={connection}
+        role="projector"
+        locked={control.boardLocked}
+        roster={control.roster}
+        groups={control.settings?.groups ?? []}
+        follow={follow}
+      />
     </div>
   )
 }
@@ -60,20 +57,4 @@ function BoardPreview({ board }: { board: BoardState }) {
       ))}
     </ul>
   )
-}
-
-/** A failed chunk load must not blank the projector. */
-class BoardErrorBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children
-  }
 }
