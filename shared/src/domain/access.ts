@@ -40,3 +40,11 @@ export function documentAccess(identity: Identity, ref: DocRef, state: AccessSta
       return state.inputClosed === true ? 'read' : 'write'
   }
 }
+
+/**
+ * Who writes under a Yjs client id, as the server records it per document: a client id one
+ * identity has written can never be written by another. Facilitator devices share one key.
+ */
+export function writerKey(identity: Identity): string {
+  return identity.role === 'participant' ? `participant:${identity.participantId}` : identity.role
+}

@@ -34,6 +34,13 @@ export const CLOSE = {
   badMessage: 4400,
   /** The workshop was deleted while connected. */
   gone: 4410,
+  /**
+   * The document reached its quota (encoded size, or distinct writers): the update that would
+   * pass it was refused. Reads still work; the client says "This board is full…".
+   */
+  documentFull: 4413,
+  /** Too many open connections for this token or this address. */
+  tooManyConnections: 4430,
 } as const
 
 /**
