@@ -39,6 +39,23 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
 CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
+CREATE TABLE IF NOT EXISTS doc_writers (
+  workshop_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  PRIMARY KEY (doc, client_id)
+);
+CREATE INDEX IF NOT EXISTS doc_writers_workshop ON doc_writers(workshop_id);
+CREATE TABLE IF NOT EXISTS quarantine (
+  seq INTEGER NOT NULL,
+  workshop_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL,
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quarantine_workshop ON quarantine(workshop_id);
 CREATE TABLE IF NOT EXISTS sealed (
   workshop_id TEXT NOT NULL,
   key TEXT NOT NULL,
@@ -136,6 +153,21 @@ export function openSqliteStore(dataDir: string): Store {
     loadDoc: db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
     ),
+    loadRows: db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq',
+    ),
+    quarantineRow: db.prepare(
+      'INSERT INTO quarantine (seq, workshop_id, doc, data, reason, at) SELECT seq, workshop_id, doc, data, ?, ? FROM doc_updates WHERE doc = ? AND seq = ?',
+    ),
+    deleteRow: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?'),
+    loadWriters: db.prepare<[string], { client_id: number; owner: string }>(
+      'SELECT client_id, owner FROM doc_writers WHERE doc = ?',
+    ),
+    claimWriter: db.prepare(
+      'INSERT OR IGNORE INTO doc_writers (workshop_id, doc, client_id, owner) VALUES (?, ?, ?, ?)',
+    ),
+    deleteWorkshopWriters: db.prepare('DELETE FROM doc_writers WHERE workshop_id = ?'),
+    deleteWorkshopQuarantine: db.prepare('DELETE FROM quarantine WHERE workshop_id = ?'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, doc, data) VALUES (?, ?, ?)'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
     putSealed: db.prepare(
@@ -153,11 +185,21 @@ export function openSqliteStore(dataDir: string): Store {
   const deleteWorkshop = db.transaction((id: string) => {
     q.deleteWorkshopUpdates.run(id)
     q.deleteWorkshopSealed.run(id)
+    q.deleteWorkshopWriters.run(id)
+    q.deleteWorkshopQuarantine.run(id)
     return q.deleteWorkshop.run(id).changes > 0
   })
   const appendMany = db.transaction(
     (workshopId: string, name: string, updates: readonly Uint8Array[]) => {
       for (const u of updates) q.appendUpdate.run(workshopId, name, blob(u))
+    },
+  )
+  const quarantine = db.transaction(
+    (name: string, seqs: readonly number[], reason: string, at: number) => {
+      for (const seq of seqs) {
+        q.quarantineRow.run(reason, at, name, seq)
+        q.deleteRow.run(name, seq)
+      }
     },
   )
   const compact = db.transaction((workshopId: string, name: string, snapshot: Uint8Array) => {
@@ -249,6 +291,20 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async loadDocument(name) {
       return q.loadDoc.all(name).map((r) => new Uint8Array(r.data))
+    },
+    async loadDocumentRows(name) {
+      return q.loadRows.all(name).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }))
+    },
+    quarantineUpdates(_workshopId, name, seqs, reason) {
+      return write(() => quarantine(name, seqs, reason, Date.now()))
+    },
+    async loadWriters(name) {
+      return new Map(q.loadWriters.all(name).map((r) => [r.client_id, r.owner]))
+    },
+    claimWriters(workshopId, name, claims) {
+      return write(() => {
+        for (const c of claims) q.claimWriter.run(workshopId, name, c.clientId, c.owner)
+      })
     },
     appendUpdate(workshopId, name, update) {
       return write(() => q.appendUpdate.run(workshopId, name, blob(update)))

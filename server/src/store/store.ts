@@ -21,6 +21,12 @@ export interface ParticipantRecord {
   readonly joinedAt: number
 }
 
+/** One row of a document's update log. */
+export interface StoredUpdate {
+  readonly seq: number
+  readonly data: Uint8Array
+}
+
 /** Whom a token hash belongs to: the identity the access rule reasons about. */
 export type TokenOwner = Identity
 
@@ -40,6 +46,29 @@ export interface Store {
 
   /** Every stored update of a document (a snapshot counts as one), in the order stored. */
   loadDocument(name: string): Promise<Uint8Array[]>
+  /** The stored rows of a document with their sequence numbers, in order. */
+  loadDocumentRows(name: string): Promise<StoredUpdate[]>
+  /**
+   * Moves rows that can no longer be applied out of the document's log into quarantine (kept
+   * for inspection, deleted with the workshop), so the document loads without them.
+   */
+  quarantineUpdates(
+    workshopId: WorkshopId,
+    name: string,
+    seqs: readonly number[],
+    reason: string,
+  ): Promise<void>
+  /** Which identity wrote under each Yjs client id of a document (see `writerKey`). */
+  loadWriters(name: string): Promise<Map<number, string>>
+  /**
+   * Durably records new client-id owners; issued in the same write group as the update that
+   * claims them, so an owner is on disk before anyone sees the update.
+   */
+  claimWriters(
+    workshopId: WorkshopId,
+    name: string,
+    claims: readonly { clientId: number; owner: string }[],
+  ): Promise<void>
   /** Durably appends an update; resolves once it is on disk. */
   appendUpdate(workshopId: WorkshopId, name: string, update: Uint8Array): Promise<void>
   /** Durably appends several updates, in order, in one transaction (one disk sync). */
