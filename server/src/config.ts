@@ -28,6 +28,25 @@ export interface Config {
   /** Stored updates of one document before they are compacted into a snapshot. */
   readonly compactAfter: number
   readonly logLevel: string
+  /** Quotas and connection caps: see docs/security.md. */
+  readonly limits: SyncLimits
+}
+
+export interface SyncLimits {
+  /** Encoded size of the board or the control document, in bytes. */
+  readonly maxDocBytes: number
+  /** Encoded size of one participant's private document, in bytes. */
+  readonly maxPrivateDocBytes: number
+  /** Distinct Yjs client ids that may ever write one document. */
+  readonly maxDocClients: number
+  /** Distinct Yjs client ids one identity (one person's token) may write one document under. */
+  readonly maxClientsPerIdentity: number
+  /** Concurrent websocket connections per token, and per remote address. */
+  readonly maxConnectionsPerToken: number
+  readonly maxConnectionsPerAddress: number
+  /** What a socket may send before it is authenticated (bytes and messages) before it is closed. */
+  readonly preAuthBytes: number
+  readonly preAuthMessages: number
 }
 
 /** The first non-internal IPv4 address, so that phones on the same network can reach us. */
@@ -53,6 +72,14 @@ const envSchema = z.object({
   CREATE_PER_MINUTE: int(30, 1),
   JOIN_PER_MINUTE: int(600, 1),
   COMPACT_AFTER: int(500, 1),
+  MAX_DOC_BYTES: int(4 * 1024 * 1024, 1024),
+  MAX_PRIVATE_DOC_BYTES: int(1024 * 1024, 1024),
+  MAX_DOC_CLIENTS: int(4096, 1),
+  MAX_CLIENTS_PER_IDENTITY: int(256, 1),
+  MAX_CONNECTIONS_PER_TOKEN: int(24, 1),
+  MAX_CONNECTIONS_PER_ADDRESS: int(2000, 1),
+  PREAUTH_MAX_BYTES: int(64 * 1024, 1),
+  PREAUTH_MAX_MESSAGES: int(64, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -79,5 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinPerMinute: e.JOIN_PER_MINUTE,
     compactAfter: e.COMPACT_AFTER,
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxDocBytes: e.MAX_DOC_BYTES,
+      maxPrivateDocBytes: e.MAX_PRIVATE_DOC_BYTES,
+      maxDocClients: e.MAX_DOC_CLIENTS,
+      maxClientsPerIdentity: e.MAX_CLIENTS_PER_IDENTITY,
+      maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      preAuthBytes: e.PREAUTH_MAX_BYTES,
+      preAuthMessages: e.PREAUTH_MAX_MESSAGES,
+    },
   }
 }

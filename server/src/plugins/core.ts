@@ -45,6 +45,13 @@ export default fp<CoreOptions>(
       ownsIdea: (identity, ideaId, tag) =>
         ownership.owns(identity.workshopId, identity.participantId, ideaId, tag),
       onPrivateChange: progress.onPrivateChange,
+      quotas: {
+        maxDocBytes: config.limits.maxDocBytes,
+        maxPrivateDocBytes: config.limits.maxPrivateDocBytes,
+        maxDocClients: config.limits.maxDocClients,
+        maxClientsPerIdentity: config.limits.maxClientsPerIdentity,
+      },
+      onWarning: (message, details) => app.log.warn(details, message),
     })
     progress.attach(rooms)
     app.decorate('config', config)

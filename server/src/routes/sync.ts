@@ -9,6 +9,25 @@ import { TokenBucket } from '../sync/rate-limiter.js'
 import type { Lease } from '../sync/rooms.js'
 
 const PING_INTERVAL_MS = 30_000
+/** How long a refused socket may take to finish its closing handshake before it is cut. */
+const CLOSE_GRACE_MS = 1000
+
+/** Open connections per key (a token's hash, an address), for the caps in the config. */
+class ConnectionCounter {
+  private readonly counts = new Map<string, number>()
+  /** Counts one more connection under `key` unless it would pass `max`. */
+  take(key: string, max: number): boolean {
+    const n = this.counts.get(key) ?? 0
+    if (n >= max) return false
+    this.counts.set(key, n + 1)
+    return true
+  }
+  give(key: string): void {
+    const n = (this.counts.get(key) ?? 0) - 1
+    if (n <= 0) this.counts.delete(key)
+    else this.counts.set(key, n)
+  }
+}
 
 /** Browsers always send Origin; it must be this host or the public URL. */
 export function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
@@ -26,6 +45,9 @@ export function originAllowed(request: FastifyRequest, publicUrl: string): boole
 
 const sync: FastifyPluginAsync = async (app) => {
   const { config } = app
+  const { limits } = config
+  const perToken = new ConnectionCounter()
+  const perAddress = new ConnectionCounter()
 
   app.get(
     '/sync/*',
@@ -41,23 +63,45 @@ const sync: FastifyPluginAsync = async (app) => {
       const documentName = (request.params as { '*': string })['*']
       const token = (request.query as { token?: unknown }).token
       const limiter = new TokenBucket(config.messageRate, config.messageBurst)
+      // What arrives before the room is ready waits here, within a small fixed bound.
       const queue: Uint8Array[] = []
+      let queuedBytes = 0
       let lease: Lease | null = null
       let peer: Peer | null = null
       let closed = false
+      let closing = false
       let alive = true
+      const releases: (() => void)[] = []
 
       const close = (code: number, reason: string) => {
+        if (closing) return
+        closing = true
+        queue.length = 0
         if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) {
           socket.close(code, reason)
         }
+        // A peer that never answers the close handshake is cut, not waited for.
+        setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref()
+      }
+
+      const address = request.socket.remoteAddress ?? 'unknown'
+      if (!perAddress.take(address, limits.maxConnectionsPerAddress)) {
+        close(CLOSE.tooManyConnections, 'too many connections from this address')
+      } else {
+        releases.push(() => perAddress.give(address))
       }
 
       socket.on('message', (data: Buffer, isBinary: boolean) => {
+        // Nothing a closing socket sends is read, let alone kept.
+        if (closing) return
         if (!limiter.take()) return close(CLOSE.rateLimited, 'too many messages')
         if (!isBinary) return close(CLOSE.badMessage, 'binary messages only')
-        if (lease && peer) lease.room.receive(peer, data)
-        else queue.push(data)
+        if (lease && peer) return lease.room.receive(peer, data)
+        queuedBytes += data.length
+        if (queue.length >= limits.preAuthMessages || queuedBytes > limits.preAuthBytes) {
+          return close(CLOSE.badMessage, 'too much sent before the connection was ready')
+        }
+        queue.push(data)
       })
       socket.on('pong', () => {
         alive = true
@@ -69,17 +113,28 @@ const sync: FastifyPluginAsync = async (app) => {
       }, PING_INTERVAL_MS)
       socket.on('close', () => {
         closed = true
+        closing = true
+        queue.length = 0
         clearInterval(ping)
         if (lease && peer) lease.room.leave(peer)
         lease?.release()
+        for (const release of releases.splice(0)) release()
       })
       socket.on('error', (err) => request.log.debug({ err }, 'socket error'))
 
       void (async () => {
+        if (closing) return
         const auth = await authorizeSync(app.store, documentName, token)
         if (!auth.ok) return close(auth.code, auth.reason)
+        if (closing) return
+        const tokenKey = typeof token === 'string' ? token : ''
+        if (!perToken.take(tokenKey, limits.maxConnectionsPerToken)) {
+          return close(CLOSE.tooManyConnections, 'too many connections with this token')
+        }
+        if (closed) return perToken.give(tokenKey)
+        releases.push(() => perToken.give(tokenKey))
         const acquired = await app.rooms.acquire(auth.ref)
-        if (closed) return acquired.release()
+        if (closed || closing) return acquired.release()
         lease = acquired
         peer = {
           identity: auth.identity,

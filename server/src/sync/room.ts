@@ -3,7 +3,14 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CLOSE } from '@triage/shared'
+import {
+  CLOSE,
+  DEFAULT_UPDATE_LIMITS,
+  checkUpdate,
+  hasPending,
+  writerKey,
+  type UpdateLimits,
+} from '@triage/shared'
 import {
   filterAwarenessUpdate,
   encodeAwarenessEntries,
@@ -32,9 +39,48 @@ export const LOAD_ORIGIN = Symbol('load')
 /** How long awareness changes gather before one message carries them all to every peer. */
 export const AWARENESS_BATCH_MS = 25
 
+/** A Yjs client id first written by `owner` (a `writerKey`). */
+export interface WriterClaim {
+  readonly clientId: number
+  readonly owner: string
+}
+
+/** Bounds the room enforces on every update before it is applied. */
+export interface RoomLimits {
+  readonly update: UpdateLimits
+  /** Encoded size of the document, in bytes. */
+  readonly maxBytes: number
+  /** Distinct client ids that may ever write the document. */
+  readonly maxClients: number
+  /** Distinct client ids one identity may write the document under. */
+  readonly maxClientsPerIdentity: number
+  /** What a writer is told when the document is full. */
+  readonly fullMessage: string
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = {
+  update: DEFAULT_UPDATE_LIMITS,
+  maxBytes: 4 * 1024 * 1024,
+  maxClients: 4096,
+  maxClientsPerIdentity: 256,
+  fullMessage: 'This document is full',
+}
+
+/** A stored row as the room loads it. */
+export interface LoadRow {
+  readonly seq: number
+  readonly data: Uint8Array
+}
+
+/** Owner recorded for client ids found in a document with no recorded writer (older data). */
+export const UNKNOWN_WRITER = 'unknown'
+
 export interface RoomHooks {
-  /** Durably stores accepted updates, in order; the room broadcasts only after it resolves. */
-  persist(updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * Durably stores accepted updates, in order, and the client ids they claim; the room
+   * broadcasts only after it resolves.
+   */
+  persist(updates: readonly Uint8Array[], claims: readonly WriterClaim[]): Promise<void>
   /** Replaces the stored log with one snapshot. */
   compact(snapshot: Uint8Array): Promise<void>
   /**
@@ -46,14 +92,28 @@ export interface RoomHooks {
   onEmpty(): void
   /** Persisting failed: the room can no longer promise durability. */
   onFatal(error: unknown): void
+  /** Something worth an operator's attention that the room handled (a refused update, say). */
+  onWarning?(message: string, details: Record<string, unknown>): void
 }
 
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<Peer, Set<number>>()
+  /** Awareness client ids and the connection that currently speaks for each. */
   private readonly owners = new Map<number, Peer>()
-  private readonly warned = new WeakSet<Peer>()
+  /** Who wrote (or first announced presence under) each client id: one identity per id. */
+  private readonly writers = new Map<number, string>()
+  /** Who first announced presence under each client id (kept while the room is loaded). */
+  private readonly presence = new Map<number, string>()
+  /** Client ids each identity has written under, for its quota. */
+  private readonly writerCounts = new Map<string, number>()
+  /** Client ids claimed since the last write, stored with the next batch. */
+  private claims: WriterClaim[] = []
+  /** Peers the room has asked for what they hold (sync step 1) after a deferred update. */
+  private readonly asked = new WeakSet<Peer>()
+  /** Encoded size of the document, estimated upward from the last exact measurement. */
+  private bytes = 0
   /** Serialises store writes and the sends that must follow them. */
   private chain: Promise<void> = Promise.resolve()
   /**
@@ -80,6 +140,7 @@ export class Room {
     readonly name: string,
     private readonly hooks: RoomHooks,
     private readonly compactAfter: number,
+    private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
   ) {
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -90,13 +151,49 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
-  /** Replays the stored log into the document. */
-  load(updates: readonly Uint8Array[]): void {
-    this.doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(this.doc, u)
-    }, LOAD_ORIGIN)
-    this.stored = updates.length
+  /**
+   * Replays the stored log into the document, row by row. A row that cannot be applied (out of
+   * bounds, unreadable, or throwing) is left out and reported, so one bad row never makes the
+   * document unloadable; whatever it leaves waiting is dropped. The caller quarantines the bad
+   * rows, then compacts.
+   * `writers` is the recorded owner of each client id; ids without one are locked.
+   */
+  load(
+    rows: readonly (LoadRow | Uint8Array)[],
+    writers: ReadonlyMap<number, string> = new Map(),
+  ): { readonly bad: { seq: number; reason: string }[]; readonly droppedPending: boolean } {
+    const bad: { seq: number; reason: string }[] = []
+    const loadLimits: UpdateLimits = {
+      ...DEFAULT_UPDATE_LIMITS,
+      maxStructs: Number.MAX_SAFE_INTEGER,
+      maxClockStep: Number.MAX_SAFE_INTEGER,
+      maxDeleteRanges: Number.MAX_SAFE_INTEGER,
+    }
+    let bytes = 0
+    rows.forEach((row, index) => {
+      const { seq, data } = row instanceof Uint8Array ? { seq: index, data: row } : row
+      const reason = loadableReason(data, loadLimits)
+      if (reason) {
+        bad.push({ seq, reason })
+        return
+      }
+      try {
+        this.doc.transact(() => Y.applyUpdate(this.doc, data), LOAD_ORIGIN)
+        bytes += data.length
+      } catch (err) {
+        bad.push({ seq, reason: err instanceof Error ? err.message : 'cannot be applied' })
+      }
+    })
+    const droppedPending = hasPending(this.doc)
+    if (droppedPending) dropPending(this.doc)
+    for (const [clientId, owner] of writers) this.recordWriter(clientId, owner)
+    for (const clientId of this.doc.store.clients.keys()) {
+      if (!this.writers.has(clientId)) this.recordWriter(clientId, UNKNOWN_WRITER)
+    }
+    this.bytes = bytes
+    this.stored = rows.length - bad.length
     if (this.stored > this.compactAfter) this.compact()
+    return { bad, droppedPending }
   }
 
   get size(): number {
@@ -117,11 +214,16 @@ export class Room {
   /** Stores and broadcasts whatever updates are waiting; the chain runs it in order. */
   private async flushBatch(): Promise<void> {
     this.batchQueued = false
-    if (this.batch.length === 0) return
+    if (this.batch.length === 0 && this.claims.length === 0) return
     const batch = this.batch
+    const claims = this.claims
     this.batch = []
-    await this.hooks.persist(batch.map((b) => b.update))
-    if (this.closed || this.peers.size === 0) return
+    this.claims = []
+    await this.hooks.persist(
+      batch.map((b) => b.update),
+      claims,
+    )
+    if (batch.length === 0 || this.closed || this.peers.size === 0) return
     const origin = batch[0]!.origin
     const single = batch.every((b) => b.origin === origin)
     const merged =
@@ -176,7 +278,7 @@ export class Room {
   /** Resolves once every update accepted so far is stored and sent. */
   flushed(): Promise<void> {
     // A batch still gathering is written now rather than after this turn of the event loop.
-    if (this.batch.length > 0) this.enqueue(() => this.flushBatch())
+    if (this.batch.length > 0 || this.claims.length > 0) this.enqueue(() => this.flushBatch())
     return this.chain
   }
 
@@ -208,6 +310,8 @@ export class Room {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason)
     this.peers.clear()
     this.owners.clear()
+    this.writers.clear()
+    this.presence.clear()
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
@@ -217,27 +321,112 @@ export class Room {
     const sub = decoding.readVarUint(d)
     if (sub === SYNC_STEP1) {
       const stateVector = decoding.readVarUint8Array(d)
+      try {
+        Y.decodeStateVector(stateVector)
+      } catch {
+        throw new ProtocolError('malformed state vector')
+      }
       // Answer after pending writes (and store whatever arrived since), so a peer never
-      // receives what is not yet stored.
+      // receives what is not yet stored. A state vector the answer cannot be built for is
+      // this peer's fault: it closes this peer, never the room.
       this.enqueue(async () => {
         await this.flushBatch()
-        if (!this.closed) peer.send(this.answer(stateVector))
+        if (this.closed || !this.peers.has(peer)) return
+        let answer: Uint8Array
+        try {
+          answer = this.answer(stateVector)
+        } catch {
+          peer.close(CLOSE.badMessage, 'malformed state vector')
+          return
+        }
+        peer.send(answer)
       })
     } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(d)
+      if (sub === SYNC_STEP2) this.asked.delete(peer)
       if (isEmptyUpdate(update)) return
-      const refused = this.hooks.authorize(peer, update, this.doc)
-      if (refused !== null) {
-        if (!this.warned.has(peer)) {
-          this.warned.add(peer)
-          peer.send(encodePermissionDenied(`${refused}: ${this.name}`))
-        }
-        return
-      }
-      Y.applyUpdate(this.doc, update, peer)
+      this.receiveUpdate(peer, update, sub === SYNC_STEP2)
     } else {
       throw new ProtocolError(`unknown sync message ${sub}`)
     }
+  }
+
+  /**
+   * One update from a peer: bounded and checked whole before anything is applied. It is
+   * applied whole, or ignored (nothing new), or deferred (the peer is asked for what the
+   * server lacks), or refused — and every refusal is told to the peer.
+   */
+  private receiveUpdate(peer: Peer, update: Uint8Array, isStep2: boolean): void {
+    const verdict = checkUpdate(this.doc, update, this.limits.update)
+    if (verdict.kind === 'nothing-new') return
+    if (verdict.kind === 'refuse') return this.refuse(peer, verdict.reason)
+    if (verdict.kind === 'defer') {
+      // A sync step 2 answers the server's own state vector, so it cannot honestly build on
+      // something missing; an update can (the stock provider sends new edits before its
+      // catch-up step 2 after a reconnect): ask for the catch-up instead of refusing.
+      if (isStep2) return this.refuse(peer, verdict.reason)
+      if (!this.asked.has(peer)) {
+        this.asked.add(peer)
+        peer.send(encodeSyncStep1(this.doc))
+      }
+      return
+    }
+    const key = writerKey(peer.identity)
+    const claims: number[] = []
+    for (const clientId of verdict.writers) {
+      const owner = this.writers.get(clientId) ?? this.presence.get(clientId)
+      if (clientId === this.doc.clientID || (owner !== undefined && owner !== key)) {
+        return this.refuse(peer, 'writes under a client id that is not yours')
+      }
+      if (!this.writers.has(clientId)) claims.push(clientId)
+    }
+    if (claims.length > 0) {
+      const mine = this.writerCounts.get(key) ?? 0
+      if (
+        mine + claims.length > this.limits.maxClientsPerIdentity ||
+        this.writers.size + claims.length > this.limits.maxClients
+      ) {
+        return this.refuseFull(peer, 'too many writers')
+      }
+    }
+    if (this.bytes + verdict.update.length > this.limits.maxBytes) {
+      // The estimate only grows; measure before refusing.
+      this.bytes = Y.encodeStateAsUpdate(this.doc).length
+      if (this.bytes + verdict.update.length > this.limits.maxBytes) {
+        return this.refuseFull(peer, 'size')
+      }
+    }
+    const refused = this.hooks.authorize(peer, verdict.update, this.doc)
+    if (refused !== null) return this.refuse(peer, refused)
+    for (const clientId of claims) {
+      this.recordWriter(clientId, key)
+      this.claims.push({ clientId, owner: key })
+    }
+    if (claims.length > 0 && !this.batchQueued) this.queueBatch()
+    Y.applyUpdate(this.doc, verdict.update, peer)
+    this.bytes += verdict.update.length
+    if (hasPending(this.doc)) {
+      // The check leaves nothing for Yjs to park; should a case slip through, nothing waits
+      // here to strike later.
+      dropPending(this.doc)
+      this.hooks.onWarning?.('dropped pending structs after an update', { doc: this.name })
+    }
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    this.hooks.onWarning?.('update refused', { doc: this.name, reason, role: peer.identity.role })
+    peer.send(encodePermissionDenied(`${reason}: ${this.name}`))
+  }
+
+  /** The document's quota is reached: refused, and the writer is told and disconnected. */
+  private refuseFull(peer: Peer, what: string): void {
+    this.refuse(peer, `${this.limits.fullMessage} (${what})`)
+    peer.close(CLOSE.documentFull, this.limits.fullMessage)
+  }
+
+  private recordWriter(clientId: number, owner: string): void {
+    this.writers.set(clientId, owner)
+    this.writerCounts.set(owner, (this.writerCounts.get(owner) ?? 0) + 1)
   }
 
   /** Sync step 2 for a peer's state vector; the full document is encoded once per change. */
@@ -251,10 +440,20 @@ export class Room {
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
     const owned = this.peers.get(peer)
     if (!owned) return
+    const key = writerKey(peer.identity)
+    // An id is spoken for by the connection using it now, or else by the identity that wrote
+    // or announced presence under it first: another identity can never take it over, also
+    // after its owner's connection dropped.
+    const ownerOf = (id: number): unknown => {
+      const current = this.owners.get(id)
+      if (current) return current
+      const first = this.writers.get(id) ?? this.presence.get(id)
+      return first === undefined || first === key ? undefined : first
+    }
     const entries: AwarenessEntry[] = filterAwarenessUpdate(
       update,
       peer.identity,
-      (id) => this.owners.get(id),
+      ownerOf,
       peer,
       owned.size,
       (id) => this.awareness.meta.get(id)?.clock,
@@ -264,6 +463,7 @@ export class Room {
       if (e.state === null) continue
       owned.add(e.clientId)
       this.owners.set(e.clientId, peer)
+      if (!this.presence.has(e.clientId)) this.presence.set(e.clientId, key)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), peer)
     for (const e of entries) {
@@ -302,14 +502,16 @@ export class Room {
 
   private afterUpdate(update: Uint8Array, origin: unknown): void {
     this.batch.push({ update, origin })
-    if (!this.batchQueued) {
-      this.batchQueued = true
-      // Gather everything read in this turn of the event loop (a storm arrives as many
-      // messages per turn) into one write and one message per peer.
-      setImmediate(() => this.enqueue(() => this.flushBatch()))
-    }
+    if (!this.batchQueued) this.queueBatch()
     this.stored++
     if (this.stored > this.compactAfter) this.compact()
+  }
+
+  private queueBatch(): void {
+    this.batchQueued = true
+    // Gather everything read in this turn of the event loop (a storm arrives as many
+    // messages per turn) into one write and one message per peer.
+    setImmediate(() => this.enqueue(() => this.flushBatch()))
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -317,4 +519,35 @@ export class Room {
       this.hooks.onFatal(err)
     })
   }
+}
+
+/** Why a stored row cannot be loaded (out of bounds or unreadable), or null. */
+function loadableReason(data: Uint8Array, limits: UpdateLimits): string | null {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(data)
+  } catch {
+    return 'unreadable'
+  }
+  for (const s of decoded.structs) {
+    const end = s.id.clock + s.length
+    if (!Number.isSafeInteger(s.id.client) || !Number.isSafeInteger(end) || end > limits.maxClock) {
+      return 'a clock or client id out of bounds'
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    if (!Number.isSafeInteger(client)) return 'a client id out of bounds'
+    for (const { clock, len } of ranges) {
+      if (!Number.isSafeInteger(clock + len) || clock + len > limits.maxClock) {
+        return 'a deletion out of bounds'
+      }
+    }
+  }
+  return null
+}
+
+/** Forgets what Yjs holds back in a document, so it can never be applied later. */
+function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
 }

@@ -3,6 +3,7 @@
 import type * as Y from 'yjs'
 import {
   CLOSE,
+  DEFAULT_UPDATE_LIMITS,
   checkBoardUpdate,
   docName,
   documentAccess,
@@ -18,7 +19,7 @@ import {
 } from '@triage/shared'
 import type { Store } from '../store/store.js'
 import type { Peer } from './peer.js'
-import { LOAD_ORIGIN, Room } from './room.js'
+import { DEFAULT_ROOM_LIMITS, LOAD_ORIGIN, Room, type RoomLimits } from './room.js'
 
 /** Origin of the server's own transactions (roster entries, migrations). */
 export const SERVER_ORIGIN = Symbol('server')
@@ -35,6 +36,37 @@ export interface RoomsOptions {
   ) => boolean
   /** A participant's private document changed (by them or the server). */
   readonly onPrivateChange?: (ref: Extract<DocRef, { kind: 'private' }>, doc: Y.Doc) => void
+  /** Quotas per document (defaults: DEFAULT_ROOM_LIMITS; private documents get their own size). */
+  readonly quotas?: {
+    readonly maxDocBytes: number
+    readonly maxPrivateDocBytes: number
+    readonly maxDocClients: number
+    readonly maxClientsPerIdentity: number
+  }
+  /** Something an operator should know that the rooms handled (refusals, quarantined rows). */
+  readonly onWarning?: (message: string, details: Record<string, unknown>) => void
+}
+
+/** The limits a document of this kind is held to. */
+export function limitsFor(kind: DocRef['kind'], quotas: RoomsOptions['quotas']): RoomLimits {
+  const q = quotas ?? {
+    maxDocBytes: DEFAULT_ROOM_LIMITS.maxBytes,
+    maxPrivateDocBytes: 1024 * 1024,
+    maxDocClients: DEFAULT_ROOM_LIMITS.maxClients,
+    maxClientsPerIdentity: DEFAULT_ROOM_LIMITS.maxClientsPerIdentity,
+  }
+  const shared = kind !== 'private'
+  return {
+    // Collected content carries nothing that could be checked: only where no one else reads.
+    update: { ...DEFAULT_UPDATE_LIMITS, allowGc: !shared },
+    maxBytes: shared ? q.maxDocBytes : q.maxPrivateDocBytes,
+    maxClients: q.maxDocClients,
+    maxClientsPerIdentity: q.maxClientsPerIdentity,
+    fullMessage:
+      kind === 'board'
+        ? 'This board is full: the facilitator can remove ideas or start a new workshop'
+        : 'This document is full',
+  }
 }
 
 export interface Lease {
@@ -208,15 +240,27 @@ export class Rooms {
         ? null
         : await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
     try {
-      const updates = await this.store.loadDocument(name)
+      const [rows, writers] = await Promise.all([
+        this.store.loadDocumentRows(name),
+        this.store.loadWriters(name),
+      ])
       const entryOf = () => this.entries.get(name)
       const room = new Room(
         name,
         {
-          persist: (updates) =>
-            updates.length === 1
-              ? this.store.appendUpdate(ref.workshopId, name, updates[0]!)
-              : this.store.appendUpdates(ref.workshopId, name, updates),
+          persist: async (updates, claims) => {
+            // Issued in the same turn, so one transaction holds the owners and the updates.
+            const writes: Promise<void>[] = []
+            if (claims.length > 0)
+              writes.push(this.store.claimWriters(ref.workshopId, name, claims))
+            if (updates.length === 1) {
+              writes.push(this.store.appendUpdate(ref.workshopId, name, updates[0]!))
+            } else if (updates.length > 1) {
+              writes.push(this.store.appendUpdates(ref.workshopId, name, updates))
+            }
+            await Promise.all(writes)
+          },
+          onWarning: this.options.onWarning,
           compact: (s) => this.store.compactDocument(ref.workshopId, name, s),
           authorize: (peer, update, doc) => this.authorize(ref, control, peer, update, doc),
           onEmpty: () => {
@@ -232,8 +276,24 @@ export class Rooms {
           },
         },
         this.options.compactAfter,
+        limitsFor(ref.kind, this.options.quotas),
       )
-      room.load(updates)
+      const loaded = room.load(rows, writers)
+      if (loaded.bad.length > 0) {
+        // Kept aside, not deleted: an operator can look at what could not be applied.
+        await this.store.quarantineUpdates(
+          ref.workshopId,
+          name,
+          loaded.bad.map((b) => b.seq),
+          loaded.bad.map((b) => b.reason).join('; '),
+        )
+        this.options.onWarning?.('stored updates quarantined', { doc: name, rows: loaded.bad })
+      }
+      if (loaded.droppedPending) {
+        this.options.onWarning?.('pending structs dropped on load', { doc: name })
+      }
+      // A clean snapshot, so the next load needs none of this.
+      if (loaded.bad.length > 0 || loaded.droppedPending) room.compact()
       migrateDoc(ref.kind, room.doc, SERVER_ORIGIN)
       const onPrivateChange = this.options.onPrivateChange
       if (ref.kind === 'private' && onPrivateChange) {
