@@ -34,6 +34,8 @@ const brainstorm: FastifyPluginAsync = async (app) => {
     rooms: app.rooms,
     ownership: app.ownership,
     listParticipants: (id) => app.store.listParticipants(id),
+    onUnreadable: (err, participantId) =>
+      app.log.warn({ err, participantId }, 'private document unreadable; skipped'),
   })
   const idParam = (request: FastifyRequest): WorkshopId =>
     parseOr400(workshopIdSchema, (request.params as { id?: unknown }).id)

@@ -5,7 +5,9 @@ import { parseOr400 } from '../http-error.js'
 import { VotingService } from '../workshop/voting.js'
 
 const voting: FastifyPluginAsync = async (app) => {
-  const service = new VotingService(app.rooms, app.store)
+  const service = new VotingService(app.rooms, app.store, (err, participantId) =>
+    app.log.warn({ err, participantId }, 'private document unreadable at close; skipped'),
+  )
   const idParam = (request: FastifyRequest): WorkshopId =>
     parseOr400(workshopIdSchema, (request.params as { id?: unknown }).id)
 

@@ -25,6 +25,8 @@ interface Deps {
   readonly rooms: Rooms
   readonly ownership: Ownership
   readonly listParticipants: (workshopId: WorkshopId) => Promise<readonly { id: ParticipantId }[]>
+  /** A private document could not be read (it is skipped; the log counts it). */
+  readonly onUnreadable?: (err: unknown, participantId: ParticipantId) => void
 }
 
 /** Fisher–Yates with a cryptographic source: the order on the wire says nothing about authors. */
@@ -60,21 +62,28 @@ export class IdeaService {
   async reveal(
     workshopId: WorkshopId,
     now: number,
-  ): Promise<{ revealed: number; skipped: number }> {
+  ): Promise<{ revealed: number; skipped: number; unreadable?: number }> {
     const { rooms, ownership } = this.deps
     const control = await rooms.read({ workshopId, kind: 'control' }, readControl)
     const participants = await this.deps.listParticipants(workshopId)
     const perParticipant: { id: ParticipantId; pairs: { draftId: string; ideaId: string }[] }[] = []
     const ideas: NewIdea[] = []
     // The private documents are independent: read side by side (in participant order after).
+    // One that cannot be read is skipped and counted; it never fails the reveal for everyone.
     const allDrafts = await Promise.all(
       participants.map(({ id }) =>
-        rooms.read({ workshopId, kind: 'private', participantId: id }, readDrafts),
+        rooms
+          .read({ workshopId, kind: 'private', participantId: id }, readDrafts)
+          .catch((err: unknown) => {
+            this.deps.onUnreadable?.(err, id)
+            return null
+          }),
       ),
     )
+    const unreadable = allDrafts.filter((d) => d === null).length
     for (const [index, { id }] of participants.entries()) {
-      const drafts = allDrafts[index]!
-      if (drafts.length === 0) continue
+      const drafts = allDrafts[index]
+      if (!drafts || drafts.length === 0) continue
       const author = authorOf(control, id)
       const pairs = drafts.map((d) => ({
         draftId: d.id,
@@ -122,10 +131,11 @@ export class IdeaService {
       appendLog(doc, {
         at: now,
         kind: 'reveal',
-        text: `Revealed ${plural(revealed, 'idea')} (round ${control.round})${skipped > 0 ? `; ${skipped} left out, the board is full` : ''}`,
+        text: `Revealed ${plural(revealed, 'idea')} (round ${control.round})${skipped > 0 ? `; ${skipped} left out, the board is full` : ''}${unreadable > 0 ? `; ${plural(unreadable, 'participant')}’ drafts could not be read` : ''}`,
       }),
     )
-    return { revealed, skipped }
+    // `unreadable` only when there were such documents: the usual answer stays as it was.
+    return unreadable > 0 ? { revealed, skipped, unreadable } : { revealed, skipped }
   }
 
   /** Adds the facilitator's items; returns how many went on and how many did not fit. */
