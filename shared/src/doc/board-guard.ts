@@ -4,6 +4,13 @@
 // refused update is never applied, stored or broadcast.
 import * as Y from 'yjs'
 import { IDEAS, PROTECTED_IDEA_KEYS } from './board.js'
+import { META } from './version.js'
+
+/**
+ * Parts of the board only the server writes (its schema version). Members may add parts of
+ * their own; the document's quota bounds what they cost.
+ */
+const SERVER_ROOTS: ReadonlySet<string> = new Set([META])
 
 export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string }
 
@@ -21,10 +28,13 @@ type Place =
   | { readonly in: 'ideas'; readonly key: string | null }
   | { readonly in: 'idea'; readonly ideaId: string; readonly key: string | null }
   | { readonly in: 'other' }
+  | { readonly in: 'server' }
   | { readonly in: 'unknown' }
   | { readonly in: 'malformed' }
 
 const OTHER: Place = { in: 'other' }
+const SERVER: Place = { in: 'server' }
+const REFUSED_SERVER: GuardVerdict = { ok: false, reason: 'that part of the board is the server’s' }
 const UNKNOWN: Place = { in: 'unknown' }
 const MALFORMED: Place = { in: 'malformed' }
 const OK: GuardVerdict = { ok: true }
@@ -35,19 +45,24 @@ const REFUSED_UNKNOWN: GuardVerdict = {
 }
 
 /** The place of an item already in the document. */
-function placeInDoc(item: Y.Item, ideas: unknown): Place {
+function placeInDoc(item: Y.Item, ideas: unknown, serverRoots: ReadonlySet<unknown>): Place {
   const parent = item.parent as { _item: Y.Item | null } | null
   if (parent === ideas) return { in: 'ideas', key: item.parentSub }
   const holder = parent?._item
   if (holder && holder.parent === ideas && holder.parentSub !== null) {
     return { in: 'idea', ideaId: holder.parentSub, key: item.parentSub }
   }
-  return OTHER
+  // Up to the root (types nest a few levels at most): is it one only the server writes?
+  let type = parent
+  for (let depth = 0; type?._item && depth < 64; depth++) {
+    type = type._item.parent as { _item: Y.Item | null } | null
+  }
+  return type && serverRoots.has(type) ? SERVER : OTHER
 }
 
 /** The place of an item whose parent type is held by an item at `holder`. */
 function childPlace(holder: Place, key: string | null): Place {
-  if (holder.in === 'unknown' || holder.in === 'malformed') return holder
+  if (holder.in === 'unknown' || holder.in === 'malformed' || holder.in === 'server') return holder
   if (holder.in === 'ideas' && holder.key !== null) return { in: 'idea', ideaId: holder.key, key }
   return OTHER
 }
@@ -85,6 +100,7 @@ export function checkBoardUpdate(
     return REFUSED_MALFORMED
   }
   const ideas = doc.getMap<unknown>(IDEAS)
+  const serverRoots = new Set<unknown>([...SERVER_ROOTS].map((name) => doc.share.get(name)))
   const stateOf = (client: number) => Y.getState(doc.store, client)
 
   // Structs of the update by client, in clock order: `sent` for what the delete set may
@@ -145,7 +161,12 @@ export function checkBoardUpdate(
       const parent = current.parent as unknown
       if (typeof parent === 'string') {
         path.push({ item: current, child: false })
-        found = parent === IDEAS ? { in: 'ideas', key: current.parentSub } : OTHER
+        found =
+          parent === IDEAS
+            ? { in: 'ideas', key: current.parentSub }
+            : SERVER_ROOTS.has(parent)
+              ? SERVER
+              : OTHER
         break
       }
       const child = isId(parent)
@@ -166,7 +187,7 @@ export function checkBoardUpdate(
         break
       }
       if ('doc' in target) {
-        found = placeInDoc(target.doc, ideas)
+        found = placeInDoc(target.doc, ideas, serverRoots)
         break
       }
       current = target.fresh
@@ -186,6 +207,7 @@ export function checkBoardUpdate(
       const place = placeOfFresh(item)
       if (place.in === 'malformed') return REFUSED_MALFORMED
       if (place.in === 'unknown') return REFUSED_UNKNOWN
+      if (place.in === 'server') return REFUSED_SERVER
       if (place.in === 'ideas') return { ok: false, reason: 'only the server adds ideas' }
       if (place.in === 'idea' && place.key !== null && PROTECTED_IDEA_KEYS.has(place.key)) {
         return { ok: false, reason: `the ${place.key} of an idea cannot be changed` }
@@ -218,7 +240,8 @@ export function checkBoardUpdate(
         const struct = structs[index]!
         if (struct.id.clock >= end) break
         if (!(struct instanceof Y.Item) || struct.deleted) continue
-        const place = placeInDoc(struct, ideas)
+        const place = placeInDoc(struct, ideas, serverRoots)
+        if (place.in === 'server') return REFUSED_SERVER
         if (place.in === 'ideas' && place.key !== null) {
           const value = ideas.get(place.key)
           if (!(value instanceof Y.Map) || !rules.mayDeleteIdea(place.key, value)) {

@@ -10,7 +10,8 @@ export interface Migration {
   readonly migrate: (doc: Y.Doc) => void
 }
 
-const META = 'meta'
+/** Root map of the document's metadata (its schema version): written by the server only. */
+export const META = 'meta'
 const VERSION_KEY = 'schemaVersion'
 
 /**
