@@ -226,8 +226,13 @@ export class Room {
     if (batch.length === 0 || this.closed || this.peers.size === 0) return
     const origin = batch[0]!.origin
     const single = batch.every((b) => b.origin === origin)
-    const merged =
-      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    let merged: Uint8Array
+    try {
+      merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    } catch {
+      // Stored already; only the merge failed, which must not cost the room its peers.
+      merged = Y.encodeStateAsUpdate(this.doc)
+    }
     // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
     // which Yjs ignores; a batch from one peer skips that peer.
     const message = encodeUpdateMessage(merged)
