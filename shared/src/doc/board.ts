@@ -1,6 +1,8 @@
 // Typed access to the shared board document: revealed ideas, facilitator items and clusters,
 // plus the free-form shared notes. Readers validate: a member may have written anything.
+// Writers and readers clean text (schema/text.ts): nothing unsafe goes in, nor reaches a screen.
 import * as Y from 'yjs'
+import { cleanText, cleanTextCheck } from '../schema/text.js'
 import { z } from '../schema/zod.js'
 import { LIMITS } from '../schema/workshop.js'
 
@@ -25,7 +27,7 @@ export const PROTECTED_IDEA_KEYS: ReadonlySet<string> = new Set([
 
 export const ideaAuthorSchema = z.object({
   participantId: z.string().check(z.maxLength(64)),
-  name: z.string().check(z.maxLength(LIMITS.participantName)),
+  name: z.string().check(cleanTextCheck(), z.maxLength(LIMITS.participantName)),
   group: z.string().check(z.maxLength(16)),
 })
 export type IdeaAuthor = z.infer<typeof ideaAuthorSchema>
@@ -68,7 +70,7 @@ export interface BoardState {
 }
 
 const clusterSchema = z.object({
-  name: z.string().check(z.maxLength(LIMITS.clusterName)),
+  name: z.string().check(cleanTextCheck(), z.maxLength(LIMITS.clusterName)),
   createdAt: z.number(),
 })
 
@@ -99,7 +101,7 @@ function readIdea(id: string, value: unknown): Idea | null {
   const round = value.get('round')
   return {
     id,
-    text: text.toString().slice(0, LIMITS.ideaText * 2),
+    text: cleanText(text.toString().slice(0, LIMITS.ideaText * 2), { multiline: true }),
     clusterId: str(value.get('cluster')),
     mergedInto: str(value.get('mergedInto')),
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
@@ -230,18 +232,18 @@ export interface NewIdea {
   readonly tag?: string | null
 }
 
-/** Adds ideas (server at reveal, or the facilitator's items) in one transaction. */
+/** Adds ideas (server at reveal, or the facilitator's items) in one transaction; text cleaned. */
 export function addIdeas(doc: Y.Doc, ideas: readonly NewIdea[], origin?: unknown): void {
   doc.transact(() => {
     for (const idea of ideas) {
       const m = new Y.Map<unknown>()
-      m.set('text', new Y.Text(idea.text))
+      m.set('text', new Y.Text(cleanText(idea.text, { multiline: true })))
       m.set('createdAt', idea.createdAt)
       m.set('source', idea.source)
       m.set('round', idea.round)
       m.set('cluster', null)
       m.set('mergedInto', null)
-      if (idea.author) m.set('author', idea.author)
+      if (idea.author) m.set('author', { ...idea.author, name: cleanText(idea.author.name) })
       if (idea.tag) m.set('tag', idea.tag)
       ideasMap(doc).set(idea.id, m)
     }
@@ -280,6 +282,7 @@ export function moveIdea(doc: Y.Doc, id: string, clusterId: string | null): void
   ideaMap(doc, id)?.set('cluster', clusterId)
 }
 
+/** Creates a cluster (its name cleaned), optionally with cards already in it. */
 export function createCluster(
   doc: Y.Doc,
   id: string,
@@ -288,14 +291,15 @@ export function createCluster(
   cardIds: readonly string[] = [],
 ): void {
   doc.transact(() => {
-    clustersMap(doc).set(id, { name, createdAt })
+    clustersMap(doc).set(id, { name: cleanText(name), createdAt })
     for (const cardId of cardIds) moveIdea(doc, cardId, id)
   })
 }
 
+/** Renames a cluster (the name cleaned). */
 export function renameCluster(doc: Y.Doc, id: string, name: string): void {
   const current = clusterSchema.safeParse(clustersMap(doc).get(id))
-  if (current.success) clustersMap(doc).set(id, { ...current.data, name })
+  if (current.success) clustersMap(doc).set(id, { ...current.data, name: cleanText(name) })
 }
 
 /** Removes a cluster; its cards go back to the unclustered column. */

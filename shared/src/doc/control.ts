@@ -5,6 +5,7 @@ import { z } from '../schema/zod.js'
 import { collectModeSchema, timerOnZeroSchema, type CollectMode } from '../schema/brainstorm.js'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
+import { cleanText, cleanTextCheck } from '../schema/text.js'
 import { groupSchema, workshopSettingsSchema, type WorkshopSettings } from '../schema/workshop.js'
 
 const SETTINGS = 'settings'
@@ -20,7 +21,7 @@ export const logEntrySchema = z.object({
   /** What happened, such as `phase` or `reveal`. */
   kind: z.string().check(z.maxLength(40)),
   /** Human-readable line for the decision log. */
-  text: z.string().check(z.maxLength(2000)),
+  text: z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000)),
 })
 export type LogEntry = z.infer<typeof logEntrySchema>
 
@@ -178,8 +179,14 @@ export function isBoardLocked(doc: Y.Doc): boolean {
   return doc.getMap(SESSION).get('boardLocked') === true
 }
 
-/** Writes the workshop's settings and the initial phase (server, at creation). */
-export function initControl(doc: Y.Doc, settings: WorkshopSettings, origin?: unknown): void {
+/** Writes the workshop's settings (their text cleaned) and the initial phase (server, at creation). */
+export function initControl(doc: Y.Doc, given: WorkshopSettings, origin?: unknown): void {
+  const settings: WorkshopSettings = {
+    ...given,
+    title: cleanText(given.title),
+    objective: cleanText(given.objective, { multiline: true }),
+    groups: given.groups.map((g) => ({ ...g, name: cleanText(g.name) })),
+  }
   doc.transact(() => {
     const m = doc.getMap(SETTINGS)
     for (const [key, value] of Object.entries(settings)) m.set(key, value)
@@ -200,19 +207,21 @@ export function setBoardLocked(doc: Y.Doc, locked: boolean, origin?: unknown): v
   doc.transact(() => doc.getMap(SESSION).set('boardLocked', locked), origin)
 }
 
-/** Adds a participant to the roster (server, on join). */
+/** Adds a participant to the roster (server, on join); the name is cleaned. */
 export function addRosterEntry(
   doc: Y.Doc,
   participantId: string,
   entry: RosterEntry,
   origin?: unknown,
 ): void {
-  doc.transact(() => doc.getMap(ROSTER).set(participantId, entry), origin)
+  const clean: RosterEntry = { ...entry, name: cleanText(entry.name) }
+  doc.transact(() => doc.getMap(ROSTER).set(participantId, clean), origin)
 }
 
-/** Appends a line to the decision log. */
+/** Appends a line to the decision log (its text cleaned: it may quote names and items). */
 export function appendLog(doc: Y.Doc, entry: LogEntry, origin?: unknown): void {
-  doc.transact(() => doc.getArray(LOG).push([entry]), origin)
+  const clean: LogEntry = { ...entry, text: cleanText(entry.text, { multiline: true }) }
+  doc.transact(() => doc.getArray(LOG).push([clean]), origin)
 }
 
 /** Calls `listener` whenever anything in the control document changes; returns an unsubscribe. */

@@ -1,6 +1,7 @@
 // Typed access to a participant's private document: their drafts, and which revealed ideas are
 // theirs. Only that participant and the server ever sync it.
 import type * as Y from 'yjs'
+import { cleanText, cleanTextCheck } from '../schema/text.js'
 import { z } from '../schema/zod.js'
 import { LIMITS } from '../schema/workshop.js'
 
@@ -8,7 +9,7 @@ const DRAFTS = 'drafts'
 const MINE = 'mine'
 
 export const draftSchema = z.object({
-  text: z.string().check(z.maxLength(LIMITS.ideaText)),
+  text: z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(LIMITS.ideaText)),
   /** Device time of writing, ms since the epoch: orders the list on the phone. */
   createdAt: z.number(),
 })
@@ -43,15 +44,20 @@ export function readPrivate(doc: Y.Doc): PrivateState {
   return { drafts: readDrafts(doc), mine }
 }
 
-/** Adds or replaces a draft. The caller validates the text (`ideaTextSchema`). */
+/**
+ * Adds or replaces a draft. The caller validates the text (`ideaTextSchema`); it is cleaned here
+ * as well, so that nothing the server would refuse is ever written.
+ */
 export function putDraft(doc: Y.Doc, id: string, text: string, createdAt: number): void {
-  draftsMap(doc).set(id, { text, createdAt })
+  draftsMap(doc).set(id, { text: cleanText(text, { multiline: true }), createdAt })
 }
 
-/** Changes a draft's text, keeping its place in the list. */
+/** Changes a draft's text (cleaned), keeping its place in the list. */
 export function editDraft(doc: Y.Doc, id: string, text: string): void {
   const existing = draftSchema.safeParse(draftsMap(doc).get(id))
-  if (existing.success) draftsMap(doc).set(id, { ...existing.data, text })
+  if (existing.success) {
+    draftsMap(doc).set(id, { ...existing.data, text: cleanText(text, { multiline: true }) })
+  }
 }
 
 export function deleteDraft(doc: Y.Doc, id: string): void {

@@ -1,12 +1,13 @@
 // Candidate items the facilitator pastes (one a line) or imports as CSV. Kept out of the
 // package's main entry, so the CSV parser never reaches the phone's bundle.
 import Papa from 'papaparse'
+import { cleanText } from '../schema/text.js'
 import { LIMITS } from '../schema/workshop.js'
 
 export type ItemListFormat = 'lines' | 'csv'
 
 export interface ParsedItems {
-  /** Item texts in order: trimmed, not empty, within the idea length, no duplicates. */
+  /** Item texts in order: cleaned, trimmed, not empty, within the idea length, no duplicates. */
   readonly items: string[]
   /** Lines or rows left out. */
   readonly skipped: number
@@ -52,7 +53,7 @@ export function parseItemList(text: string, format: ItemListFormat, max: number)
   const seen = new Set<string>()
   let skipped = 0
   for (const cell of cells) {
-    const item = cell.replace(/\s+/g, ' ').trim()
+    const item = cleanText(cell).replace(/\s+/g, ' ').trim()
     if (item.length === 0) continue
     const key = item.toLowerCase()
     if (item.length > LIMITS.ideaText || seen.has(key) || items.length >= max) {

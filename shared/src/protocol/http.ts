@@ -7,6 +7,7 @@ import {
   workshopIdSchema,
 } from '../schema/ids.js'
 import { ideaTextSchema, timerOnZeroSchema, timerSecondsSchema } from '../schema/brainstorm.js'
+import { cleanTextCheck } from '../schema/text.js'
 import { votingSettingsSchema } from '../schema/voting.js'
 import { LIMITS, groupSchema, workshopSettingsSchema } from '../schema/workshop.js'
 
@@ -43,6 +44,7 @@ export const joinBodySchema = z.object({
   name: z
     .string()
     .check(
+      cleanTextCheck(),
       z.trim(),
       z.minLength(1, 'Your name is required'),
       z.maxLength(LIMITS.participantName, `A name is at most ${LIMITS.participantName} characters`),
@@ -51,6 +53,7 @@ export const joinBodySchema = z.object({
   group: z
     .string()
     .check(
+      cleanTextCheck(),
       z.trim(),
       z.minLength(1, 'Choose a group'),
       z.maxLength(LIMITS.groupName, `A group is at most ${LIMITS.groupName} characters`),
@@ -107,6 +110,8 @@ export const revealResponseSchema = z.object({
   revealed: count,
   /** Drafts left out because the board is full. */
   skipped: count,
+  /** Participants whose private document could not be read (skipped, and logged). */
+  unreadable: z.optional(count),
 })
 export type RevealResponse = z.infer<typeof revealResponseSchema>
 
@@ -116,6 +121,7 @@ export const importItemsBodySchema = z.object({
   text: z
     .string()
     .check(
+      cleanTextCheck({ multiline: true }),
       z.maxLength(
         LIMITS.importText,
         `A list is at most ${LIMITS.importText.toLocaleString('en')} characters`,

@@ -1,4 +1,5 @@
 // Brainstorm settings: how ideas are collected and what a timer does at zero.
+import { cleanTextCheck } from './text.js'
 import { z } from './zod.js'
 import { LIMITS } from './workshop.js'
 
@@ -12,10 +13,11 @@ export const TIMER_ON_ZERO = ['stop', 'notify'] as const
 export const timerOnZeroSchema = z.enum(TIMER_ON_ZERO)
 export type TimerOnZero = z.infer<typeof timerOnZeroSchema>
 
-/** The text of one idea: trimmed, not empty, bounded. */
+/** The text of one idea: cleaned (it may span lines), trimmed, not empty, bounded. */
 export const ideaTextSchema = z
   .string({ error: 'An idea must be text' })
   .check(
+    cleanTextCheck({ multiline: true }),
     z.trim(),
     z.minLength(1, 'An idea cannot be empty'),
     z.maxLength(LIMITS.ideaText, `An idea is at most ${LIMITS.ideaText} characters`),
@@ -24,6 +26,7 @@ export const ideaTextSchema = z
 export const clusterNameSchema = z
   .string()
   .check(
+    cleanTextCheck(),
     z.trim(),
     z.maxLength(LIMITS.clusterName, `A cluster name is at most ${LIMITS.clusterName} characters`),
   )

@@ -8,12 +8,16 @@ import { z } from './zod.js'
  * the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
  * directional marks (U+200E, U+200F, U+061C); line and paragraph separators; and the BOM.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_SINGLE_LINE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/g
-// eslint-disable-next-line no-control-regex
 const UNSAFE_MULTI_LINE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/g
+
+/** Printable ASCII, with tab and line feed where text may span lines. */
+const PLAIN_SINGLE_LINE = /^[\x20-\x7E]*$/
+const PLAIN_MULTI_LINE = /^[\x20-\x7E\n\t]*$/
 
 export interface TextOptions {
   /** Keep line feeds and tabs (idea text); names and titles are one line. */
@@ -25,6 +29,8 @@ export interface TextOptions {
  * or spaces (one line); every other unsafe character is removed. Idempotent.
  */
 export function cleanText(input: string, options: TextOptions = {}): string {
+  // Printable ASCII is already NFC and safe: the common case, cheap enough for every board read.
+  if ((options.multiline ? PLAIN_MULTI_LINE : PLAIN_SINGLE_LINE).test(input)) return input
   const safe = options.multiline
     ? input.replace(/\r\n?/g, '\n').replace(UNSAFE_MULTI_LINE, '')
     : input.replace(/[\r\n\t]+/g, ' ').replace(UNSAFE_SINGLE_LINE, '')

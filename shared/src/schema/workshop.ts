@@ -1,4 +1,5 @@
 // Workshop settings as the facilitator creates them, and the stakeholder groups.
+import { cleanTextCheck } from './text.js'
 import { z } from './zod.js'
 
 /** Bounds on free text, so that no request or document can grow without limit. */
@@ -21,10 +22,12 @@ export const LIMITS = {
   timerSeconds: 3600,
 } as const
 
+/** One line of free text: cleaned (see text.ts), trimmed, then required and bounded. */
 const text = (max: number, what: string) =>
   z
     .string()
     .check(
+      cleanTextCheck(),
       z.trim(),
       z.minLength(1, `${what} is required`),
       z.maxLength(max, `${what} is at most ${max} characters`),
@@ -55,6 +58,7 @@ export const workshopSettingsSchema = z.object({
     z
       .string()
       .check(
+        cleanTextCheck({ multiline: true }),
         z.trim(),
         z.maxLength(LIMITS.objective, `The objective is at most ${LIMITS.objective} characters`),
       ),
