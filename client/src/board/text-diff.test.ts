@@ -1,7 +1,8 @@
 // Text diffs for the shared card editor: minimal, caret-aware, surrogate-safe; caret mapping.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { applyEdit, mapEdit, mapIndex, textDiff, type DeltaOp } from './text-diff'
+import { hasOnlySafeCharacters } from '@triage/shared'
+import { applyEdit, cleanValue, mapEdit, mapIndex, textDiff, type DeltaOp } from './text-diff'
 
 describe('textDiff', () => {
   it.each([
@@ -111,5 +112,32 @@ describe('mapEdit', () => {
     const delta = deltaOf('abcdef', (t) => t.delete(2, 2))
     const moved = mapEdit({ index: 1, remove: 4, insert: 'X' }, delta)
     expect(applyEdit('abef', moved)).toBe('aXf')
+  })
+})
+
+describe('cleanValue', () => {
+  it.each([
+    ['safe text: unchanged', 'Fix the pager', 4, 'Fix the pager', 4],
+    ['a pasted override before the caret', 'ab\u202Ecd', 4, 'abcd', 3],
+    ['an escape sequence after the caret', 'ab\u001b[0m', 1, 'ab[0m', 1],
+    ['CR LF pasted: one line feed', 'a\r\nb', 3, 'a\nb', 2],
+    ['tabs and line feeds kept', 'a\n\tb', 3, 'a\n\tb', 3],
+    ['a combining mark typed after its letter', 'cafe\u0301', 5, 'café', 4],
+    ['isolates around a name', '\u2066Dana\u2069', 6, 'Dana', 4],
+  ] as const)('%s', (_, value, caret, expected, expectedCaret) => {
+    expect(cleanValue(value, caret)).toEqual({ value: expected, caret: expectedCaret })
+  })
+
+  it('gives an edit that leaves the shared text clean, whatever was pasted', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'Wait for beds')
+    const typed = 'Wait\u202E for \u0000\u001b[31mbeds\r\n\u2067today'
+    const { value, caret } = cleanValue(typed, typed.length)
+    const edit = textDiff(text.toString(), value, caret)!
+    text.delete(edit.index, edit.remove)
+    text.insert(edit.index, edit.insert)
+    expect(text.toString()).toBe('Wait for [31mbeds\ntoday')
+    expect(hasOnlySafeCharacters(text.toString(), true)).toBe(true)
   })
 })

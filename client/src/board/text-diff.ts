@@ -1,5 +1,6 @@
 // Minimal edits between two versions of a card's text, and caret mapping through remote edits:
 // what binds a textarea to a shared Y.Text without rewriting the whole text on every keystroke.
+import { cleanText } from '@triage/shared'
 
 /** Replace `remove` characters at `index` with `insert` (UTF-16 code units, as Y.Text counts). */
 export interface TextEdit {
@@ -50,6 +51,19 @@ export function textDiff(before: string, after: string, caret?: number): TextEdi
     remove: before.length - prefix - suffix,
     insert: after.slice(prefix, after.length - suffix),
   }
+}
+
+/**
+ * The textarea's value as the board may hold it (`cleanText`, multi-line: NFC, no control or
+ * direction characters), with the caret moved to the same place in it. Whatever is typed or
+ * pasted passes through here before its edit is computed, so that the server never refuses an
+ * honest edit for a stray control character.
+ */
+export function cleanValue(value: string, caret: number): { value: string; caret: number } {
+  const clean = cleanText(value, { multiline: true })
+  if (clean === value) return { value, caret }
+  const before = cleanText(value.slice(0, Math.max(0, caret)), { multiline: true }).length
+  return { value: clean, caret: Math.min(before, clean.length) }
 }
 
 /** Applies an edit to a string (the inverse check of `textDiff`). */

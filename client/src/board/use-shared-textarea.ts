@@ -1,8 +1,9 @@
 // Binds a textarea to a card's shared Y.Text: each local change goes in as one minimal edit,
 // and a remote change updates the textarea without moving the caret away from the user's spot.
+// What the user types or pastes is cleaned first (text-diff.ts `cleanValue`).
 import { useLayoutEffect, type RefObject } from 'react'
 import type * as Y from 'yjs'
-import { mapEdit, mapIndex, textDiff, type DeltaOp, type TextEdit } from './text-diff'
+import { cleanValue, mapEdit, mapIndex, textDiff, type DeltaOp, type TextEdit } from './text-diff'
 
 /** Transaction origin of this editor's own edits (its observer skips them). */
 const LOCAL = Symbol('card text editor')
@@ -49,10 +50,17 @@ export function useSharedTextarea(
     const onInput = () => {
       // While composing over unseen remote changes, the edit is taken at composition end.
       if (composing && pending.length > 0) return
-      const edit = textDiff(shown, node.value, node.selectionEnd)
-      shown = node.value
+      const { value, caret } = cleanValue(node.value, node.selectionEnd)
+      const edit = textDiff(shown, value, caret)
+      shown = value
+      // Unsafe characters leave the screen too, but not mid-composition (that would break it):
+      // until it ends, the textarea may show what the document does not hold.
+      if (value !== node.value && !composing) {
+        node.value = value
+        node.setSelectionRange(caret, caret)
+      }
       // The value is "dirty" now, so this only updates the text content, not the caret.
-      node.defaultValue = node.value
+      node.defaultValue = value
       if (edit) apply(edit)
     }
 
@@ -63,7 +71,8 @@ export function useSharedTextarea(
     const onCompositionEnd = () => {
       composing = false
       if (pending.length === 0) return onInput()
-      let edit = textDiff(shown, node.value, node.selectionEnd)
+      const { value, caret } = cleanValue(node.value, node.selectionEnd)
+      let edit = textDiff(shown, value, caret)
       const deltas = pending
       pending = []
       if (edit) {

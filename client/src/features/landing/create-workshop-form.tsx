@@ -1,6 +1,6 @@
 // The facilitator's "Create a workshop" form; on success it stores the session and opens the console.
 import { useId, useState, type FormEvent } from 'react'
-import { LIMITS } from '@triage/shared'
+import { cleanText, LIMITS } from '@triage/shared'
 import { api, messageOf } from '../../lib/api'
 import { navigate } from '../../lib/navigation'
 import { paths } from '../../lib/paths'
@@ -22,7 +22,9 @@ export function CreateWorkshopForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const names = parseGroupNames(groups)
-    const problem = title.trim() ? groupNamesProblem(names) : 'Give the workshop a title.'
+    // Cleaned as the server will (a title of control characters alone is no title).
+    const cleanTitle = cleanText(title).trim()
+    const problem = cleanTitle ? groupNamesProblem(names) : 'Give the workshop a title.'
     if (problem) {
       setError(problem)
       return
@@ -31,8 +33,8 @@ export function CreateWorkshopForm() {
     setError(null)
     try {
       const created = await api.createWorkshop({
-        title: title.trim(),
-        objective: objective.trim(),
+        title: cleanTitle,
+        objective: cleanText(objective, { multiline: true }).trim(),
         groups: names,
         dotBudget,
         maxDotsPerItem,
@@ -42,7 +44,7 @@ export function CreateWorkshopForm() {
         role: 'facilitator',
         token: created.facilitatorToken,
         joinCode: created.joinCode,
-        title: title.trim(),
+        title: cleanTitle,
       })
       navigate(paths.facilitate(created.workshopId))
     } catch (e) {

@@ -10,6 +10,8 @@ describe('parseGroupNames', () => {
     ['IT   team', ['IT team']],
     ['', []],
     ['\n,\n', []],
+    // Cleaned as the server will, so that its duplicate check and this one agree.
+    ['IT\u202E, \u0000\u2066, Nurses\u001b', ['IT', 'Nurses']],
   ])('%j → %j', (text, names) => {
     expect(parseGroupNames(text)).toEqual(names)
   })

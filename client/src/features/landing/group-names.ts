@@ -1,11 +1,11 @@
 // Turns the free-text "stakeholder groups" field into a list of names, and checks it.
-import { LIMITS } from '@triage/shared'
+import { cleanText, LIMITS } from '@triage/shared'
 
-/** Splits on new lines and commas, trims, and drops blanks. */
+/** Splits on new lines and commas, cleans as the server will (`cleanText`), trims, drops blanks. */
 export function parseGroupNames(text: string): string[] {
   return text
     .split(/[\n,;]/)
-    .map((s) => s.trim().replace(/\s+/g, ' '))
+    .map((s) => cleanText(s).trim().replace(/\s+/g, ' '))
     .filter((s) => s.length > 0)
 }
 
