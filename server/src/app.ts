@@ -7,6 +7,7 @@ import type { Config } from './config.js'
 import auth from './plugins/auth.js'
 import core from './plugins/core.js'
 import errors from './plugins/errors.js'
+import jsonBody from './plugins/json-body.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
 import voting from './routes/voting.js'
@@ -40,6 +41,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: false,
   })
   await app.register(errors)
+  await app.register(jsonBody)
   await app.register(core, { config, ...(options.store ? { store: options.store } : {}) })
   await app.register(auth)
   await app.register(fastifyHelmet, {

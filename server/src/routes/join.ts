@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import {
   addRosterEntry,
+  cleanText,
   joinBodySchema,
   joinCodeSchema,
   type JoinInfoResponse,
@@ -29,7 +30,11 @@ const join: FastifyPluginAsync = async (app) => {
     async (request): Promise<JoinInfoResponse> => {
       const code = parseOr400(joinCodeSchema, (request.params as { code?: unknown }).code)
       const workshop = await openWorkshop(code)
-      return { title: workshop.title, groups: [...workshop.groups] }
+      // Cleaned on the way out as well: a workshop stored before text was cleaned may hold anything.
+      return {
+        title: cleanText(workshop.title),
+        groups: workshop.groups.map((g) => ({ ...g, name: cleanText(g.name) })),
+      }
     },
   )
 
