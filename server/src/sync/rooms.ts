@@ -58,7 +58,7 @@ export function limitsFor(kind: DocRef['kind'], quotas: RoomsOptions['quotas']):
   const shared = kind !== 'private'
   return {
     // Collected content carries nothing that could be checked: only where no one else reads.
-    update: { ...DEFAULT_UPDATE_LIMITS, allowGc: !shared },
+    update: { ...DEFAULT_UPDATE_LIMITS, allowGc: true },
     maxBytes: shared ? q.maxDocBytes : q.maxPrivateDocBytes,
     maxClients: q.maxDocClients,
     maxClientsPerIdentity: q.maxClientsPerIdentity,

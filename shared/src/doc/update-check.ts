@@ -3,6 +3,7 @@
 // documents use, clean text, and nothing that Yjs would park as pending. What it returns tells
 // the room to apply the update whole, to ignore it, to ask the sender for what is missing, or
 // to refuse it. Pure: it reads the document and never changes it.
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { hasOnlySafeCharacters } from '../schema/text.js'
 
@@ -24,8 +25,9 @@ export interface UpdateLimits {
   /** Delete-set ranges in one update. */
   readonly maxDeleteRanges: number
   /**
-   * GC structs (collected content) may be sent: only where no one else reads the document,
-   * since a GC struct carries a length and nothing that could be checked.
+   * GC structs (collected content) may be sent. An honest catch-up carries them (a card added
+   * and deleted while a reconnect was pending); bounded by the clock step and written only
+   * under the sender's own client ids, they mark a range as gone and nothing more.
    */
   readonly allowGc: boolean
 }
@@ -39,7 +41,7 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   maxValueDepth: 16,
   maxKeyLength: 256,
   maxDeleteRanges: 100_000,
-  allowGc: false,
+  allowGc: true,
 }
 
 export type UpdateVerdict =
@@ -161,6 +163,66 @@ function findStruct<T extends { id: Y.ID; length: number }>(list: readonly T[], 
   return i < 0 ? null : list[i]!
 }
 
+/** The ids an item refers to: its neighbours when inserted, and its parent when it is an id. */
+function refsOf(item: Y.Item): Y.ID[] {
+  const refs: Y.ID[] = []
+  if (item.origin) refs.push(item.origin)
+  if (item.rightOrigin) refs.push(item.rightOrigin)
+  const parent = item.parent as unknown
+  if (isId(parent)) refs.push(parent)
+  return refs
+}
+
+/**
+ * Whether the new structs depend on each other in a circle (each waits for its client's
+ * previous struct and for what it refers to): Yjs would park all of them. Iterative, so a long
+ * chain cannot exhaust the stack.
+ */
+function dependsOnItself(
+  fresh: ReadonlyMap<number, readonly (Y.Item | Y.GC)[]>,
+  newStructAt: (id: Y.ID) => Y.Item | Y.GC | null,
+): boolean {
+  const state = new Map<Y.Item | Y.GC, 1 | 2>() // 1: on the current path, 2: done
+  const previous = new Map<Y.Item | Y.GC, Y.Item | Y.GC>()
+  for (const list of fresh.values()) list.forEach((s, i) => i > 0 && previous.set(s, list[i - 1]!))
+  const depsOf = (s: Y.Item | Y.GC): (Y.Item | Y.GC)[] => {
+    const deps: (Y.Item | Y.GC)[] = []
+    const before = previous.get(s)
+    if (before) deps.push(before)
+    if (s instanceof Y.Item) {
+      for (const ref of refsOf(s)) {
+        const target = newStructAt(ref)
+        if (target && target !== s) deps.push(target)
+      }
+    }
+    return deps
+  }
+  for (const list of fresh.values()) {
+    for (const start of list) {
+      if (state.has(start)) continue
+      const stack: { s: Y.Item | Y.GC; deps: (Y.Item | Y.GC)[] }[] = [
+        { s: start, deps: depsOf(start) },
+      ]
+      state.set(start, 1)
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!
+        const next = top.deps.pop()
+        if (next === undefined) {
+          state.set(top.s, 2)
+          stack.pop()
+          continue
+        }
+        const mark = state.get(next)
+        if (mark === 1) return true
+        if (mark === 2) continue
+        state.set(next, 1)
+        stack.push({ s: next, deps: depsOf(next) })
+      }
+    }
+  }
+  return false
+}
+
 /**
  * Checks an update a client sends against the document as the server holds it. Never throws.
  * On `apply`, the returned update is the one to apply: when the sender's structs overlap what
@@ -181,10 +243,16 @@ export function checkUpdate(
   }
   const { structs, ds } = decoded
   if (structs.length > limits.maxStructs) return refuse('too many changes in one update')
+  // Yjs keeps only the last run of a client it reads twice: every run must be a client of its own.
+  const runs = decoding.readVarUint(decoding.createDecoder(update))
 
   const stateOf = (client: number) => Y.getState(doc.store, client)
-  // New structs of each client, in clock order; clients whose first new struct overlaps.
+  // New structs of each client, in clock order, and the clock where each client's new part
+  // begins; every item of the update (Yjs resolves the references of known ones too).
   const fresh = new Map<number, (Y.Item | Y.GC)[]>()
+  const freshFrom = new Map<number, number>()
+  const items: Y.Item[] = []
+  const seen = new Set<number>()
   let overlaps = false
   let lastClient = -1
   let lastEnd = -1
@@ -193,43 +261,71 @@ export function checkUpdate(
     if (!Number.isSafeInteger(client) || client < 0) return refuse('malformed client id')
     if (!Number.isSafeInteger(s.length) || s.length <= 0) return refuse('malformed update')
     const end = clock + s.length
-    if (!Number.isSafeInteger(end) || end > limits.maxClock)
+    if (!Number.isSafeInteger(end) || end > limits.maxClock) {
       return refuse('a clock is out of range')
-    // Yjs writes each client's structs once, in clock order, without gaps.
-    if (client === lastClient && clock !== lastEnd) return refuse('malformed update')
+    }
+    // Yjs writes each client's structs once, in one run, in clock order, without gaps (a
+    // client in two runs would have Yjs keep only the last).
+    if (client !== lastClient) {
+      if (seen.has(client)) return refuse('malformed update')
+      seen.add(client)
+    } else if (clock !== lastEnd) {
+      return refuse('malformed update')
+    }
     lastClient = client
     lastEnd = end
     if (s instanceof Y.Skip) return refuse('the update has holes')
+    if (s instanceof Y.Item) {
+      // A client refers only to its own earlier structs; anything else makes Yjs throw or park.
+      for (const ref of refsOf(s)) {
+        if (ref.client === client && ref.clock >= clock) return refuse('malformed update')
+      }
+      items.push(s)
+    }
     const known = stateOf(client)
     if (end <= known) continue
-    if (end - Math.max(known, clock) > limits.maxClockStep) return refuse('the update is too large')
     const list = fresh.get(client) ?? []
     if (list.length === 0) {
       if (clock > known) return defer('a gap in the sender’s changes')
       if (clock < known) overlaps = true
+      freshFrom.set(client, Math.max(clock, known))
+    }
+    if (end - freshFrom.get(client)! > limits.maxClockStep) return refuse('the update is too large')
+    if (s instanceof Y.GC && !limits.allowGc) {
+      return refuse('collected content cannot be sent to this document')
     }
     list.push(s)
     fresh.set(client, list)
   }
 
-  // Every reference of a new struct must point at what the server holds or at this update.
-  const held = (id: Y.ID): boolean =>
-    id.clock < stateOf(id.client) || findStruct(fresh.get(id.client) ?? [], id.clock) !== null
+  if (runs !== seen.size) return refuse('malformed update')
+
+  // Every reference must point at what the server holds or at this update, without cycles.
+  const inUpdate = (id: Y.ID) => findStruct(fresh.get(id.client) ?? [], id.clock)
+  let crossReferences = false
+  for (const item of items) {
+    for (const ref of refsOf(item)) {
+      if (ref.clock < stateOf(ref.client)) continue
+      if (inUpdate(ref) === null) return defer('builds on changes the server does not have')
+      if (ref.client !== item.id.client) crossReferences = true
+    }
+  }
+  // Only references between clients' new structs can close a circle.
+  if (
+    crossReferences &&
+    dependsOnItself(fresh, (id) => (id.clock < stateOf(id.client) ? null : inUpdate(id)))
+  ) {
+    return refuse('malformed update')
+  }
   for (const list of fresh.values()) {
     for (const s of list) {
-      if (s instanceof Y.GC) {
-        if (!limits.allowGc) return refuse('collected content cannot be sent to a shared document')
-        continue
-      }
-      const item = s as Y.Item
-      for (const ref of [item.origin, item.rightOrigin]) {
-        if (ref && !held(ref)) return defer('builds on changes the server does not have')
-      }
+      if (!(s instanceof Y.Item)) continue
+      const item = s
       const parent = item.parent as unknown
       if (typeof parent === 'string') {
         if (!nameOk(parent, limits)) return refuse('malformed document root')
       } else if (isId(parent)) {
-        if (!held(parent)) return defer('builds on changes the server does not have')
+        // Checked with the other references above.
       } else if (parent !== null || (item.origin === null && item.rightOrigin === null)) {
         return refuse('malformed update')
       }
