@@ -9,15 +9,21 @@ import type { DeviceCopy, DeviceStore } from './device-copy'
 import { WebsocketProvider, messageAuth } from 'y-websocket'
 import { CLOSE, docName, type ParticipantId, type WorkshopId } from '@triage/shared'
 import { awarenessEntries, type AwarenessEntry } from './awareness'
+import { connectionNotices } from './connection-notices'
 import {
   deriveConnection,
   isFinalClose,
+  nextNotice,
   sameConnection,
   syncUrl,
   type ConnectionState,
+  type DocKind,
+  type NoticeEvent,
+  type SyncNotice,
 } from './connection-state'
+import { planReset } from './reset-plan'
 
-export type DocKind = 'control' | 'board' | 'private'
+export type { DocKind } from './connection-state'
 
 export interface DocConnectionOptions {
   readonly workshopId: string
@@ -32,6 +38,9 @@ export interface DocConnectionOptions {
    */
   readonly persist?: DeviceStore
 }
+
+/** How long a socket dropped by a reset may take to close by itself (see `retireSocket`). */
+const RETIRED_SOCKET_MS = 1000
 
 /** Final closes after which the stored copy can never sync again: the session is gone. */
 const SESSION_GONE: readonly number[] = [CLOSE.unauthorized, CLOSE.gone, CLOSE.notFound]
@@ -51,9 +60,14 @@ export class DocConnection {
    * only when the server refuses one of our updates (see `onRefused`).
    */
   private current = new Y.Doc()
-  private lastReset = 0
+  /** When the document was last replaced (`performance.now()`), or null. */
+  private lastReset: number | null = null
+  /** The reset a refusal within two seconds of the last one is waiting for. */
+  private resetTimer: ReturnType<typeof setTimeout> | null = null
   /** Why the server last refused a change of ours, for the views to explain. */
   private refusal: string | null = null
+  /** What the person should know about this connection (document full, too many connections). */
+  private notice: SyncNotice | null = null
   readonly name: string
   private provider: WebsocketProvider | null = null
   private readonly listeners = new Set<() => void>()
@@ -77,7 +91,11 @@ export class DocConnection {
     if (this.provider === null) this.start()
     return () => {
       this.listeners.delete(listener)
-      if (this.listeners.size === 0) this.stop()
+      if (this.listeners.size > 0) return
+      this.stop()
+      // Nobody shows this document any more, so its notice goes too.
+      this.notice = null
+      connectionNotices.publish(this, null)
     }
   }
 
@@ -94,6 +112,9 @@ export class DocConnection {
 
   /** The server's reason for refusing our last refused change, or null. */
   readonly getRefusal = (): string | null => this.refusal
+
+  /** The notice this connection raised (also on `connectionNotices`), or null. */
+  readonly getNotice = (): SyncNotice | null => this.notice
 
   /** Sets what this client tells others about itself (the server adds `identity`). */
   setLocalState(state: Record<string, unknown> | null): void {
@@ -120,8 +141,9 @@ export class DocConnection {
       authProtocol.readAuthMessage(decoder, this.current, (_doc, reason) => this.onRefused(reason))
     }
     provider.on('status', this.onStatus)
-    provider.on('sync', this.update)
+    provider.on('sync', this.onSync)
     provider.on('connection-close', this.onClose)
+    this.current.on('update', this.onDocUpdate)
     provider.awareness.on('change', this.onAwareness)
     if (this.lastClock > 0) {
       provider.awareness.meta.set(this.doc.clientID, { clock: this.lastClock, lastUpdated: 0 })
@@ -142,6 +164,7 @@ export class DocConnection {
     const provider = this.provider
     if (!provider) return
     this.provider = null
+    this.current.off('update', this.onDocUpdate)
     window.removeEventListener('online', this.wake)
     window.removeEventListener('offline', this.onOffline)
     document.removeEventListener('visibilitychange', this.onVisibility)
@@ -177,16 +200,33 @@ export class DocConnection {
    * The server refused an update of ours (read-only now: board locked, time up). Our document
    * holds changes the server will never have, and every later change of this Yjs client would
    * depend on them and be held back too; so we start over from the server's state with a
-   * fresh document. At most once every two seconds, so a misbehaving view cannot spin.
+   * fresh document. Every refusal leads there: within two seconds of the last reset (so that
+   * a misbehaving view cannot spin) the reset waits until they are up, and later refusals
+   * join the waiting one.
    */
   private onRefused(reason: string): void {
     this.refusal = reason
-    const now = Date.now()
-    if (now - this.lastReset < 2000 || !this.provider) {
-      this.emit()
-      return
+    this.recover()
+    this.emit()
+  }
+
+  /** Resets now or schedules the reset; says whether it ran now. */
+  private recover(): boolean {
+    const plan = planReset(performance.now(), this.lastReset, this.resetTimer !== null)
+    if (plan.kind === 'now') this.reset()
+    else if (plan.kind === 'later') {
+      this.resetTimer = setTimeout(() => {
+        this.resetTimer = null
+        this.reset()
+      }, plan.delay)
     }
-    this.lastReset = now
+    return plan.kind === 'now'
+  }
+
+  /** Drops the document (and its device copy) and starts over from the server's state. */
+  private reset(): void {
+    this.lastReset = performance.now()
+    this.retireSocket()
     // The device copy holds the refused change too: a reload would send it again.
     this.deviceCopy?.detach(true)
     this.stop()
@@ -198,7 +238,44 @@ export class DocConnection {
     this.emit()
   }
 
+  /**
+   * Takes the open socket from the provider before a reset destroys it. The server may be
+   * closing it with a reason right after its refusal (4413: the document is full); closing it
+   * ourselves first would hide that code. So it gets a moment to close by itself, reads nothing
+   * more, and is closed then.
+   */
+  private retireSocket(): void {
+    const provider = this.provider
+    const socket = provider?.ws
+    if (!provider || !socket) return
+    provider.ws = null
+    socket.onmessage = null
+    socket.onopen = null
+    socket.onclose = null
+    socket.onerror = null
+    if (socket.readyState === WebSocket.CLOSED) return
+    const timer = setTimeout(() => socket.close(), RETIRED_SOCKET_MS)
+    socket.addEventListener(
+      'close',
+      (event) => {
+        clearTimeout(timer)
+        this.onNotice({ type: 'closed', code: event.code })
+      },
+      { once: true },
+    )
+  }
+
   private readonly onClose = (event: CloseEvent | null): void => {
+    if (event) this.onNotice({ type: 'closed', code: event.code })
+    if (event?.code === CLOSE.documentFull) {
+      // The update that would pass the quota was refused: like any refusal, start over (once
+      // the provider has finished with this close; it is still inside it now). Until a waiting
+      // reset runs, do not reconnect: each try would download the full document only to send
+      // the refused change again.
+      queueMicrotask(() => {
+        if (!this.recover()) this.provider?.disconnect()
+      })
+    }
     if (event && isFinalClose(event.code)) {
       this.finalCloseCode = event.code
       this.provider?.disconnect()
@@ -207,6 +284,31 @@ export class DocConnection {
       this.deviceCopy?.detach(SESSION_GONE.includes(event.code))
     }
     this.update()
+  }
+
+  private readonly onSync = (synced: boolean): void => {
+    if (synced) this.onNotice({ type: 'synced' })
+    this.update()
+  }
+
+  /** A change this person made (not one from the server or the device copy). */
+  private readonly onDocUpdate = (
+    _update: Uint8Array,
+    _origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
+    if (transaction.local && this.notice !== null) this.onNotice({ type: 'changed' })
+  }
+
+  private onNotice(event: NoticeEvent): void {
+    // A socket dropped by a reset may close after nobody shows this document any more.
+    if (this.listeners.size === 0) return
+    const next = nextNotice(this.notice, event, this.options.kind)
+    if (next === this.notice) return
+    this.notice = next
+    connectionNotices.publish(this, next?.message ?? null)
+    this.emit()
   }
 
   private readonly onAwareness = (): void => {

@@ -1,5 +1,7 @@
-// Page frame: a top bar with the brand and the connection status, then the page's content.
+// Page frame: a top bar with the brand and the connection status, then the page's content
+// (headed by the notices of its document connections, when there are any).
 import type { ReactNode } from 'react'
+import { ConnectionNotices } from './connection-notices'
 import { Link } from './link'
 
 export function Page({
@@ -19,7 +21,10 @@ export function Page({
         </Link>
         {status}
       </header>
-      <main className="page__main">{children}</main>
+      <main className="page__main">
+        <ConnectionNotices />
+        {children}
+      </main>
     </div>
   )
 }
