@@ -1,5 +1,7 @@
 // The vote phase for the facilitator: settings, open / close / reopen, progress in dots used
-// per participant (never where), then the revealed results.
+// per participant (never where), then the revealed results. The settings are editable only
+// before voting opens; after that they are shown read-only with the reason, and new ones
+// reach the server only with a reopen request (closing seals the votes and their settings).
 import { useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
@@ -27,7 +29,7 @@ import {
   formOf,
   parseSettingsForm,
   sameSettings,
-  settingsSummary,
+  settingsLock,
   type SettingsForm,
 } from './voting-settings-model'
 
@@ -59,9 +61,16 @@ export function VotingPanel({
   const action = useAction()
   const [draft, setDraft] = useState<SettingsForm | null>(null)
   const [invalidField, setInvalidField] = useState<string | null>(null)
+  /** While closed: the facilitator is choosing new settings to reopen with. */
+  const [changing, setChanging] = useState(false)
   const status = voting.status
-  const editable = status === 'setup' || status === 'closed'
-  const form = draft ?? formOf(voting.settings)
+  const reopening = changing && status === 'closed'
+  const lockedReason = settingsLock(status, reopening)
+  const editable = lockedReason === null
+  // Once revealed, the settings the results were counted with (the sealed ones) are shown.
+  const shown = status === 'revealed' && results ? results.settings : voting.settings
+  // Locked settings show the settings themselves, never a stale draft.
+  const form = (editable ? draft : null) ?? formOf(shown)
   const parsed = parseSettingsForm(form)
   const dirty = draft !== null && !(parsed.ok && sameSettings(parsed.settings, voting.settings))
   const voteOn = editable ? form.voteOn : voting.settings.voteOn
@@ -87,6 +96,26 @@ export function VotingPanel({
       await action.run(() => api.votingOpen(workshopId, token, { settings }))
     }
   }
+  /** Reopens with the form's settings: the server adopts them with the reopening (and logs it). */
+  const reopenWith = async () => {
+    if (!parsed.ok) {
+      setInvalidField(parsed.field)
+      action.fail(parsed.message)
+      return
+    }
+    setInvalidField(null)
+    const settings = parsed.settings
+    const done = await action.run(async () => {
+      await api.votingOpen(workshopId, token, { settings })
+      return true
+    })
+    if (done) stopChanging()
+  }
+  const stopChanging = () => {
+    setChanging(false)
+    setDraft(null)
+    setInvalidField(null)
+  }
   const close = () => action.run(() => api.votingClose(workshopId, token))
   const reveal = () => action.run(() => api.votingReveal(workshopId, token))
 
@@ -100,22 +129,30 @@ export function VotingPanel({
         <p className="voting-status" aria-live="polite">
           {STATUS_LINES[status]}
         </p>
-        {editable ? (
-          <VotingSettingsForm
-            form={form}
-            invalidField={invalidField}
-            dirty={dirty}
-            onChange={(next) => {
-              setDraft(next)
-              setInvalidField(null)
-            }}
-            onSave={save}
-          />
-        ) : (
-          <p>
-            <strong>Settings:</strong> {settingsSummary(voting.settings)}
-          </p>
-        )}
+        <VotingSettingsForm
+          form={form}
+          invalidField={editable ? invalidField : null}
+          lockedReason={lockedReason}
+          submit={
+            reopening
+              ? {
+                  label: 'Reopen voting with these settings',
+                  enabled: !action.pending,
+                  hint: 'Participants can change their dots again; closing seals them anew.',
+                  cancel: { label: 'Keep the sealed settings', onCancel: stopChanging },
+                }
+              : {
+                  label: 'Save settings',
+                  enabled: dirty,
+                  hint: 'Unsaved changes: saved when you open voting.',
+                }
+          }
+          onChange={(next) => {
+            setDraft(next)
+            setInvalidField(null)
+          }}
+          onSave={reopening ? () => void reopenWith() : save}
+        />
         {status !== 'revealed' && (
           <VoteItemsSummary labels={items.map((i) => i.label)} status={status} voteOn={voteOn} />
         )}
@@ -140,7 +177,7 @@ export function VotingPanel({
               Close voting
             </button>
           )}
-          {status === 'closed' && (
+          {status === 'closed' && !reopening && (
             <>
               <button
                 className="button button--primary"
@@ -157,6 +194,14 @@ export function VotingPanel({
                 onClick={() => void open()}
               >
                 Reopen voting
+              </button>
+              <button
+                className="button"
+                type="button"
+                disabled={action.pending}
+                onClick={() => setChanging(true)}
+              >
+                Change settings and reopen
               </button>
             </>
           )}

@@ -1,35 +1,63 @@
-// The voting settings (before voting opens, or while it is closed): dots per person, the cap
-// per item, anonymity and what is voted on. Typed text stays text until it is checked.
+// The voting settings: dots per person, the cap per item, anonymity and what is voted on.
+// Editable before voting opens (and when the facilitator changes them to reopen); otherwise the
+// same fields, disabled, with the reason beside them. Typed text stays text until it is checked.
 import { useId, type FormEvent } from 'react'
 import { VOTE_ON, type VoteOn } from '@triage/shared'
 import { VOTE_ON_LABELS, type SettingsForm } from './voting-settings-model'
 
+export interface SettingsSubmit {
+  readonly label: string
+  /** Whether it can be pressed (the form has something to save). */
+  readonly enabled: boolean
+  /** Said next to it while it is enabled. */
+  readonly hint: string | null
+  /** A second button that leaves the form without saving. */
+  readonly cancel?: { readonly label: string; readonly onCancel: () => void }
+}
+
 export function VotingSettingsForm({
   form,
   invalidField,
-  dirty,
+  lockedReason,
+  submit,
   onChange,
   onSave,
 }: {
   form: SettingsForm
   /** The field the current message is about, marked invalid. */
   invalidField: string | null
-  dirty: boolean
+  /** Null while the settings can change; otherwise why not, shown and the fields disabled. */
+  lockedReason: string | null
+  submit: SettingsSubmit
   onChange: (form: SettingsForm) => void
   onSave: () => void
 }) {
   const id = useId()
-  const submit = (e: FormEvent) => {
+  const locked = lockedReason !== null
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault()
-    onSave()
+    if (!locked) onSave()
   }
   const set = (change: Partial<SettingsForm>) => onChange({ ...form, ...change })
   return (
     // noValidate: the shared schema checks the numbers and says what is wrong, in words.
-    <form className="form voting-settings" noValidate onSubmit={submit} aria-labelledby={`${id}-t`}>
+    <form
+      className={`form voting-settings${locked ? ' voting-settings--locked' : ''}`}
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby={`${id}-t`}
+      aria-describedby={locked ? `${id}-why` : undefined}
+    >
       <h3 id={`${id}-t`} className="panel-subtitle">
         Settings
       </h3>
+      {locked && (
+        // Words, not only disabled fields: why they cannot change, and what would change them.
+        <p id={`${id}-why`} className="voting-settings__locked">
+          <span aria-hidden="true">🔒 </span>
+          {lockedReason}
+        </p>
+      )}
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-budget`}>Dots per person</label>
@@ -41,6 +69,7 @@ export function VotingSettingsForm({
             max={20}
             step={1}
             value={form.dotBudget}
+            disabled={locked}
             aria-invalid={invalidField === 'dotBudget' || undefined}
             onChange={(e) => set({ dotBudget: e.target.value })}
           />
@@ -55,6 +84,7 @@ export function VotingSettingsForm({
             max={20}
             step={1}
             value={form.maxDotsPerItem}
+            disabled={locked}
             aria-invalid={invalidField === 'maxDotsPerItem' || undefined}
             onChange={(e) => set({ maxDotsPerItem: e.target.value })}
           />
@@ -66,6 +96,7 @@ export function VotingSettingsForm({
             id={`${id}-anon`}
             type="checkbox"
             checked={form.anonymous}
+            disabled={locked}
             aria-describedby={`${id}-anon-hint`}
             onChange={(e) => set({ anonymous: e.target.checked })}
           />
@@ -86,18 +117,26 @@ export function VotingSettingsForm({
               name={`${id}-on`}
               value={value}
               checked={form.voteOn === value}
+              disabled={locked}
               onChange={() => set({ voteOn: value })}
             />
             {VOTE_ON_LABELS[value]}
           </label>
         ))}
       </fieldset>
-      <div className="button-row voting-settings__save">
-        <button className="button" type="submit" disabled={!dirty}>
-          Save settings
-        </button>
-        {dirty && <span className="hint">Unsaved changes: saved when you open voting.</span>}
-      </div>
+      {!locked && (
+        <div className="button-row voting-settings__save">
+          <button className="button" type="submit" disabled={!submit.enabled}>
+            {submit.label}
+          </button>
+          {submit.cancel && (
+            <button className="button" type="button" onClick={submit.cancel.onCancel}>
+              {submit.cancel.label}
+            </button>
+          )}
+          {submit.enabled && submit.hint && <span className="hint">{submit.hint}</span>}
+        </div>
+      )}
     </form>
   )
 }

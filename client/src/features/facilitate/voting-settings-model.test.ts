@@ -1,6 +1,13 @@
 // The voting settings form: parsing typed text, the shared schema's messages, summaries.
 import { describe, expect, it } from 'vitest'
-import { formOf, parseSettingsForm, sameSettings, settingsSummary } from './voting-settings-model'
+import type { VotingStatus } from '@triage/shared'
+import {
+  formOf,
+  parseSettingsForm,
+  sameSettings,
+  settingsLock,
+  settingsSummary,
+} from './voting-settings-model'
 
 const base = { dotBudget: '5', maxDotsPerItem: '3', anonymous: true, voteOn: 'both' } as const
 
@@ -48,5 +55,22 @@ describe('settingsSummary', () => {
     ).toBe(
       '1 dot each, at most 1 on one item · open (names shown with the results) · on clusters and ideas',
     )
+  })
+})
+
+describe('settingsLock', () => {
+  const SEALED = 'Votes are sealed with these settings. Reopen voting to change them.'
+  const FIXED = 'Settings are fixed while voting is open.'
+  it.each<[VotingStatus, boolean, string | null]>([
+    ['setup', false, null],
+    ['setup', true, null],
+    ['open', false, FIXED],
+    ['open', true, FIXED],
+    ['closed', false, SEALED],
+    ['closed', true, null],
+    ['revealed', false, 'The results were counted with these settings.'],
+    ['revealed', true, 'The results were counted with these settings.'],
+  ])('%s (changing to reopen: %s) → %j', (status, reopening, reason) => {
+    expect(settingsLock(status, reopening)).toBe(reason)
   })
 })

@@ -1,6 +1,11 @@
 // The voting settings form: what its fields hold (text, as typed) and how that becomes valid
 // settings, with the shared schema's own message when it does not.
-import { votingSettingsSchema, type VoteOn, type VotingSettings } from '@triage/shared'
+import {
+  votingSettingsSchema,
+  type VoteOn,
+  type VotingSettings,
+  type VotingStatus,
+} from '@triage/shared'
 
 export interface SettingsForm {
   readonly dotBudget: string
@@ -69,4 +74,21 @@ export function settingsSummary(s: VotingSettings): string {
   const on = { clusters: 'on clusters', ideas: 'on ideas', both: 'on clusters and ideas' }[s.voteOn]
   const dots = s.dotBudget === 1 ? '1 dot each' : `${s.dotBudget} dots each`
   return `${dots}, at most ${s.maxDotsPerItem} on one item · ${s.anonymous ? 'anonymous' : 'open (names shown with the results)'} · ${on}`
+}
+
+/** Why the settings cannot change in each status after setup, shown next to them. */
+export const SETTINGS_LOCKED: Record<Exclude<VotingStatus, 'setup'>, string> = {
+  open: 'Settings are fixed while voting is open.',
+  closed: 'Votes are sealed with these settings. Reopen voting to change them.',
+  revealed: 'The results were counted with these settings.',
+}
+
+/**
+ * Why the settings are read-only now, or null while they can be edited: before voting opens,
+ * and while it is closed only once the facilitator chose to change them and reopen (the new
+ * settings travel with the reopen request; the sealed ones are never edited in place).
+ */
+export function settingsLock(status: VotingStatus, reopening: boolean): string | null {
+  if (status === 'setup' || (status === 'closed' && reopening)) return null
+  return SETTINGS_LOCKED[status]
 }
