@@ -110,6 +110,8 @@ export class Room {
   private readonly writerCounts = new Map<string, number>()
   /** Client ids claimed since the last write, stored with the next batch. */
   private claims: WriterClaim[] = []
+  /** Peers that have sent awareness at least once. */
+  private readonly announced = new WeakSet<Peer>()
   /** Peers the room has asked for what they hold (sync step 1) after a deferred update. */
   private readonly asked = new WeakSet<Peer>()
   /** Encoded size of the document, estimated upward from the last exact measurement. */
@@ -455,15 +457,38 @@ export class Room {
       const first = this.writers.get(id) ?? this.presence.get(id)
       return first === undefined || first === key ? undefined : first
     }
-    const entries: AwarenessEntry[] = filterAwarenessUpdate(
+    // A stock provider that reconnects announces itself first, alone, with the clock it had:
+    // the room has seen that clock, so y-protocols would ignore it and the member would stay
+    // absent until the next renewal. Its own identity's id, free now, is taken back with a
+    // clock past the one seen (the echo tells the client). Later messages are not: those may
+    // be echoes of others' states.
+    const first = !this.announced.has(peer)
+    this.announced.add(peer)
+    const back = first ? soleEntryId(update) : null
+    const reannounce =
+      back !== null &&
+      !this.owners.has(back) &&
+      !this.awareness.states.has(back) &&
+      (this.writers.get(back) ?? this.presence.get(back)) === key
+        ? back
+        : null
+    let entries: AwarenessEntry[] = filterAwarenessUpdate(
       update,
       peer.identity,
       ownerOf,
       peer,
       owned.size,
-      (id) => this.awareness.meta.get(id)?.clock,
+      (id) => (id === reannounce ? undefined : this.awareness.meta.get(id)?.clock),
     )
     if (entries.length === 0) return
+    if (reannounce !== null) {
+      const seen = this.awareness.meta.get(reannounce)?.clock ?? 0
+      entries = entries.map((e) =>
+        e.clientId === reannounce && e.state !== null && e.clock <= seen
+          ? { ...e, clock: seen + 1 }
+          : e,
+      )
+    }
     for (const e of entries) {
       if (e.state === null) continue
       owned.add(e.clientId)
@@ -555,4 +580,14 @@ function loadableReason(data: Uint8Array, limits: UpdateLimits): string | null {
 function dropPending(doc: Y.Doc): void {
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
+}
+
+/** The client id of an awareness update that holds exactly one entry, or null. */
+function soleEntryId(update: Uint8Array): number | null {
+  try {
+    const d = decoding.createDecoder(update)
+    return decoding.readVarUint(d) === 1 ? decoding.readVarUint(d) : null
+  } catch {
+    return null
+  }
 }
