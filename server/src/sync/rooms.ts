@@ -5,6 +5,7 @@ import {
   CLOSE,
   DEFAULT_UPDATE_LIMITS,
   checkBoardUpdate,
+  checkControlUpdate,
   docName,
   documentAccess,
   ideaTag,
@@ -222,6 +223,10 @@ export class Rooms {
     const access = documentAccess(peer.identity, ref, { boardLocked, inputClosed })
     if (access !== 'write') return 'read-only'
     const identity = peer.identity
+    if (ref.kind === 'control') {
+      const verdict = checkControlUpdate(doc, update)
+      if (!verdict.ok) return verdict.reason
+    }
     if (ref.kind === 'board' && identity.role === 'participant') {
       const ownsIdea = this.options.ownsIdea
       const verdict = checkBoardUpdate(doc, update, {

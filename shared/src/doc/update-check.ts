@@ -145,7 +145,7 @@ const nameOk = (name: string, limits: UpdateLimits) =>
   name.length > 0 && name.length <= limits.maxKeyLength && hasOnlySafeCharacters(name, false)
 
 /** Binary search for the index of the struct holding `clock` in structs sorted by clock; -1. */
-function indexOfClock(list: readonly { id: Y.ID; length: number }[], clock: number): number {
+export function indexOfClock(list: readonly { id: Y.ID; length: number }[], clock: number): number {
   let lo = 0
   let hi = list.length - 1
   while (lo <= hi) {
