@@ -44,6 +44,31 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], rules: layer(['client', 'server', 'e2e']) },
+  {
+    // Inside shared: schema/ <- domain/ <- doc/ (+ protocol/). Pure code never touches Yjs.
+    files: ['shared/src/domain/**/*.ts'],
+    rules: layer(
+      ['client', 'server', 'e2e'],
+      [
+        {
+          group: ['yjs', 'yjs/*', 'lib0', 'lib0/*', '../doc/*', '../protocol/*'],
+          message: 'domain/ is pure: it imports schema/ only, never doc/, protocol/ or Yjs.',
+        },
+      ],
+    ),
+  },
+  {
+    files: ['shared/src/schema/**/*.ts'],
+    rules: layer(
+      ['client', 'server', 'e2e'],
+      [
+        {
+          group: ['yjs', 'yjs/*', 'lib0', 'lib0/*', '../doc/*', '../protocol/*', '../domain/*'],
+          message: 'schema/ is the bottom layer: it imports nothing else of shared, nor Yjs.',
+        },
+      ],
+    ),
+  },
   { files: ['server/**/*.ts'], rules: layer(['client', 'e2e']) },
   {
     files: ['client/**/*.{ts,tsx}'],

@@ -22,11 +22,9 @@ import {
   renameCluster,
   rootOf,
   unmergeIdea,
-  type Card,
-  type Idea,
-  type IdeaAuthor,
   type NewIdea,
 } from './board.js'
+import type { Card, Idea, IdeaAuthor } from '../schema/board.js'
 
 describe('boardNotes and readBoardNotes', () => {
   it('reads an empty board as no notes', () => {

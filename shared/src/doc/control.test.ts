@@ -20,8 +20,8 @@ import {
   setProgress,
   setTimer,
   startSilentRound,
-  type TimerState,
 } from './control.js'
+import type { TimerState } from '../schema/brainstorm.js'
 
 const settings: WorkshopSettings = {
   title: 'Which wards first?',

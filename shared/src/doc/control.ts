@@ -2,7 +2,12 @@
 // Readers validate what they read: a document may hold anything a writer put there.
 import type * as Y from 'yjs'
 import { z } from '../schema/zod.js'
-import { collectModeSchema, timerOnZeroSchema, type CollectMode } from '../schema/brainstorm.js'
+import {
+  collectModeSchema,
+  type CollectMode,
+  timerSchema,
+  type TimerState,
+} from '../schema/brainstorm.js'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
 import { cleanText, cleanTextCheck } from '../schema/text.js'
@@ -24,16 +29,6 @@ export const logEntrySchema = z.object({
   text: z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000)),
 })
 export type LogEntry = z.infer<typeof logEntrySchema>
-
-/** The brainstorm timer, in server time. */
-export const timerSchema = z.object({
-  /** Server time at which the timer reaches zero, ms since the epoch. */
-  endsAt: z.number(),
-  /** The length it was started with, for the progress ring. */
-  durationMs: z.number().check(z.nonnegative()),
-  onZero: timerOnZeroSchema,
-})
-export type TimerState = z.infer<typeof timerSchema>
 
 /** What the facilitator sees of one participant's brainstorm: counts, never text. */
 export const progressSchema = z.object({

@@ -22,9 +22,9 @@ import {
   setVote,
   setVotingSettings,
   setVotingStatus,
-  voteItems,
-  type VoteResults,
 } from './voting.js'
+import { voteItems } from '../domain/items.js'
+import type { VoteResults } from '../schema/voting.js'
 
 const workshop: WorkshopSettings = {
   title: 'Which wards first?',

@@ -3,14 +3,14 @@
 import type * as Y from 'yjs'
 import { z } from '../schema/zod.js'
 import {
-  itemKey,
+  voteResultsSchema,
   votingSettingsSchema,
   votingStatusSchema,
+  type VoteResults,
   type VotingSettings,
   type VotingStatus,
 } from '../schema/voting.js'
 import type { WorkshopSettings } from '../schema/workshop.js'
-import type { BoardState } from './board.js'
 
 const VOTING = 'voting'
 const RESULTS = 'results'
@@ -69,42 +69,6 @@ export function setVotingStatus(
   }, origin)
 }
 
-/** One thing participants can put dots on. */
-export interface VoteItem {
-  readonly key: string
-  readonly kind: 'cluster' | 'idea'
-  /** Cluster name or card text (as text, never markup). */
-  readonly label: string
-}
-
-/**
- * The items of a vote, in board order: clusters (those with cards) and/or cards. With `both`,
- * a card inside a cluster is an item of its own as well as part of its cluster.
- */
-export function voteItems(board: BoardState, voteOn: VotingSettings['voteOn']): VoteItem[] {
-  const items: VoteItem[] = []
-  if (voteOn !== 'ideas') {
-    for (const c of board.clusters) {
-      if (c.cardIds.length === 0) continue
-      items.push({
-        key: itemKey.cluster(c.id),
-        kind: 'cluster',
-        // As the board shows it: a name of only spaces is no name.
-        label: c.name.trim() || 'Unnamed cluster',
-      })
-    }
-  }
-  if (voteOn !== 'clusters') {
-    const byId = new Map(board.cards.map((c) => [c.id, c]))
-    const ordered = [...board.clusters.flatMap((c) => c.cardIds), ...board.unclustered]
-    for (const id of ordered) {
-      const card = byId.get(id)
-      if (card) items.push({ key: itemKey.idea(id), kind: 'idea', label: card.text })
-    }
-  }
-  return items
-}
-
 /** A participant's own dots as their private document holds them: anything at all. */
 export function readRawVotes(doc: Y.Doc): Record<string, unknown> {
   return doc.getMap<unknown>(VOTES).toJSON()
@@ -117,46 +81,6 @@ export function setVote(doc: Y.Doc, key: string, dots: number): void {
   if (!(dots > 0)) m.delete(key)
   else m.set(key, dots)
 }
-
-/** Revealed results, as the server writes them into the control document. */
-export const groupResultSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Participants of this group who placed at least one counted dot. */
-  voters: z.number().check(z.int(), z.nonnegative()),
-  /** Members of the group on the roster. */
-  members: z.number().check(z.int(), z.nonnegative()),
-  dots: z.number().check(z.int(), z.nonnegative()),
-})
-export const itemResultSchema = z.object({
-  key: z.string(),
-  kind: z.enum(['cluster', 'idea']),
-  label: z.string(),
-  total: z.number().check(z.int(), z.nonnegative()),
-  byGroup: z.record(z.string(), z.number().check(z.int(), z.nonnegative())),
-  /** Share with every group weighted equally, 0–1. */
-  normalized: z.number().check(z.gte(0), z.lte(1)),
-  /** Competition ranks (1, 2, 2, 4): equal values share a rank. */
-  rank: z.number().check(z.int(), z.positive()),
-  normalizedRank: z.number().check(z.int(), z.positive()),
-})
-export const voteResultsSchema = z.object({
-  revealedAt: z.number(),
-  settings: votingSettingsSchema,
-  groups: z.array(groupResultSchema),
-  items: z.array(itemResultSchema),
-  totalDots: z.number().check(z.int(), z.nonnegative()),
-  voters: z.number().check(z.int(), z.nonnegative()),
-  /** Open voting only: who put how many dots where. */
-  ballots: z.nullable(
-    z.array(
-      z.object({ name: z.string(), group: z.string(), dots: z.record(z.string(), z.number()) }),
-    ),
-  ),
-})
-export type GroupResult = z.infer<typeof groupResultSchema>
-export type ItemResult = z.infer<typeof itemResultSchema>
-export type VoteResults = z.infer<typeof voteResultsSchema>
 
 export function readResults(doc: Y.Doc): VoteResults | null {
   const parsed = voteResultsSchema.safeParse(doc.getMap(RESULTS).get('vote'))

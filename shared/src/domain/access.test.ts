@@ -1,7 +1,7 @@
 // Unit tests of the access table (DESIGN.md): who may read and write which document, and how
 // the board lock and the brainstorm timer change it.
 import { describe, expect, it } from 'vitest'
-import type { DocRef } from '../protocol/doc-names.js'
+import type { DocRef } from '../schema/doc-ref.js'
 import { participantIdSchema, workshopIdSchema } from '../schema/ids.js'
 import { documentAccess, type Access, type Identity } from './access.js'
 

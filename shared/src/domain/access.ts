@@ -1,5 +1,5 @@
 // Who may read and write which document: the table in DESIGN.md as one pure function.
-import type { DocRef } from '../protocol/doc-names.js'
+import type { DocRef } from '../schema/doc-ref.js'
 import type { ParticipantId, WorkshopId } from '../schema/ids.js'
 
 /** Whom a token speaks for. */

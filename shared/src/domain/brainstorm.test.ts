@@ -1,7 +1,7 @@
 // Unit tests of the brainstorm rules: countdown, when drafts and open adding are allowed, and
 // the offset between device and server clocks.
 import { describe, expect, it } from 'vitest'
-import type { TimerState } from '../doc/control.js'
+import type { TimerState } from '../schema/brainstorm.js'
 import type { CollectMode } from '../schema/brainstorm.js'
 import { PHASES, type Phase } from '../schema/phase.js'
 import {

@@ -1,7 +1,7 @@
 // Brainstorm rules over the control state: the countdown, and when participants may write.
 import type { CollectMode } from '../schema/brainstorm.js'
 import type { Phase } from '../schema/phase.js'
-import type { TimerState } from '../doc/control.js'
+import type { TimerState } from '../schema/brainstorm.js'
 
 /** Milliseconds left on the timer at `serverNow` (0 once it has run out). */
 export function remainingMs(timer: TimerState, serverNow: number): number {

@@ -1,8 +1,8 @@
 // Unit tests of dot counting: the clamp over ordinary and hostile ballots (hand-computed), a
 // seeded property test, the tally per group with normalisation, ranks and how ranks read.
-import * as prng from 'lib0/prng'
+import { createRandom, type Random } from './random.js'
 import { describe, expect, it } from 'vitest'
-import type { VoteItem } from '../doc/voting.js'
+import type { VoteItem } from '../schema/items.js'
 import type { VotingSettings } from '../schema/voting.js'
 import type { Group } from '../schema/workshop.js'
 import {
@@ -187,23 +187,23 @@ describe('countBallot, property: whatever the ballot, the count stays within the
   ]
   const oddKeys = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'x']
 
-  function randomValue(gen: prng.PRNG): unknown {
-    return prng.bool(gen) ? prng.int32(gen, -5, 30) : prng.oneOf(gen, hostileValues)
+  function randomValue(gen: Random): unknown {
+    return gen.bool() ? gen.int(-5, 30) : gen.oneOf(hostileValues)
   }
 
-  function randomBallot(gen: prng.PRNG, items: readonly string[]): unknown {
-    const shape = prng.int32(gen, 0, 19)
-    if (shape === 0) return prng.oneOf(gen, [null, undefined, 7, 'i:a', true, () => 1])
-    if (shape === 1) return Array.from({ length: prng.int32(gen, 0, 5) }, () => randomValue(gen))
+  function randomBallot(gen: Random, items: readonly string[]): unknown {
+    const shape = gen.int(0, 19)
+    if (shape === 0) return gen.oneOf([null, undefined, 7, 'i:a', true, () => 1])
+    if (shape === 1) return Array.from({ length: gen.int(0, 5) }, () => randomValue(gen))
     const entries: [string, unknown][] = []
-    for (let n = prng.int32(gen, 0, 12); n > 0; n--) {
-      const pick = prng.int32(gen, 0, 9)
+    for (let n = gen.int(0, 12); n > 0; n--) {
+      const pick = gen.int(0, 9)
       const key =
         pick < 6 && items.length > 0
-          ? prng.oneOf(gen, [...items])
+          ? gen.oneOf([...items])
           : pick < 8
-            ? prng.oneOf(gen, oddKeys)
-            : `${prng.oneOf(gen, ['c:', 'i:'])}${prng.word(gen, 1, 3)}`
+            ? gen.oneOf(oddKeys)
+            : `${gen.oneOf(['c:', 'i:'])}${gen.word(1, 3)}`
       entries.push([key, randomValue(gen)])
     }
     // fromEntries, like JSON.parse, keeps a `__proto__` key as data.
@@ -211,20 +211,20 @@ describe('countBallot, property: whatever the ballot, the count stays within the
     return shape === 2 ? Object.setPrototypeOf(ballot, { [items[0] ?? 'i:a']: 3 }) : ballot
   }
 
-  function randomRules(gen: prng.PRNG): VoteRules {
-    const count = prng.int32(gen, 0, 8)
+  function randomRules(gen: Random): VoteRules {
+    const count = gen.int(0, 8)
     const items = Array.from(
       { length: count },
-      (_, i) => `${prng.oneOf(gen, ['c:', 'i:'])}${prng.word(gen, 1, 3)}${i}`,
+      (_, i) => `${gen.oneOf(['c:', 'i:'])}${gen.word(1, 3)}${i}`,
     )
     // Now and then an item listed twice, or an item named like an Object.prototype member.
-    if (count > 0 && prng.int32(gen, 0, 9) === 0) items.push(prng.oneOf(gen, items))
-    if (prng.int32(gen, 0, 9) === 0) items.push(prng.oneOf(gen, oddKeys))
-    return { budget: prng.int32(gen, 0, 20), cap: prng.int32(gen, 0, 25), items }
+    if (count > 0 && gen.int(0, 9) === 0) items.push(gen.oneOf(items))
+    if (gen.int(0, 9) === 0) items.push(gen.oneOf(oddKeys))
+    return { budget: gen.int(0, 20), cap: gen.int(0, 25), items }
   }
 
   it('holds for 5000 seeded random hostile ballots and rules', () => {
-    const gen = prng.create(20240605)
+    const gen = createRandom(20240605)
     for (let run = 0; run < 5000; run++) {
       const r = randomRules(gen)
       const ballot = randomBallot(gen, r.items)
@@ -576,23 +576,22 @@ describe('tally', () => {
 
 describe('tally, property: totals add up whatever the ballots', () => {
   it('holds for 300 seeded random elections', () => {
-    const gen = prng.create(7)
+    const gen = createRandom(7)
     const groups = [surgeons, radiologists, nurses]
     for (let run = 0; run < 300; run++) {
-      const items = Array.from({ length: prng.int32(gen, 1, 6) }, (_, i) => idea(`${i}`, `#${i}`))
-      const budget = prng.int32(gen, 1, 20)
+      const items = Array.from({ length: gen.int(1, 6) }, (_, i) => idea(`${i}`, `#${i}`))
+      const budget = gen.int(1, 20)
       const s: VotingSettings = {
         ...settings,
         dotBudget: budget,
-        maxDotsPerItem: prng.int32(gen, 1, budget),
+        maxDotsPerItem: gen.int(1, budget),
       }
-      const ballots = Array.from({ length: prng.int32(gen, 0, 8) }, (_, p) => {
+      const ballots = Array.from({ length: gen.int(0, 8) }, (_, p) => {
         const votes: Record<string, unknown> = {}
         for (const item of items) {
-          if (prng.bool(gen))
-            votes[item.key] = prng.oneOf(gen, [prng.int32(gen, -3, 25), 1.5, '2', NaN])
+          if (gen.bool()) votes[item.key] = gen.oneOf([gen.int(-3, 25), 1.5, '2', NaN])
         }
-        return ballot(`p-${p % 6}`, prng.oneOf(gen, ['g1', 'g2', 'g3', 'g9']), votes)
+        return ballot(`p-${p % 6}`, gen.oneOf(['g1', 'g2', 'g3', 'g9']), votes)
       })
       const result = tally({ ballots, items, settings: s, groups, members: {} })
       const context = JSON.stringify({ run, ballots, s })

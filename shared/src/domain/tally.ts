@@ -3,7 +3,8 @@
 // and at most the budget in all.
 import type { Group } from '../schema/workshop.js'
 import type { VotingSettings } from '../schema/voting.js'
-import type { GroupResult, ItemResult, VoteItem } from '../doc/voting.js'
+import type { VoteItem } from '../schema/items.js'
+import type { GroupResult, ItemResult } from '../schema/voting.js'
 
 export interface VoteRules {
   readonly budget: number

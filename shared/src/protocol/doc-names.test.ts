@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { participantIdSchema, workshopIdSchema } from '../schema/ids.js'
-import { docName, parseDocName, type DocRef } from './doc-names.js'
+import type { DocRef } from '../schema/doc-ref.js'
+import { docName, parseDocName } from './doc-names.js'
 
 const W = 'workshop-0001'
 const P = 'participant_01'

@@ -1,11 +1,6 @@
 // Names of the Yjs documents of a workshop, as they appear in sync URLs.
 import { participantIdSchema, workshopIdSchema } from '../schema/ids.js'
-import type { ParticipantId, WorkshopId } from '../schema/ids.js'
-
-export type DocRef =
-  | { workshopId: WorkshopId; kind: 'board' }
-  | { workshopId: WorkshopId; kind: 'control' }
-  | { workshopId: WorkshopId; kind: 'private'; participantId: ParticipantId }
+import type { DocRef } from '../schema/doc-ref.js'
 
 /** Builds a document name: `<workshopId>/board`, `/control` or `/private/<participantId>`. */
 export function docName(ref: DocRef): string {

@@ -38,3 +38,13 @@ export const timerSecondsSchema = z
     z.gte(1, 'The time must be at least 1 second'),
     z.lte(LIMITS.timerSeconds, `The time is at most ${LIMITS.timerSeconds / 60} minutes`),
   )
+
+/** The brainstorm timer, in server time. */
+export const timerSchema = z.object({
+  /** Server time at which the timer reaches zero, ms since the epoch. */
+  endsAt: z.number(),
+  /** The length it was started with, for the progress ring. */
+  durationMs: z.number().check(z.nonnegative()),
+  onZero: timerOnZeroSchema,
+})
+export type TimerState = z.infer<typeof timerSchema>

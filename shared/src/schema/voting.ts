@@ -43,3 +43,43 @@ export const itemKey = {
   cluster: (id: string) => `c:${id}`,
   idea: (id: string) => `i:${id}`,
 } as const
+
+/** Revealed results, as the server writes them into the control document. */
+export const groupResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Participants of this group who placed at least one counted dot. */
+  voters: z.number().check(z.int(), z.nonnegative()),
+  /** Members of the group on the roster. */
+  members: z.number().check(z.int(), z.nonnegative()),
+  dots: z.number().check(z.int(), z.nonnegative()),
+})
+export const itemResultSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['cluster', 'idea']),
+  label: z.string(),
+  total: z.number().check(z.int(), z.nonnegative()),
+  byGroup: z.record(z.string(), z.number().check(z.int(), z.nonnegative())),
+  /** Share with every group weighted equally, 0–1. */
+  normalized: z.number().check(z.gte(0), z.lte(1)),
+  /** Competition ranks (1, 2, 2, 4): equal values share a rank. */
+  rank: z.number().check(z.int(), z.positive()),
+  normalizedRank: z.number().check(z.int(), z.positive()),
+})
+export const voteResultsSchema = z.object({
+  revealedAt: z.number(),
+  settings: votingSettingsSchema,
+  groups: z.array(groupResultSchema),
+  items: z.array(itemResultSchema),
+  totalDots: z.number().check(z.int(), z.nonnegative()),
+  voters: z.number().check(z.int(), z.nonnegative()),
+  /** Open voting only: who put how many dots where. */
+  ballots: z.nullable(
+    z.array(
+      z.object({ name: z.string(), group: z.string(), dots: z.record(z.string(), z.number()) }),
+    ),
+  ),
+})
+export type GroupResult = z.infer<typeof groupResultSchema>
+export type ItemResult = z.infer<typeof itemResultSchema>
+export type VoteResults = z.infer<typeof voteResultsSchema>
