@@ -81,6 +81,20 @@ export default tseslint.config(
     },
   },
   {
+    // Kits serve every feature and import none (see STYLE.md: app -> features -> kits).
+    files: ['client/src/{board,sync,ui,lib,results}/**/*.{ts,tsx}'],
+    rules: layer(
+      ['server', 'e2e'],
+      [
+        {
+          group: ['**/features/*', '**/features/**'],
+          message:
+            'A kit may not import a feature (see STYLE.md); move what is shared into the kit.',
+        },
+      ],
+    ),
+  },
+  {
     // Features never import each other; what several views share lives in board/, sync/, ui/, lib/.
     files: ['client/src/features/**/*.{ts,tsx}'],
     rules: layer(

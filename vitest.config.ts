@@ -31,6 +31,16 @@ export default defineConfig({
         },
       },
       {
+        // Repository-wide rules (lint zones).
+        test: {
+          name: 'repo',
+          root: './scripts',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
         // Only the load harness's pure helpers; the harness itself runs with `pnpm bench`.
         test: {
           name: 'bench',
