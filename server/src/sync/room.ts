@@ -232,8 +232,13 @@ export class Room {
     try {
       merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     } catch {
-      // Stored already; only the merge failed, which must not cost the room its peers.
-      merged = Y.encodeStateAsUpdate(this.doc)
+      // Stored already; only the merge failed, which must not cost the room its peers. Each
+      // update goes out alone (never the live document: it may hold what is not stored yet).
+      for (const b of batch) {
+        const message = encodeUpdateMessage(b.update)
+        for (const peer of this.peers.keys()) if (peer !== b.origin) peer.send(message)
+      }
+      return
     }
     // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
     // which Yjs ignores; a batch from one peer skips that peer.
@@ -333,11 +338,12 @@ export class Room {
       } catch {
         throw new ProtocolError('malformed state vector')
       }
-      // Answer after pending writes (and store whatever arrived since), so a peer never
-      // receives what is not yet stored. A state vector the answer cannot be built for is
-      // this peer's fault: it closes this peer, never the room.
+      // The answer is built when earlier writes are done, so the document is exactly what is
+      // stored plus the batch waiting; it goes out once that batch is stored too. Built after
+      // that write instead, it could carry updates applied meanwhile and not stored yet (the
+      // crash harness lost acknowledged edits that way). A state vector the answer cannot be
+      // built for is this peer's fault: it closes this peer, never the room.
       this.enqueue(async () => {
-        await this.flushBatch()
         if (this.closed || !this.peers.has(peer)) return
         let answer: Uint8Array
         try {
@@ -346,7 +352,8 @@ export class Room {
           peer.close(CLOSE.badMessage, 'malformed state vector')
           return
         }
-        peer.send(answer)
+        await this.flushBatch()
+        if (!this.closed && this.peers.has(peer)) peer.send(answer)
       })
     } else if (sub === SYNC_STEP2 || sub === SYNC_UPDATE) {
       const update = decoding.readVarUint8Array(d)
