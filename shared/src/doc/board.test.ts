@@ -574,7 +574,7 @@ describe('rootOf', () => {
     expect(rootOf(map, id)).toBe(root)
   })
 
-  it('reads a long chain of merges quickly (each chain is walked once)', () => {
+  it('reads a long chain of merges (each chain is walked once)', () => {
     const n = LIMITS.boardIdeas
     const doc = new Y.Doc()
     addIdeas(
@@ -584,9 +584,8 @@ describe('rootOf', () => {
     doc.transact(() => {
       for (let i = 0; i < n - 1; i++) rawIdea(doc, `i${i}`).set('mergedInto', `i${i + 1}`)
     })
-    const started = performance.now()
+    // Linear reading is what makes this finish at all; its speed is measured in bench/.
     const board = readBoard(doc)
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(board.cards.map((c) => c.id)).toEqual([`i${n - 1}`])
     expect(board.cards[0]!.merged).toHaveLength(n - 1)
   })

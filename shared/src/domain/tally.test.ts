@@ -254,7 +254,7 @@ describe('countBallot, property: whatever the ballot, the count stays within the
       }
       expect(total, context).toBe(Math.min(r.budget, wanted))
     }
-  })
+  }, 60_000)
 })
 
 describe('dotsUsed', () => {
