@@ -87,7 +87,8 @@ describe('durability', () => {
     expect(boardNotes(after.doc).toString()).toBe(expected)
     expect(readControl(ctl.doc).phase).toBe('cluster')
     expect(readControl(ctl.doc).roster[p.participantId]?.name).toBe('Dana')
-  })
+    // Two server processes start here; a loaded CI machine needs more than the default.
+  }, 90_000)
 
   it('compacts the update log into a snapshot and loads it back', async () => {
     const dataDir = tempDir()

@@ -302,8 +302,10 @@ export class Room {
     this.stored = 1
     this.enqueue(async () => {
       this.compactQueued = false
-      // The state taken now holds every update queued before this task, and perhaps a few
-      // queued after it (they are stored again after the snapshot, which is harmless).
+      // What is waiting is stored first, so the snapshot folds it too instead of leaving a
+      // burst read in one tick appended after it. The state taken then may hold a few updates
+      // not stored yet; they are stored after the snapshot, which is harmless.
+      await this.flushBatch()
       await this.hooks.compact(Y.encodeStateAsUpdate(this.doc))
     })
   }
