@@ -857,6 +857,134 @@ describe('gaps found in review', () => {
   })
 })
 
+// ---- Bounded work ------------------------------------------------------------------------------
+
+// The long fuzzer run stalled the server: updates the checks accepted could make Yjs work in time
+// quadratic in their size or in the document's, on every apply and on every load. Each case below
+// was applied (seconds of work) before the work bound; each is refused now, and honest updates of
+// the same shapes still apply.
+describe('bounded work', () => {
+  /** `n` values of map `m`, key `k`, none naming the value it replaces (no origin). */
+  const blindValues = (client: number, n: number) =>
+    forge([
+      {
+        client,
+        clock: 0,
+        structs: Array.from({ length: n }, (_, i) => ({ parent: 'm', key: 'k', content: any(i) })),
+      },
+    ])
+
+  it('refuses thousands of values for one key that name no current value (Yjs walks the whole key history for each)', () => {
+    const server = serverDoc()
+    const { verdict } = check(server, blindValues(9, 10_000))
+    expect(reasonOf(verdict)).toMatch(/too long to apply/)
+    // A few such values (concurrent first writes of a key) are honest and cheap.
+    expect(check(server, blindValues(9, 20)).verdict.kind).toBe('apply')
+  })
+
+  it('refuses a value that names no current value for a key with a history past maxKeyHistory, and takes it when it names the current value', () => {
+    const server = serverDoc()
+    // Two clients taking turns: each turn leaves an entry in the history that cannot merge.
+    const a = replicaOf(server, 2)
+    const b = replicaOf(server, 3)
+    for (let i = 0; i < DEFAULT_UPDATE_LIMITS.maxKeyHistory + 2; i++) {
+      const [from, to] = i % 2 === 0 ? [a, b] : [b, a]
+      from.getMap('m').set('h', i)
+      Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)))
+    }
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(a, Y.encodeStateVector(server)))
+    const blind = forge([
+      { client: 9, clock: 0, structs: [{ parent: 'm', key: 'h', content: any(1) }] },
+    ])
+    expect(reasonOf(check(server, blind).verdict)).toMatch(/too long to apply/)
+    const honest = edit2((d) => d.getMap('m').set('h', 'next'))(server)
+    expect(check(server, honest).verdict.kind).toBe('apply')
+  })
+
+  it('refuses items that cut one long item in a thousand places, each naming the end as its right neighbour', () => {
+    const server = serverDoc()
+    const text = 'x'.repeat(4000)
+    server.getText('long').insert(0, text)
+    const from = Y.getState(server.store, SERVER) - text.length
+    // Right to left: each lands in front of the previous ones, which Yjs then scans.
+    const structs = Array.from({ length: 1000 }, (_, i) => ({
+      origin: [SERVER, from + text.length - 2 - 2 * i] as const,
+      content: str('y'),
+    }))
+    expect(reasonOf(check(server, structsOf(9, 0, ...structs)).verdict)).toMatch(/too long/)
+    // The same edits made by Yjs name their right neighbours: a thousand cheap inserts.
+    const honest = edit2((d) => {
+      for (let i = 0; i < 1000; i++) d.getText('long').insert(text.length - 1 - 2 * i, 'y')
+    })(server)
+    const { verdict, after } = check(server, honest)
+    expect(verdict.kind, reasonOf(verdict)).toBe('apply')
+    expect(after.getText('long').length).toBe(text.length + 1000)
+  })
+
+  it('refuses deleting every other element of one long JSON array (each cut copies the rest)', () => {
+    const server = serverDoc()
+    server.getArray('big').push(Array.from({ length: 20_000 }, () => null))
+    const at = Y.getState(server.store, SERVER) - 20_000
+    const ranges = Array.from({ length: 10_000 }, (_, i): [number, number] => [at + 2 * i + 1, 1])
+    expect(reasonOf(check(server, forge([], [[SERVER, ranges]])).verdict)).toMatch(/too long/)
+    // A handful of deletions in it is an ordinary edit.
+    const few = edit2((d) => [900, 600, 300].forEach((i) => d.getArray('big').delete(i, 1)))(server)
+    expect(check(server, few).verdict.kind).toBe('apply')
+  })
+
+  it('refuses deletion ranges out of order or overlapping (each range would walk the same structs again)', () => {
+    const server = serverDoc()
+    const list = server.getArray('many')
+    // 2,000 structs that cannot merge (each in front of the last), all deleted.
+    for (let i = 0; i < 2000; i++) list.insert(0, [i])
+    list.delete(0, list.length)
+    const from = Y.getState(server.store, SERVER) - 2000
+    const again = Array.from({ length: 10_000 }, (): [number, number] => [from, 2000])
+    expect(reasonOf(check(server, forge([], [[SERVER, again]])).verdict)).toMatch(/deletion/)
+    const backwards = forge(
+      [],
+      [
+        [
+          SERVER,
+          [
+            [5, 1],
+            [2, 1],
+          ],
+        ],
+      ],
+    )
+    expect(reasonOf(check(serverDoc(), backwards).verdict)).toMatch(/deletion/)
+    const sorted = forge(
+      [],
+      [
+        [
+          SERVER,
+          [
+            [2, 1],
+            [5, 1],
+          ],
+        ],
+      ],
+    )
+    expect(check(serverDoc(), sorted).verdict.kind).toBe('apply')
+  })
+
+  it('applies an honest burst: hundreds of edits scattered over a text and hundreds of keys in one transaction', () => {
+    const server = serverDoc()
+    server.getText('long').insert(0, 'abcdefghij'.repeat(300))
+    const update = edit2((d) => {
+      const t = d.getText('long')
+      for (let i = 0; i < 300; i++) {
+        t.insert((i * 7919) % t.length, 'z')
+        t.delete((i * 104729) % (t.length - 1), 1)
+      }
+      for (let i = 0; i < 300; i++) d.getMap('m').set(`k${i}`, { i })
+    })(server)
+    const { verdict } = check(server, update)
+    expect(verdict.kind, reasonOf(verdict)).toBe('apply')
+  })
+})
+
 // ---- Laws ---------------------------------------------------------------------------------------
 
 describe('laws', () => {
