@@ -116,6 +116,12 @@ export class Room {
   private readonly asked = new WeakSet<Peer>()
   /** Encoded size of the document, estimated upward from the last exact measurement. */
   private bytes = 0
+  /**
+   * `bytes` as last measured (null: never). Measuring encodes the whole document, so a full
+   * document is measured again only once its estimate has grown by a slack since: else every
+   * update sent to a nearly full document would cost the room a full encoding.
+   */
+  private measured: number | null = null
   /** Serialises store writes and the sends that must follow them. */
   private chain: Promise<void> = Promise.resolve()
   /**
@@ -406,8 +412,12 @@ export class Room {
       }
     }
     if (this.bytes + verdict.update.length > this.limits.maxBytes) {
-      // The estimate only grows; measure before refusing.
-      this.bytes = Y.encodeStateAsUpdate(this.doc).length
+      // The estimate only grows; measure before refusing (within the slack, it stands).
+      const slack = Math.max(1024, Math.floor(this.limits.maxBytes / 64))
+      if (this.measured === null || this.bytes - this.measured >= slack) {
+        this.bytes = Y.encodeStateAsUpdate(this.doc).length
+        this.measured = this.bytes
+      }
       if (this.bytes + verdict.update.length > this.limits.maxBytes) {
         return this.refuseFull(peer, 'size')
       }

@@ -23,10 +23,11 @@ interface Place {
 const isId = (v: unknown): v is Y.ID =>
   typeof v === 'object' && v !== null && 'client' in v && 'clock' in v
 
-/** The name of a root type of `doc`, or null when `type` is not a root. */
-function rootName(doc: Y.Doc, type: unknown): string | null {
-  for (const [name, t] of doc.share) if (t === type) return name
-  return null
+/** The names of the root types of `doc`, by type (built once per check: roots may be many). */
+function rootNames(doc: Y.Doc): Map<unknown, string> {
+  const names = new Map<unknown, string>()
+  for (const [name, t] of doc.share) names.set(t, name)
+  return names
 }
 
 /**
@@ -76,8 +77,9 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     const i = indexOfClock(list, id.clock)
     return i < 0 ? null : list[i]!
   }
+  const roots = rootNames(doc)
   const placeOfDocItem = (item: Y.Item): Place => ({
-    root: rootName(doc, item.parent),
+    root: roots.get(item.parent) ?? null,
     key: item.parentSub,
   })
   const NOWHERE: Place = { root: null, key: null }
