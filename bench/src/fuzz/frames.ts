@@ -217,6 +217,8 @@ export function mutate(
         value += (data[i]! & 0x7f) * mult
         mult *= 128
       }
+      // A run of continuation bytes longer than a double holds (0 × Infinity is NaN).
+      if (!Number.isFinite(value)) value = 2 ** 64
       if (r === 'huge') writeNum(e, huge(rng))
       else if (r === 'overlong') writeNum(e, value, rng.range(1, 12))
       else if (r === 'nearby') writeNum(e, Math.max(0, value + rng.range(-2, 2)))
