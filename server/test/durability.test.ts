@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { boardNotes, docName, readControl, setPhase } from '@triage/shared'
+import { boardNotes, docName, parseDocName, readControl, setPhase } from '@triage/shared'
 import {
   connect,
   createWorkshop,
@@ -100,6 +100,10 @@ describe('durability', () => {
     await Promise.all([synced(a), synced(b)])
     for (let i = 0; i < 60; i++) boardNotes(a.doc).insert(0, 'x')
     await until(b.doc, () => boardNotes(b.doc).length === 60)
+    // Compaction is queued behind the writes; wait for the room's queue, not a broadcast.
+    const lease = await s1.app.rooms.acquire(parseDocName(boardName)!)
+    await lease.room.flushed()
+    lease.release()
     const stored = await s1.app.store.loadDocument(boardName)
     // 61 updates were stored (migration + 60 edits); compaction folded most into a snapshot.
     // The threshold is soft: a burst read in one tick is appended before the snapshot runs.
