@@ -1,4 +1,5 @@
 // Builds the Fastify application: plugins first (shared decorators), then routes.
+import fastifyCompress from '@fastify/compress'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyWebsocket from '@fastify/websocket'
@@ -53,6 +54,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // The service worker (/sw.js) and the web app manifest, both from this origin.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         frameAncestors: ["'none'"],
         // The app is served over plain http on a LAN; do not force https.
         upgradeInsecureRequests: null,
@@ -61,6 +65,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     strictTransportSecurity: false,
     crossOriginOpenerPolicy: false,
     originAgentCluster: false,
+  })
+  // JSON answers above 1 KiB go out compressed (brotli or gzip, as the request accepts). The
+  // client's files are compressed at build time (routes/static.ts), so they pass through as they
+  // are; request bodies are never decompressed (bodyLimit counts the bytes as sent).
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    globalDecompression: false,
   })
   await app.register(fastifyRateLimit, {
     global: false,

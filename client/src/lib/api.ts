@@ -68,7 +68,9 @@ async function request<T>(
   schema: Parser<T>,
   init: { method?: string; body?: unknown; token?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  // No Accept header: every answer is JSON, and the browser hands a request the response it
+  // preloaded for it (the join page's, see server/src/routes/static.ts) only if the headers match.
+  const headers: Record<string, string> = {}
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (init.token) headers.authorization = `Bearer ${init.token}`
   let response: Response

@@ -1,7 +1,7 @@
 // Keeps a document on this device (IndexedDB through y-indexeddb), for DocConnection's
-// `persist` option: edits made offline survive a reload and sync when the connection is back.
-// Imported only by lazily loaded views, so the first download stays small.
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+// `persist` option: edits made offline survive a reload and sync when the connection is back,
+// and a phone that reopens the app offline shows what it last saw. y-indexeddb loads with the
+// first copy opened, so the first download stays small (scripts/check-bundle.mjs).
 import type * as Y from 'yjs'
 
 /** One connection's copy of its document on the device. */
@@ -66,9 +66,28 @@ export class QueuedCopy implements DeviceCopy {
   }
 }
 
+const yIndexedDb = () => import('y-indexeddb')
+
 const indexedDb: CopyBackend = {
-  open: (name, doc) => new IndexeddbPersistence(name, doc),
+  open: (name, doc) => {
+    const opened = yIndexedDb().then(({ IndexeddbPersistence }) => {
+      // Detached before the code arrived: nothing to keep (QueuedCopy waits for this).
+      if (doc.isDestroyed) return null
+      return new IndexeddbPersistence(name, doc)
+    })
+    // Without the code (offline, never loaded) the document lives in memory only.
+    opened.catch(() => {})
+    return {
+      destroy: async () => (await opened)?.destroy(),
+      clearData: async () => {
+        const copy = await opened
+        if (copy) await copy.clearData()
+        else await (await yIndexedDb()).clearDocument(name)
+      },
+    }
+  },
   clear: async (name) => {
+    const { clearDocument } = await yIndexedDb()
     await clearDocument(name)
   },
 }

@@ -1,0 +1,40 @@
+// The files of the participant route, read from Vite's build manifest (dist/.vite/manifest.json):
+// what the service worker precaches and what scripts/check-bundle.mjs weighs. The facilitator's
+// console and the projector are lazy chunks of their own and stay online-only.
+
+/** Lazy chunks that belong to the facilitator's and the projector's screens, not to phones. */
+const ONLINE_ONLY = [/^src\/features\/facilitate\//, /^src\/features\/projector\//]
+
+/**
+ * Chunks reached from the entry: through static imports only (`lazy: false`: what the first
+ * load fetches), or also through dynamic imports outside the console and projector (`lazy:
+ * true`: everything a participant's screens may load). Returns manifest keys, entry first.
+ */
+export function participantChunks(manifest, { lazy }) {
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry)
+  if (entry === undefined) throw new Error('the build manifest has no entry chunk')
+  const seen = []
+  const visit = (key) => {
+    if (seen.includes(key) || !manifest[key]) return
+    seen.push(key)
+    for (const dep of manifest[key].imports ?? []) visit(dep)
+    if (!lazy) return
+    for (const dep of manifest[key].dynamicImports ?? []) {
+      if (!ONLINE_ONLY.some((re) => re.test(dep))) visit(dep)
+    }
+  }
+  visit(entry)
+  return seen
+}
+
+/** The output files (JavaScript, CSS, other assets) of those chunks, relative to dist/. */
+export function participantFiles(manifest, options) {
+  const files = new Set()
+  for (const key of participantChunks(manifest, options)) {
+    const chunk = manifest[key]
+    files.add(chunk.file)
+    for (const css of chunk.css ?? []) files.add(css)
+    for (const asset of chunk.assets ?? []) files.add(asset)
+  }
+  return [...files]
+}
