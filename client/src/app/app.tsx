@@ -1,11 +1,15 @@
-// The app shell: picks the screen for the current path. Console and projector load lazily,
-// so a participant's phone downloads neither them nor the QR code library.
+// The app shell: picks the screen for the current path, keeps the page's live regions (which
+// outlive a route change), and moves the focus to the new page's main heading after one.
+// Console and projector load lazily, so a participant's phone downloads neither them nor the
+// QR code library.
 import { lazy, Suspense } from 'react'
 import { JoinPage } from '../features/join/join-page'
 import { LandingPage } from '../features/landing/landing-page'
 import { ParticipantView } from '../features/participant/participant-view'
 import { usePathname } from '../lib/navigation'
 import { Notice } from '../ui/alert'
+import { LiveRegions } from '../ui/announcer'
+import { useFocusOnRouteChange } from '../ui/focus'
 import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
 import { matchRoute } from './routes'
@@ -14,7 +18,18 @@ const FacilitatorConsole = lazy(() => import('../features/facilitate/facilitator
 const ProjectorBoard = lazy(() => import('../features/projector/projector-board'))
 
 export function App() {
-  const route = matchRoute(usePathname())
+  const pathname = usePathname()
+  useFocusOnRouteChange(pathname)
+  return (
+    <>
+      <Screen pathname={pathname} />
+      <LiveRegions />
+    </>
+  )
+}
+
+function Screen({ pathname }: { pathname: string }) {
+  const route = matchRoute(pathname)
   switch (route.name) {
     case 'landing':
       return <LandingPage />

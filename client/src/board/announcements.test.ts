@@ -6,6 +6,7 @@ import {
   announceEnd,
   announceOver,
   announceStart,
+  spokenThrough,
   type BoardWords,
 } from './announcements'
 import { UNCLUSTERED } from './column-nav'
@@ -70,5 +71,30 @@ describe('boardAnnouncements', () => {
     expect(
       a.onDragOver({ active: active('i1'), over: over({ kind: 'column', column: UNCLUSTERED }) }),
     ).toBe('Idea "Fewer forms" is over Unclustered.')
+  })
+})
+
+describe('spokenThrough', () => {
+  const active = (id: string) => ({ id, data: { current: {} } }) as never
+  const over = (data: unknown) => ({ id: 'x', data: { current: data } }) as never
+
+  it('says each announcement through the page’s region, leaving dnd-kit’s own empty', () => {
+    const said: string[] = []
+    const a = spokenThrough(
+      boardAnnouncements(() => words),
+      (m) => said.push(m),
+    )
+    expect(a.onDragStart({ active: active('i1') })).toBeUndefined()
+    // The first "over" (the card's own column) stays unsaid, as before.
+    a.onDragOver({ active: active('i1'), over: over({ kind: 'column', column: UNCLUSTERED }) })
+    a.onDragOver({ active: active('i1'), over: over({ kind: 'column', column: 'c1' }) })
+    expect(a.onDragEnd({ active: active('i1'), over: null })).toBeUndefined()
+    a.onDragCancel({ active: active('i2'), over: null })
+    expect(said).toEqual([
+      'Picked up idea "Fewer forms" in Unclustered.',
+      'Idea "Fewer forms" is over cluster "Admin".',
+      'Idea "Fewer forms" was dropped outside the board and stays in Unclustered.',
+      'Moving was cancelled. Idea "Less paperwork" stays in cluster "Admin".',
+    ])
   })
 })

@@ -1,4 +1,6 @@
-// What screen readers hear while a card is dragged: card text and column names, in words.
+// What screen readers hear while a card is dragged: card text and column names, in words,
+// said through the page's one live-region hook (ui/announcer), assertively: where the card is
+// must be heard at once, before the next key press.
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core'
 import { readTarget, UNCLUSTERED, type ColumnKey, type DropTarget } from './column-nav'
 
@@ -80,5 +82,25 @@ export function boardAnnouncements(words: () => BoardWords): Announcements {
     },
     onDragEnd: ({ active, over }) => announceEnd(words(), String(active.id), target(over)),
     onDragCancel: ({ active }) => announceCancel(words(), String(active.id)),
+  }
+}
+
+/**
+ * The same announcements said through `say` (the page's live region) instead of dnd-kit's own
+ * region, which then stays empty: one place on the page speaks.
+ */
+export function spokenThrough(
+  announcements: Announcements,
+  say: (message: string) => void,
+): Announcements {
+  const speak = (message: string | undefined) => {
+    if (message) say(message)
+    return undefined
+  }
+  return {
+    onDragStart: (event) => speak(announcements.onDragStart(event)),
+    onDragOver: (event) => speak(announcements.onDragOver(event)),
+    onDragEnd: (event) => speak(announcements.onDragEnd(event)),
+    onDragCancel: (event) => speak(announcements.onDragCancel(event)),
   }
 }

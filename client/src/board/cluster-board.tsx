@@ -17,7 +17,10 @@ import {
 } from '@triage/shared'
 import type { DocConnection } from '../sync/doc-connection'
 import { useBoardState } from '../sync/use-doc-snapshot'
-import { boardAnnouncements, SCREEN_READER_INSTRUCTIONS } from './announcements'
+import { useAnnounce } from '../ui/announcer'
+import { moveFocus } from '../ui/focus'
+import { usePrefersReducedMotion } from '../ui/reduced-motion'
+import { boardAnnouncements, SCREEN_READER_INSTRUCTIONS, spokenThrough } from './announcements'
 import { BoardColumn, ClusterNameField } from './board-column'
 import { boardWords, clusterLabel, columnOrder, mergeChoices, nextClusterName } from './board-model'
 import { boardCollisions, useBoardSensors } from './board-dnd'
@@ -47,6 +50,18 @@ export interface ClusterBoardProps {
 }
 
 const NO_IDEAS: ReadonlySet<string> = new Set()
+
+const noTransition = () => undefined
+
+/** A card's drag handle, found by its card. */
+const handleOf = (region: HTMLElement | null, cardId: string) =>
+  region?.querySelector(`[data-card="${CSS.escape(cardId)}"] .board-idea__handle`)
+
+/** A column's heading (or name field), found by its column. */
+const columnOf = (region: HTMLElement | null, column: ColumnKey) =>
+  region?.querySelector(
+    `[data-column="${CSS.escape(column)}"] :is(.board-column__title, .board-cluster-name__input)`,
+  )
 
 export default function ClusterBoard({
   doc,
@@ -84,19 +99,42 @@ export default function ClusterBoard({
   const words = useCallback(() => boardWords(latest.current), [])
   const order = useCallback(() => columnOrder(latest.current), [])
   const sensors = useBoardSensors(order)
-  const announcements = useMemo(() => boardAnnouncements(words), [words])
+  const announce = useAnnounce()
+  const announcements = useMemo(
+    () => spokenThrough(boardAnnouncements(words), (m) => announce(m, 'assertive')),
+    [words, announce],
+  )
 
+  const reducedMotion = usePrefersReducedMotion()
   const [activeId, setActiveId] = useState<string | null>(null)
   const [focusCluster, setFocusCluster] = useState<string | null>(null)
   const clearFocus = useCallback(() => setFocusCluster(null), [])
 
+  // Each of these takes away the control that was used: the focus goes to the card that is
+  // left (merge, unmerge) or to the column's list (delete), and what happened is said.
   const actions = useMemo(
     (): CardActions => ({
-      merge: (target, duplicate) => mergeIdeas(doc, target, duplicate),
-      unmerge: (id) => unmergeIdea(doc, id),
-      remove: (id) => deleteIdea(doc, id),
+      merge: (target, duplicate) => {
+        const from = document.activeElement
+        mergeIdeas(doc, target, duplicate)
+        announce(`Merged into idea "${words().cardText(target)}".`)
+        moveFocus(() => handleOf(regionRef.current, target), from)
+      },
+      unmerge: (id) => {
+        const from = document.activeElement
+        unmergeIdea(doc, id)
+        announce('Idea unmerged: it is a card of its own again.')
+        moveFocus(() => handleOf(regionRef.current, id), from)
+      },
+      remove: (id) => {
+        const from = document.activeElement
+        const column = words().cardColumn(id)
+        deleteIdea(doc, id)
+        announce('Idea deleted.')
+        moveFocus(() => columnOf(regionRef.current, column), from)
+      },
     }),
-    [doc],
+    [doc, announce, words],
   )
   const mergeOptions = useMemo(() => mergeChoices(board), [board])
 
@@ -112,8 +150,16 @@ export default function ClusterBoard({
 
   const newCluster = () => {
     const id = newId()
-    createCluster(doc, id, nextClusterName(board), Date.now())
+    const name = nextClusterName(board)
+    createCluster(doc, id, name, Date.now())
+    announce(`Cluster ${name} created. Type its name.`)
     setFocusCluster(id)
+  }
+  const dissolve = (id: string, name: string) => {
+    const from = document.activeElement
+    dissolveCluster(doc, id)
+    announce(`Cluster ${name} dissolved: its ideas are back in Unclustered.`)
+    moveFocus(() => columnOf(regionRef.current, UNCLUSTERED), from)
   }
 
   const cardsById = useMemo(() => new Map(board.cards.map((c) => [c.id, c])), [board])
@@ -202,7 +248,7 @@ export default function ClusterBoard({
                       type="button"
                       className="button button--small"
                       aria-label={`Dissolve cluster ${clusterLabel(cluster.name)}`}
-                      onClick={() => dissolveCluster(doc, cluster.id)}
+                      onClick={() => dissolve(cluster.id, clusterLabel(cluster.name))}
                     >
                       Dissolve
                     </button>
@@ -217,7 +263,11 @@ export default function ClusterBoard({
           ))}
           <CursorLayer cursors={cursors} board={boardRef} />
         </div>
-        <DragOverlay dropAnimation={null}>{active && <CardPreview card={active} />}</DragOverlay>
+        {/* A keyboard move slides the card to the next column, unless less motion is asked
+            for: then it jumps there. */}
+        <DragOverlay dropAnimation={null} transition={reducedMotion ? noTransition : undefined}>
+          {active && <CardPreview card={active} />}
+        </DragOverlay>
       </DndContext>
     </section>
   )

@@ -50,7 +50,7 @@ export function EditableCard({
   if (drag.isDragging) classes.push('board-idea--lifted')
   if (drop.isOver) classes.push('board-idea--merge-target')
   return (
-    <li ref={setRefs} className={classes.join(' ')}>
+    <li ref={setRefs} className={classes.join(' ')} data-card={card.id}>
       <div className="board-idea__main">
         <button
           ref={drag.setActivatorNodeRef}

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   ideaCount,
+  importNews,
   importResultLine,
   progressLines,
   progressTotals,
+  revealNews,
   revealResultLine,
 } from './brainstorm-progress'
 import { groupRoster } from './roster-groups'
@@ -77,4 +79,20 @@ describe('result lines', () => {
     [{ added: 1, skipped: 0 }, 'Added 1 item'],
     [{ added: 3, skipped: 2 }, 'Added 3 items (2 skipped)'],
   ])('import %o → %s', (result, text) => expect(importResultLine(result)).toBe(text))
+})
+
+describe('what the facilitator hears', () => {
+  it.each([
+    [{ revealed: 0, skipped: 0 }, 'There were no drafts to reveal.'],
+    [{ revealed: 1, skipped: 0 }, '1 idea revealed onto the board.'],
+    [
+      { revealed: 4, skipped: 2 },
+      '4 ideas revealed onto the board. 2 left out: the board is full.',
+    ],
+  ])('reveal %o → %s', (result, said) => expect(revealNews(result)).toBe(said))
+
+  it.each([
+    [{ added: 1, skipped: 0 }, '1 item put on the board.'],
+    [{ added: 3, skipped: 2 }, '3 items put on the board. 2 skipped.'],
+  ])('import %o → %s', (result, said) => expect(importNews(result)).toBe(said))
 })

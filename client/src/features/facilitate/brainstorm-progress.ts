@@ -64,8 +64,23 @@ export function revealResultLine({ revealed, skipped }: { revealed: number; skip
   return skipped > 0 ? `${line} (${skipped} left out: the board is full)` : line
 }
 
+/** What the facilitator hears after a reveal (worded apart from the line on screen). */
+export function revealNews({ revealed, skipped }: { revealed: number; skipped: number }): string {
+  const line =
+    revealed === 0
+      ? 'There were no drafts to reveal.'
+      : `${ideaCount(revealed)} revealed onto the board.`
+  return skipped > 0 ? `${line} ${skipped} left out: the board is full.` : line
+}
+
 /** What the facilitator is told after adding candidate items. */
 export function importResultLine({ added, skipped }: { added: number; skipped: number }) {
   const line = `Added ${itemCount(added)}`
   return skipped > 0 ? `${line} (${skipped} skipped)` : line
+}
+
+/** What the facilitator hears after adding candidate items. */
+export function importNews({ added, skipped }: { added: number; skipped: number }): string {
+  const line = `${itemCount(added)} put on the board.`
+  return skipped > 0 ? `${line} ${skipped} skipped.` : line
 }

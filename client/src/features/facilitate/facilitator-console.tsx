@@ -15,6 +15,7 @@ import { Page, Section } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
+import { useControlNews } from '../../ui/announcer'
 import { BoardArea } from './board-area'
 import { BoardControls } from './board-controls'
 import { ItemsPanel } from './items-panel'
@@ -50,6 +51,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
   useDocumentTitle(
     control.settings ? `Facilitate: ${control.settings.title}` : 'Facilitator console',
   )
+  useControlNews(control, 'facilitator')
 
   if (state.kind === 'ended') {
     return (
@@ -65,7 +67,10 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
       <div className="console-header">
         <div>
           <p className="eyebrow">Facilitator console</p>
-          <h1 className="page__title">{control.settings?.title ?? 'Loading the workshop…'}</h1>
+          {/* Busy while loading: the focus waits for the title after a route change. */}
+          <h1 className="page__title" aria-busy={control.settings ? undefined : true}>
+            {control.settings?.title ?? 'Loading the workshop…'}
+          </h1>
           {control.settings?.objective && <p className="lead">{control.settings.objective}</p>}
         </div>
         <a className="button" href={paths.projector(workshopId)} target="_blank" rel="noopener">

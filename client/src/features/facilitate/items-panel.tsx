@@ -4,8 +4,9 @@ import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import type { ImportItemsBody } from '@triage/shared'
 import { api } from '../../lib/api'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce } from '../../ui/announcer'
 import { Section } from '../../ui/layout'
-import { importResultLine } from './brainstorm-progress'
+import { importNews, importResultLine } from './brainstorm-progress'
 import { checkImportText, readImportFile } from './import-file'
 import { useAction } from './use-action'
 
@@ -14,6 +15,7 @@ export function ItemsPanel({ workshopId, token }: { workshopId: string; token: s
   const [text, setText] = useState('')
   const [result, setResult] = useState('')
   const action = useAction()
+  const announce = useAnnounce()
 
   const send = async (format: ImportItemsBody['format'], body: string): Promise<boolean> => {
     setResult('')
@@ -22,11 +24,13 @@ export function ItemsPanel({ workshopId, token }: { workshopId: string; token: s
     )
     if (!answer) return false
     setResult(importResultLine(answer))
+    announce(importNews(answer))
     return true
   }
 
   const addLines = async (event: FormEvent) => {
     event.preventDefault()
+    if (action.pending) return
     const checked = checkImportText(text)
     if (!checked.ok) return action.fail(checked.message)
     if (await send('lines', checked.text)) setText('')
@@ -58,7 +62,12 @@ export function ItemsPanel({ workshopId, token }: { workshopId: string; token: s
           />
         </div>
         <div className="button-row">
-          <button className="button button--primary" type="submit" disabled={action.pending}>
+          {/* aria-disabled while adding, not disabled: the focus stays on it. */}
+          <button
+            className="button button--primary"
+            type="submit"
+            aria-disabled={action.pending || undefined}
+          >
             Add items
           </button>
         </div>
@@ -69,7 +78,8 @@ export function ItemsPanel({ workshopId, token }: { workshopId: string; token: s
           id={`${id}-csv`}
           type="file"
           accept=".csv,text/csv,text/plain"
-          disabled={action.pending}
+          aria-disabled={action.pending || undefined}
+          onClick={(e) => action.pending && e.preventDefault()}
           aria-describedby={`${id}-csv-hint`}
           onChange={(e) => void importFile(e)}
         />
@@ -77,9 +87,8 @@ export function ItemsPanel({ workshopId, token }: { workshopId: string; token: s
           The column headed Item, Title, Idea or Text is used, otherwise the first column.
         </p>
       </div>
-      <div className="result-line" aria-live="polite">
-        {result}
-      </div>
+      {/* Said through the page's live region. */}
+      <div className="result-line">{result}</div>
       <ErrorAlert message={action.error} />
     </Section>
   )

@@ -2,6 +2,7 @@
 // Once the workshop is under way it folds into one line, for late arrivals.
 import { useId, useState } from 'react'
 import { joinLink, usePublicUrl } from '../../lib/use-public-url'
+import { useAnnounce } from '../../ui/announcer'
 import { Section } from '../../ui/layout'
 import { QrCode } from '../../ui/qr-code'
 
@@ -15,6 +16,7 @@ export function JoinPanel({
   const id = useId()
   const publicUrl = usePublicUrl()
   const [copied, setCopied] = useState(false)
+  const announce = useAnnounce()
   const link = publicUrl && joinCode ? joinLink(publicUrl, joinCode) : null
 
   const copy = async () => {
@@ -22,6 +24,7 @@ export function JoinPanel({
     try {
       await navigator.clipboard.writeText(link)
       setCopied(true)
+      announce('Join link copied.')
     } catch {
       document.getElementById(`${id}-link`)?.focus()
     }

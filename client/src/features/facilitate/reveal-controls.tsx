@@ -1,10 +1,12 @@
 // Reveal and rounds: put every draft on the board, open adding, or start another silent round.
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { setCollectMode, startSilentRound, type ControlState } from '@triage/shared'
 import { api } from '../../lib/api'
 import { ErrorAlert } from '../../ui/alert'
-import { ideaCount, progressTotals, revealResultLine } from './brainstorm-progress'
+import { useAnnounce } from '../../ui/announcer'
+import { moveFocus } from '../../ui/focus'
+import { ideaCount, progressTotals, revealNews, revealResultLine } from './brainstorm-progress'
 import { useAction } from './use-action'
 
 export function RevealControls({
@@ -22,12 +24,21 @@ export function RevealControls({
   const id = useId()
   const action = useAction()
   const [result, setResult] = useState('')
+  const announce = useAnnounce()
+  const revealButton = useRef<HTMLButtonElement>(null)
   const totals = progressTotals(control.progress)
   const open = control.collect === 'open'
 
   const reveal = async () => {
+    if (action.pending) return
+    const from = document.activeElement
     const answer = await action.run(() => api.reveal(workshopId, token))
-    if (answer) setResult(revealResultLine(answer))
+    if (answer) {
+      setResult(revealResultLine(answer))
+      announce(revealNews(answer))
+    }
+    // Still there for the next round: the focus stays on it.
+    moveFocus(() => revealButton.current, from)
   }
 
   return (
@@ -41,18 +52,17 @@ export function RevealControls({
       </p>
       <div className="button-row">
         <button
+          ref={revealButton}
           className="button button--primary"
           type="button"
-          disabled={action.pending}
+          aria-disabled={action.pending || undefined}
           onClick={() => void reveal()}
         >
           Reveal ideas
         </button>
       </div>
-      {/* Not role=status: the page's one status element is the connection badge. */}
-      <div className="result-line" aria-live="polite">
-        {result}
-      </div>
+      {/* Said through the page's live region; not role=status (that is the connection badge). */}
+      <div className="result-line">{result}</div>
       <div className="field--check">
         <input
           id={`${id}-open`}

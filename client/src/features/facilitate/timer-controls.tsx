@@ -1,9 +1,14 @@
 // The brainstorm timer: start with a length and what happens at zero, add a minute, clear.
-import { useId, useState, type FormEvent } from 'react'
+// The buttons stay focusable while their request runs (aria-disabled), so the focus stays put;
+// the console's live region says what the timer now does (ui/announcer.tsx).
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type { TimerOnZero, TimerState } from '@triage/shared'
 import { api } from '../../lib/api'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce } from '../../ui/announcer'
 import { Countdown } from '../../ui/countdown'
+import { moveFocus } from '../../ui/focus'
+import { timeUpNews } from '../../ui/workshop-news'
 import { DEFAULT_TIMER_MINUTES, MAX_MINUTES, MIN_MINUTES, parseTimerMinutes } from './timer-input'
 import { useAction } from './use-action'
 
@@ -20,14 +25,31 @@ export function TimerControls({
   const [minutes, setMinutes] = useState(String(DEFAULT_TIMER_MINUTES))
   const [onZero, setOnZero] = useState<TimerOnZero>('stop')
   const action = useAction()
+  const announce = useAnnounce()
+  const startButton = useRef<HTMLButtonElement>(null)
+  const noTimer = useRef<HTMLParagraphElement>(null)
 
-  const start = (event: FormEvent) => {
+  const start = async (event: FormEvent) => {
     event.preventDefault()
+    if (action.pending) return
     const parsed = parseTimerMinutes(minutes)
     if (!parsed.ok) return action.fail(parsed.message)
-    void action.run(() =>
+    const from = document.activeElement
+    await action.run(() =>
       api.timer(workshopId, token, { action: 'start', seconds: parsed.seconds, onZero }),
     )
+    // The button is still there: the focus stays on it (should a render have replaced it).
+    moveFocus(() => startButton.current, from)
+  }
+  const clear = async () => {
+    if (action.pending) return
+    const from = document.activeElement
+    const done = await action.run(async () => {
+      await api.timer(workshopId, token, { action: 'clear' })
+      return true
+    })
+    // "Clear timer" is disabled once no timer is set: the focus goes to the new status.
+    if (done) moveFocus(() => noTimer.current, from)
   }
 
   return (
@@ -35,7 +57,7 @@ export function TimerControls({
       <h3 id={`${id}-title`} className="panel-subtitle">
         Timer
       </h3>
-      <form className="timer-form" onSubmit={start} noValidate>
+      <form className="timer-form" onSubmit={(e) => void start(e)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-minutes`}>Minutes</label>
           <input
@@ -60,22 +82,34 @@ export function TimerControls({
             <option value="notify">Only notify</option>
           </select>
         </div>
-        <button className="button button--primary" type="submit" disabled={action.pending}>
+        <button
+          ref={startButton}
+          className="button button--primary"
+          type="submit"
+          aria-disabled={action.pending || undefined}
+        >
           Start timer
         </button>
       </form>
       <div className="timer-now">
         {timer ? (
-          <Countdown timer={timer} />
+          <Countdown
+            timer={timer}
+            onTimeUp={(t) => announce(timeUpNews(t, 'facilitator'), 'assertive')}
+          />
         ) : (
-          <p className="muted timer-now__none">No timer running</p>
+          <p ref={noTimer} className="muted timer-now__none" tabIndex={-1}>
+            No timer running
+          </p>
         )}
         <div className="button-row">
           <button
             className="button"
             type="button"
-            disabled={!timer || action.pending}
+            disabled={!timer}
+            aria-disabled={action.pending || undefined}
             onClick={() =>
+              !action.pending &&
               void action.run(() => api.timer(workshopId, token, { action: 'add', seconds: 60 }))
             }
           >
@@ -84,8 +118,9 @@ export function TimerControls({
           <button
             className="button"
             type="button"
-            disabled={!timer || action.pending}
-            onClick={() => void action.run(() => api.timer(workshopId, token, { action: 'clear' }))}
+            disabled={!timer}
+            aria-disabled={action.pending || undefined}
+            onClick={() => void clear()}
           >
             Clear timer
           </button>

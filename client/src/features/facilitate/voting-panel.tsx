@@ -2,7 +2,9 @@
 // per participant (never where), then the revealed results. The settings are editable only
 // before voting opens; after that they are shown read-only with the reason, and new ones
 // reach the server only with a reopen request (closing seals the votes and their settings).
-import { useMemo, useState } from 'react'
+// Each step's button goes away with the step, so the focus moves to the new status line (or the
+// results' heading); the page's live region says what happened.
+import { useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   setVotingSettings,
@@ -18,6 +20,8 @@ import { turnoutSummary, voteTurnout } from '../../results/vote-progress'
 import { useBoardState } from '../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce, useVotingNews } from '../../ui/announcer'
+import { moveFocus } from '../../ui/focus'
 import { Section } from '../../ui/layout'
 import { itemCount } from './brainstorm-progress'
 import { ParticipantProgressList } from './participant-progress-list'
@@ -59,6 +63,9 @@ export function VotingPanel({
   const boardDoc = useWorkshopDoc(workshopId, 'board', token).doc
   const board = useBoardState(boardDoc)
   const action = useAction()
+  const announce = useAnnounce()
+  const panel = useRef<HTMLElement>(null)
+  const statusLine = useRef<HTMLParagraphElement>(null)
   const [draft, setDraft] = useState<SettingsForm | null>(null)
   const [invalidField, setInvalidField] = useState<string | null>(null)
   /** While closed: the facilitator is choosing new settings to reopen with. */
@@ -75,6 +82,15 @@ export function VotingPanel({
   const dirty = draft !== null && !(parsed.ok && sameSettings(parsed.settings, voting.settings))
   const voteOn = editable ? form.voteOn : voting.settings.voteOn
   const items = useMemo(() => voteItems(board, voteOn), [board, voteOn])
+  useVotingNews(status, 'facilitator', true)
+
+  /** The status line, once it says `wanted` (the control document may arrive after the answer). */
+  const statusOnceIt = (wanted: VotingStatus) => () =>
+    statusLine.current?.dataset.status === wanted ? statusLine.current : null
+  /** Within this panel: the settings heading, the first field, a button by its words. */
+  const inPanel = (selector: string) => () => panel.current?.querySelector(selector)
+  const buttonSaying = (words: string) => () =>
+    [...(panel.current?.querySelectorAll('button') ?? [])].find((b) => b.textContent === words)
 
   /** Writes the form's settings when they are valid; says what is wrong when they are not. */
   const save = (): boolean => {
@@ -89,11 +105,32 @@ export function VotingPanel({
     setDraft(null)
     return true
   }
+  /** "Save settings": the button is disabled once saved, so the focus goes to the heading. */
+  const saveFromForm = () => {
+    const from = document.activeElement
+    if (!save()) return
+    announce('Voting settings saved.')
+    moveFocus(inPanel('.voting-settings h3'), from)
+  }
+  /** Runs a step; once it has taken effect the focus goes to `then`. */
+  const step = async (task: () => Promise<unknown>, then: () => Element | null | undefined) => {
+    // The buttons stay focusable while a step runs (aria-disabled): a failed step leaves the
+    // focus where it was, with the error said.
+    if (action.pending) return false
+    const from = document.activeElement
+    const done = await action.run(async () => {
+      await task()
+      return true
+    })
+    if (done) moveFocus(then, from)
+    return done === true
+  }
   const open = async () => {
+    if (action.pending) return
     // The settings travel with the request: the server adopts them and opens in one step.
     if (save() && parsed.ok) {
       const settings = parsed.settings
-      await action.run(() => api.votingOpen(workshopId, token, { settings }))
+      await step(() => api.votingOpen(workshopId, token, { settings }), statusOnceIt('open'))
     }
   }
   /** Reopens with the form's settings: the server adopts them with the reopening (and logs it). */
@@ -105,10 +142,10 @@ export function VotingPanel({
     }
     setInvalidField(null)
     const settings = parsed.settings
-    const done = await action.run(async () => {
-      await api.votingOpen(workshopId, token, { settings })
-      return true
-    })
+    const done = await step(
+      () => api.votingOpen(workshopId, token, { settings }),
+      statusOnceIt('open'),
+    )
     if (done) stopChanging()
   }
   const stopChanging = () => {
@@ -116,17 +153,22 @@ export function VotingPanel({
     setDraft(null)
     setInvalidField(null)
   }
-  const close = () => action.run(() => api.votingClose(workshopId, token))
-  const reveal = () => action.run(() => api.votingReveal(workshopId, token))
+  const close = () => step(() => api.votingClose(workshopId, token), statusOnceIt('closed'))
+  const reveal = () =>
+    step(
+      () => api.votingReveal(workshopId, token),
+      () => document.getElementById('vote-results-heading'),
+    )
 
   return (
     <>
-      <section className="card voting-panel" aria-labelledby="voting-heading">
+      <section ref={panel} className="card voting-panel" aria-labelledby="voting-heading">
         <h2 id="voting-heading" className="card__title">
           Dot voting
         </h2>
-        {/* Not role=status: the page's one status element is the connection badge. */}
-        <p className="voting-status" aria-live="polite">
+        {/* Changes are said through the page's live region (ui/announcer.tsx); not
+            role=status, which is the connection badge. Focused after each step. */}
+        <p ref={statusLine} className="voting-status" data-status={status} tabIndex={-1}>
           {STATUS_LINES[status]}
         </p>
         <VotingSettingsForm
@@ -139,7 +181,14 @@ export function VotingPanel({
                   label: 'Reopen voting with these settings',
                   enabled: !action.pending,
                   hint: 'Participants can change their dots again; closing seals them anew.',
-                  cancel: { label: 'Keep the sealed settings', onCancel: stopChanging },
+                  cancel: {
+                    label: 'Keep the sealed settings',
+                    onCancel: () => {
+                      const from = document.activeElement
+                      stopChanging()
+                      moveFocus(buttonSaying('Change settings and reopen'), from)
+                    },
+                  },
                 }
               : {
                   label: 'Save settings',
@@ -151,7 +200,7 @@ export function VotingPanel({
             setDraft(next)
             setInvalidField(null)
           }}
-          onSave={reopening ? () => void reopenWith() : save}
+          onSave={reopening ? () => void reopenWith() : saveFromForm}
         />
         {status !== 'revealed' && (
           <VoteItemsSummary labels={items.map((i) => i.label)} status={status} voteOn={voteOn} />
@@ -161,7 +210,7 @@ export function VotingPanel({
             <button
               className="button button--primary"
               type="button"
-              disabled={action.pending}
+              aria-disabled={action.pending || undefined}
               onClick={() => void open()}
             >
               Open voting
@@ -171,7 +220,7 @@ export function VotingPanel({
             <button
               className="button button--primary"
               type="button"
-              disabled={action.pending}
+              aria-disabled={action.pending || undefined}
               onClick={() => void close()}
             >
               Close voting
@@ -182,7 +231,7 @@ export function VotingPanel({
               <button
                 className="button button--primary"
                 type="button"
-                disabled={action.pending}
+                aria-disabled={action.pending || undefined}
                 onClick={() => void reveal()}
               >
                 Reveal results
@@ -190,7 +239,7 @@ export function VotingPanel({
               <button
                 className="button"
                 type="button"
-                disabled={action.pending}
+                aria-disabled={action.pending || undefined}
                 onClick={() => void open()}
               >
                 Reopen voting
@@ -198,8 +247,14 @@ export function VotingPanel({
               <button
                 className="button"
                 type="button"
-                disabled={action.pending}
-                onClick={() => setChanging(true)}
+                aria-disabled={action.pending || undefined}
+                onClick={() => {
+                  if (action.pending) return
+                  const from = document.activeElement
+                  setChanging(true)
+                  // The buttons give way to the settings form: its first field.
+                  moveFocus(inPanel('.voting-settings input:not(:disabled)'), from)
+                }}
               >
                 Change settings and reopen
               </button>

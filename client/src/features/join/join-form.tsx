@@ -6,6 +6,7 @@ import { navigate } from '../../lib/navigation'
 import { paths } from '../../lib/paths'
 import { saveSession } from '../../lib/session-store'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce } from '../../ui/announcer'
 
 export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse }) {
   const id = useId()
@@ -13,9 +14,11 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
   const [group, setGroup] = useState(() => (info.groups.length === 1 ? info.groups[0]!.id : ''))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const announce = useAnnounce()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (busy) return
     if (!name.trim()) return setError('Enter your name.')
     if (!group) return setError('Choose your stakeholder group.')
     setBusy(true)
@@ -29,6 +32,10 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
         joinCode: code,
         title: info.title,
       })
+      const groupName = info.groups.find((g) => g.id === group)?.name
+      announce(
+        `Joined as ${name.trim()}${groupName ? ` (${groupName})` : ''}. This page follows the facilitator.`,
+      )
       navigate(paths.participant(joined.workshopId))
     } catch (e) {
       setError(messageOf(e))
@@ -66,7 +73,11 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
         ))}
       </fieldset>
       <ErrorAlert message={error} />
-      <button className="button button--primary button--block" type="submit" disabled={busy}>
+      <button
+        className="button button--primary button--block"
+        type="submit"
+        aria-disabled={busy || undefined}
+      >
         {busy ? 'Joining…' : 'Join'}
       </button>
     </form>

@@ -6,6 +6,7 @@ import { navigate } from '../../lib/navigation'
 import { paths } from '../../lib/paths'
 import { saveSession } from '../../lib/session-store'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce } from '../../ui/announcer'
 import { groupNamesProblem, parseGroupNames } from './group-names'
 
 export function CreateWorkshopForm() {
@@ -18,9 +19,11 @@ export function CreateWorkshopForm() {
   const [anonymous, setAnonymous] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const announce = useAnnounce()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (busy) return
     const names = parseGroupNames(groups)
     // Cleaned as the server will (a title of control characters alone is no title).
     const cleanTitle = cleanText(title).trim()
@@ -46,6 +49,8 @@ export function CreateWorkshopForm() {
         joinCode: created.joinCode,
         title: cleanTitle,
       })
+      // The console opens with the focus on its heading (the title); this says what happened.
+      announce('Workshop created. This is its facilitator console.')
       navigate(paths.facilitate(created.workshopId))
     } catch (e) {
       setError(messageOf(e))
@@ -130,7 +135,8 @@ export function CreateWorkshopForm() {
         <label htmlFor={`${id}-anon`}>Keep ideas and votes anonymous</label>
       </div>
       <ErrorAlert message={error} />
-      <button className="button button--primary" type="submit" disabled={busy}>
+      {/* aria-disabled while creating, not disabled: a failure leaves the focus on it. */}
+      <button className="button button--primary" type="submit" aria-disabled={busy || undefined}>
         {busy ? 'Creating workshop…' : 'Create workshop'}
       </button>
     </form>

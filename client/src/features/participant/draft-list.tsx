@@ -2,6 +2,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { ideaTextSchema, LIMITS, type Draft } from '@triage/shared'
 import { ErrorAlert } from '../../ui/alert'
+import { moveFocus } from '../../ui/focus'
 import { countLabel } from './board-lists'
 
 export function DraftList({
@@ -36,9 +37,10 @@ export function DraftList({
               disabled={disabled}
               onEdit={(text) => onEdit(draft.id, text)}
               onDelete={() => {
+                const from = document.activeElement
                 onDelete(draft.id)
-                // The deleted item took the focus with it; land somewhere sensible.
-                heading.current?.focus()
+                // The deleted item takes the focus with it: the list's heading gets it.
+                moveFocus(() => heading.current, from)
               }}
             />
           ))}
@@ -63,10 +65,11 @@ function DraftItem({
   const [error, setError] = useState<string | null>(null)
   const editButton = useRef<HTMLButtonElement>(null)
   const close = () => {
+    const from = document.activeElement
     setEditing(null)
     setError(null)
-    // After the render that brings the Edit button back.
-    requestAnimationFrame(() => editButton.current?.focus())
+    // The field goes away: the focus goes to the Edit button that comes back.
+    moveFocus(() => editButton.current, from)
   }
   const save = (event: FormEvent) => {
     event.preventDefault()

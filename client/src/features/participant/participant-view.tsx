@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { CLOSE, PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../lib/session-store'
+import { indexedDbStore } from '../../sync/device-copy'
 import { useControlState } from '../../sync/use-control-state'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
 import { Notice } from '../../ui/alert'
@@ -12,6 +13,7 @@ import { Page } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
+import { useControlNews } from '../../ui/announcer'
 import { identityLine, instructionFor } from './phase-instructions'
 import { useWideScreen } from './use-wide-screen'
 import { LazyWorkspace, preloadWorkspace } from './workspace-loader'
@@ -34,7 +36,10 @@ function Live({
   session: StoredSession
   participantId: string
 }) {
-  const { doc, connection, state } = useWorkshopDoc(workshopId, 'control', session.token)
+  // Kept on the device too, so a phone that reloads offline still shows the phase it is in.
+  const { doc, connection, state } = useWorkshopDoc(workshopId, 'control', session.token, {
+    persist: indexedDbStore,
+  })
   const control = useControlState(doc)
   const me = control.roster[participantId]
   const name = me?.name ?? null
@@ -43,6 +48,8 @@ function Live({
     control.phase === 'brainstorm' || control.phase === 'cluster' || control.phase === 'vote'
   const desktopBoard = useWideScreen() && control.phase === 'cluster'
   useDocumentTitle(control.settings ? `${phaseLabel} · ${control.settings.title}` : 'Workshop')
+  // Phase changes, the timer, the lock, reveals: said as they happen, on every phase.
+  useControlNews(control, 'participant')
 
   useEffect(() => {
     // After the first render, so that it does not compete with it.

@@ -13,6 +13,8 @@ import {
   type Group,
 } from '@triage/shared'
 import { ErrorAlert } from '../../ui/alert'
+import { useAnnounce } from '../../ui/announcer'
+import { moveFocus } from '../../ui/focus'
 import { boardLists, countLabel, nextClusterName, type CardList } from './board-lists'
 import { newId } from '../../lib/new-id'
 import { identityLine } from './phase-instructions'
@@ -59,12 +61,14 @@ function CardGroup({
   return (
     <div className="card-group">
       <div className="card-group__head">
-        <h3 id={id}>{list.name}</h3>
+        <h3 id={id} tabIndex={-1}>
+          {list.name}
+        </h3>
         <span className="muted small">{countLabel(list.cards.length, 'idea')}</span>
       </div>
       <ul className="item-list" aria-labelledby={id}>
         {list.cards.map((card) => (
-          <CardItem key={card.id} card={card} lists={lists} {...props} />
+          <CardItem key={card.id} card={card} lists={lists} headingId={id} {...props} />
         ))}
       </ul>
     </div>
@@ -74,13 +78,30 @@ function CardGroup({
 function CardItem({
   card,
   lists,
+  headingId,
   doc,
   mine,
   groups,
   interactive,
   locked,
-}: PhoneBoardProps & { card: Card; lists: CardList[] }) {
+}: PhoneBoardProps & { card: Card; lists: CardList[]; headingId: string }) {
+  const announce = useAnnounce()
   const author = card.author && identityLine(card.author.name, card.author.group, groups)
+  const moveId = `move-to-${card.id}`
+  const move = (clusterId: string) => {
+    const from = document.activeElement
+    moveIdea(doc, card.id, clusterId || null)
+    const to = lists.find((l) => (l.id ?? '') === clusterId)?.name ?? 'the cluster'
+    announce(`Moved to ${to}.`)
+    // The card is drawn again under its new cluster: its list keeps the focus there.
+    moveFocus(() => document.getElementById(moveId), from)
+  }
+  const remove = () => {
+    const from = document.activeElement
+    deleteIdea(doc, card.id)
+    announce('Idea deleted from the board.')
+    moveFocus(() => document.getElementById(headingId), from)
+  }
   return (
     <li className="item">
       <p className="item__text">{card.text}</p>
@@ -96,10 +117,11 @@ function CardItem({
           <label className="item__move">
             <span className="small">Move to</span>
             <select
+              id={moveId}
               aria-label={`Move to cluster: ${card.text}`}
               value={card.clusterId ?? ''}
               disabled={locked}
-              onChange={(e) => moveIdea(doc, card.id, e.target.value || null)}
+              onChange={(e) => move(e.target.value)}
             >
               {lists.map((l) => (
                 <option key={l.id ?? ''} value={l.id ?? ''}>
@@ -114,7 +136,7 @@ function CardItem({
               type="button"
               aria-label={`Delete idea: ${card.text}`}
               disabled={locked}
-              onClick={() => deleteIdea(doc, card.id)}
+              onClick={remove}
             >
               Delete
             </button>
@@ -127,13 +149,16 @@ function CardItem({
 
 function NewClusterForm({ doc, board, locked }: PhoneBoardProps) {
   const id = useId()
+  const announce = useAnnounce()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const parsed = clusterNameSchema.safeParse(name)
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the name.')
-    createCluster(doc, newId(), parsed.data || nextClusterName(board), Date.now())
+    const clusterName = parsed.data || nextClusterName(board)
+    createCluster(doc, newId(), clusterName, Date.now())
+    announce(`Cluster ${clusterName} created.`)
     setName('')
     setError(null)
   }

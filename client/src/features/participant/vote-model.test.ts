@@ -8,6 +8,7 @@ import {
   dotsAfterTap,
   dotsLeftLabel,
   mixedKinds,
+  tapNews,
   voteRules,
   votingNotice,
 } from './vote-model'
@@ -162,4 +163,18 @@ describe('labels', () => {
     ['closed', 'Voting is closed'],
     ['revealed', 'Voting is closed'],
   ] as const)('%s', (status, text) => expect(votingNotice(status)).toBe(text))
+})
+
+describe('tapNews', () => {
+  it.each([
+    [1, 2, 3, 'Dot added to Bed board: 2 on it, 3 dots left.'],
+    [-1, 0, 5, 'Dot taken off Bed board: 0 on it, 5 dots left.'],
+    [1, 1, 1, 'Dot added to Bed board: 1 on it, 1 dot left.'],
+  ] as const)('%i → %s', (delta, onItem, left, said) => {
+    expect(tapNews('Bed board', delta, onItem, left)).toBe(said)
+  })
+
+  it('is worded apart from the budget line on screen', () => {
+    expect(tapNews('Bed board', 1, 1, 3)).not.toContain(dotsLeftLabel(3, 5))
+  })
 })

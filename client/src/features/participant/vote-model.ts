@@ -98,6 +98,15 @@ export const dotsLeftLabel = (left: number, budget: number): string =>
 /** "1 dot", "0 dots", "3 dots". */
 export const dotLabel = (n: number): string => (n === 1 ? '1 dot' : `${n} dots`)
 
+/**
+ * What a tap is told, worded apart from the budget line on screen: "Dot added to Bed board: 2
+ * on it, 3 dots left."
+ */
+export function tapNews(label: string, delta: 1 | -1, onItem: number, left: number): string {
+  const what = delta === 1 ? `Dot added to ${label}` : `Dot taken off ${label}`
+  return `${what}: ${onItem} on it, ${left === 1 ? '1 dot' : `${left} dots`} left.`
+}
+
 /** Why the buttons are off, or null while voting is open. */
 export function votingNotice(status: VotingStatus): string | null {
   switch (status) {

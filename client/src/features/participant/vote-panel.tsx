@@ -1,12 +1,22 @@
 // Dot voting on the phone: big buttons to add and remove dots, the budget left always in view.
 // Dots are written only to this participant's private document, which nobody else syncs and
 // which is kept on the phone while offline; they count if they reach the server while voting
-// is open. After the reveal, the results.
-import { useId } from 'react'
+// is open. After the reveal, the results. Each tap is said (item, dots on it, dots left); a
+// button that a tap disables hands the focus to the other button of its row.
+import { useId, type MouseEvent } from 'react'
 import type * as Y from 'yjs'
-import { readRawVotes, setVote, voteItems, type BoardState, type Group } from '@triage/shared'
+import {
+  readRawVotes,
+  setVote,
+  voteItems,
+  type BoardState,
+  type Group,
+  type VoteItem,
+} from '@triage/shared'
 import type { ConnectionKind } from '../../sync/connection-state'
 import { useVoting } from '../../results/use-voting'
+import { useAnnounce, useVotingNews } from '../../ui/announcer'
+import { moveFocus } from '../../ui/focus'
 import { PhoneResults } from './phone-results'
 import { useRawVotes } from './use-raw-votes'
 import {
@@ -15,6 +25,7 @@ import {
   dotsAfterTap,
   dotsLeftLabel,
   mixedKinds,
+  tapNews,
   voteRules,
   votingNotice,
   type BallotRow,
@@ -40,11 +51,24 @@ export function VotePanel({ controlDoc, privateDoc, board, groups, connection }:
   const rules = voteRules(items, settings)
   const notice = votingNotice(status)
   const showKind = mixedKinds(items)
+  const announce = useAnnounce()
+  useVotingNews(status, 'participant', true)
 
-  const tap = (key: string, delta: 1 | -1) => {
+  const tap = (item: VoteItem, delta: 1 | -1, row: HTMLElement | null) => {
     // From the document as it is now, so two quick taps cannot pass the rules.
-    const next = dotsAfterTap(readRawVotes(privateDoc), rules, key, delta)
-    if (next !== null) setVote(privateDoc, key, next)
+    const next = dotsAfterTap(readRawVotes(privateDoc), rules, item.key, delta)
+    if (next === null) return
+    const from = document.activeElement
+    setVote(privateDoc, item.key, next)
+    const after = ballotView(items, readRawVotes(privateDoc), settings, open)
+    announce(tapNews(item.label, delta, next, after.left))
+    // The last dot taken off (or the last one allowed put on) disables the button pressed:
+    // the focus goes to the other one of the row.
+    const same = after.rows.find((r) => r.item.key === item.key)
+    if (delta === 1 ? !same?.canAdd : !same?.canRemove) {
+      const other = delta === 1 ? 'remove' : 'add'
+      moveFocus(() => row?.querySelector(`[data-dot="${other}"]`), from)
+    }
   }
 
   if (results) {
@@ -101,14 +125,15 @@ export function VotePanel({ controlDoc, privateDoc, board, groups, connection }:
                 row={row}
                 cap={view.cap}
                 showKind={showKind}
-                onTap={(delta) => tap(row.item.key, delta)}
+                onTap={(delta, element) => tap(row.item, delta, element)}
               />
             ))}
           </ul>
         )}
       </section>
-      {/* Sticky at the foot of the screen, so the budget stays in view while scrolling. */}
-      <p className="dots-left" aria-live="polite">
+      {/* Sticky at the foot of the screen, so the budget stays in view while scrolling. Each
+          tap says the dots left through the page's live region. */}
+      <p className="dots-left">
         <DotMarks filled={view.left} total={view.budget} />
         <span>{dotsLeftLabel(view.left, view.budget)}</span>
       </p>
@@ -125,9 +150,11 @@ function VoteRow({
   row: BallotRow
   cap: number
   showKind: boolean
-  onTap: (delta: 1 | -1) => void
+  onTap: (delta: 1 | -1, row: HTMLElement | null) => void
 }) {
   const { item, dots } = row
+  const tap = (delta: 1 | -1) => (e: MouseEvent<HTMLButtonElement>) =>
+    onTap(delta, e.currentTarget.closest('li'))
   return (
     <li className={`vote-item${dots > 0 ? ' vote-item--chosen' : ''}`}>
       <p className="vote-item__label">
@@ -141,8 +168,9 @@ function VoteRow({
           className="button vote-button"
           type="button"
           aria-label={`Remove a dot from ${item.label}`}
+          data-dot="remove"
           disabled={!row.canRemove}
-          onClick={() => onTap(-1)}
+          onClick={tap(-1)}
         >
           <span aria-hidden="true">−</span>
         </button>
@@ -154,8 +182,9 @@ function VoteRow({
           className="button button--primary vote-button"
           type="button"
           aria-label={`Add a dot to ${item.label}`}
+          data-dot="add"
           disabled={!row.canAdd}
-          onClick={() => onTap(1)}
+          onClick={tap(1)}
         >
           <span aria-hidden="true">+</span>
         </button>

@@ -10,7 +10,9 @@ import { api, messageOf } from '../../lib/api'
 import { useBoardState, usePrivateState } from '../../sync/use-doc-snapshot'
 import { indexedDbStore } from '../../sync/device-copy'
 import { useAwarenessStates, useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { useAnnounce } from '../../ui/announcer'
 import { Countdown } from '../../ui/countdown'
+import { timeUpNews } from '../../ui/workshop-news'
 import { countLabel, ownIdeas, presenceCount } from './board-lists'
 import { DraftList } from './draft-list'
 import { IdeaForm } from './idea-form'
@@ -45,11 +47,13 @@ export function Workspace({
     participantId,
     persist: indexedDbStore,
   })
-  const board = useWorkshopDoc(workshopId, 'board', token)
+  // The board on the device too: after an offline reload there is still something to vote on.
+  const board = useWorkshopDoc(workshopId, 'board', token, { persist: indexedDbStore })
   const { drafts, mine } = usePrivateState(own.doc)
   const boardState = useBoardState(board.doc)
   const peers = useAwarenessStates(board.connection)
   const entry = useEntryState(control)
+  const announce = useAnnounce()
   const boardConnection = board.connection
   useEffect(() => {
     // Merged into what the desktop board keeps there (pointer, view).
@@ -63,29 +67,33 @@ export function Workspace({
   const addToBoard = async (text: string) => {
     try {
       await api.addIdea(workshopId, token, { text })
+      announce('Idea added to the board.')
       return null
     } catch (error) {
       return messageOf(error)
     }
   }
-  const lockNote = (
-    <div aria-live="polite">
-      {locked && <p className="lock-note">The facilitator has locked the board</p>}
-    </div>
-  )
+  // The lock is said through the page's live region when it changes (ui/announcer.tsx).
+  const lockNote = locked && <p className="lock-note">The facilitator has locked the board</p>
 
   const ideaEntry = (
     <section className="card" aria-labelledby="idea-entry">
       <h2 id="idea-entry" className="card__title">
         {silent && phase === 'brainstorm' ? 'Write your ideas' : 'Add ideas to the board'}
       </h2>
-      <Countdown timer={control.timer} />
+      <Countdown
+        timer={control.timer}
+        onTimeUp={(timer) => announce(timeUpNews(timer, 'participant'), 'assertive')}
+      />
       {silent && phase === 'brainstorm' ? (
         <IdeaForm
           action="Add idea"
           disabled={!entryOpen}
           add={(text) => {
             putDraft(own.doc, newId(), text, Date.now())
+            announce(
+              `Draft saved: ${countLabel(drafts.length + 1, 'draft')}, only you can see them.`,
+            )
             return null
           }}
         />
@@ -99,8 +107,14 @@ export function Workspace({
         <DraftList
           drafts={drafts}
           disabled={!entry.drafts}
-          onEdit={(id, text) => editDraft(own.doc, id, text)}
-          onDelete={(id) => deleteDraft(own.doc, id)}
+          onEdit={(id, text) => {
+            editDraft(own.doc, id, text)
+            announce('Draft changed.')
+          }}
+          onDelete={(id) => {
+            deleteDraft(own.doc, id)
+            announce('Draft deleted.')
+          }}
         />
       )}
     </section>
@@ -125,7 +139,10 @@ export function Workspace({
         <OwnIdeas
           ideas={ownIdeas(boardState, mine)}
           locked={locked}
-          onWithdraw={(id) => deleteIdea(board.doc, id)}
+          onWithdraw={(id) => {
+            deleteIdea(board.doc, id)
+            announce('Idea withdrawn from the board.')
+          }}
         />
         {boardState.cards.length > 0 && (
           <PhoneBoard

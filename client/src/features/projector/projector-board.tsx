@@ -20,6 +20,8 @@ import { Link } from '../../ui/link'
 import { QrCode } from '../../ui/qr-code'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
+import { useAnnounce, useControlNews, useVotingNews } from '../../ui/announcer'
+import { timeUpNews } from '../../ui/workshop-news'
 import { draftCount, draftedLine } from './brainstorm-count'
 import { countByGroup } from './group-counts'
 import { ProjectorSharedBoard } from './projector-shared-board'
@@ -57,6 +59,9 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
   )
   const title = control.settings?.title ?? session.title ?? 'Workshop'
   useDocumentTitle(`Board: ${title}`)
+  const announce = useAnnounce()
+  useControlNews(control, 'projector')
+  useVotingNews(voting.status, 'projector', control.settings !== null)
   const code = session.joinCode ?? null
   const link = publicUrl && code ? joinLink(publicUrl, code) : null
   const total = counts.reduce((n, c) => n + c.joined, 0)
@@ -132,7 +137,11 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
           <h2 className="projector__phase">{PHASE_LABELS[control.phase]}</h2>
           {control.phase === 'brainstorm' ? (
             <section className="projector-brainstorm" aria-label="Brainstorm">
-              <Countdown timer={control.timer} size="large" />
+              <Countdown
+                timer={control.timer}
+                size="large"
+                onTimeUp={(timer) => announce(timeUpNews(timer, 'projector'), 'assertive')}
+              />
               <p className="projector-brainstorm__count">
                 {draftedLine(draftCount(control.progress))}
               </p>
