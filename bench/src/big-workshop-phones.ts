@@ -84,7 +84,7 @@ async function handle(request: PhonesRequest): Promise<unknown> {
       return phones.length
     }
     case 'phase':
-      setPhase(facilitator!.control.doc, request.phase, Date.now())
+      setPhase(facilitator!.control.doc, request.phase)
       return null
     case 'drafts': {
       // Each draft is one tap of "Add idea": one update.

@@ -82,7 +82,7 @@ async function setup(server: TestServer, { anonymous = true } = {}) {
   const { workshopId, joinCode, facilitatorToken } = created.body
   const dana = await joinWorkshop(server, joinCode, 'Dana', 'g1')
   const eli = await joinWorkshop(server, joinCode, 'Eli', 'g2')
-  await serverChange(server, ref.control(workshopId), (d) => setPhase(d, 'brainstorm', Date.now()))
+  await serverChange(server, ref.control(workshopId), (d) => setPhase(d, 'brainstorm'))
   return { workshopId, joinCode, facilitatorToken, dana, eli }
 }
 
@@ -474,9 +474,7 @@ describe('open adding', () => {
     expect(silent.status).toBe(409)
     expect(silent.body.error.message).toMatch(/not opened adding/)
 
-    await serverChange(server, ref.control(workshopId), (d) =>
-      setCollectMode(d, 'open', Date.now()),
-    )
+    await serverChange(server, ref.control(workshopId), (d) => setCollectMode(d, 'open'))
     const empty = await post<{ error: { message: string } }>(
       server,
       path,

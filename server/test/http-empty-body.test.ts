@@ -73,7 +73,7 @@ describe('an empty body with content-type application/json', () => {
     )
     expect(items.status).toBe(200)
     await server.app.rooms.change({ workshopId: w.workshopId, kind: 'control' }, (doc) =>
-      setPhase(doc, 'vote', Date.now()),
+      setPhase(doc, 'vote'),
     )
     for (const action of ['open', 'close', 'reveal']) {
       const path = `/api/workshops/${w.workshopId}/voting/${action}`

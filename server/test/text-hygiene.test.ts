@@ -169,8 +169,8 @@ describe('text hygiene over HTTP and in documents', () => {
     expect(csv.body.added).toBe(1)
 
     await server.app.rooms.change({ workshopId: w.workshopId, kind: 'control' }, (doc) => {
-      setPhase(doc, 'brainstorm', Date.now())
-      setCollectMode(doc, 'open', Date.now())
+      setPhase(doc, 'brainstorm')
+      setCollectMode(doc, 'open')
     })
     const idea = await post<{ ideaId: string }>(
       server,

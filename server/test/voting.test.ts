@@ -67,7 +67,7 @@ async function setup(server: TestServer, anonymous = true): Promise<Setup> {
   )
   expect(added.status).toBe(200)
   await server.app.rooms.change(parseDocName(controlName(workshopId))!, (doc) => {
-    setPhase(doc, 'vote', Date.now())
+    setPhase(doc, 'vote')
     setVotingSettings(doc, { dotBudget: 5, maxDotsPerItem: 3, anonymous, voteOn: 'ideas' })
   })
   const board = await read(server, docName({ workshopId, kind: 'board' }), readBoard)

@@ -126,7 +126,7 @@ export class Facilitator {
 
   /** Moves the workshop on to `phase` (the console's "Next phase" writes the same). */
   phase(phase: Phase): void {
-    setPhase(this.control.doc, phase, Date.now())
+    setPhase(this.control.doc, phase)
   }
 
   /** Opens voting; resolves when the server has (204). */

@@ -28,7 +28,12 @@ const timer = (over: Partial<TimerState> = {}): TimerState => ({
   onZero: 'stop',
   ...over,
 })
-const logged = (kind: string): LogEntry => ({ at: 1, kind, text: kind })
+const logged = (kind: string): LogEntry => ({
+  at: 1,
+  kind,
+  text: kind,
+  event: { type: 'note', at: 1, kind, text: kind },
+})
 const change = (after: Partial<ControlState>, before: Partial<ControlState> = {}) => ({
   before: { ...base, ...before },
   after: { ...base, ...before, ...after },

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js'
 import { Rooms } from '../sync/rooms.js'
 import { Ownership } from '../workshop/ownership.js'
 import { ProgressTracker } from '../workshop/progress.js'
+import { observeSessionLog } from '../workshop/session-log.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +46,9 @@ export default fp<CoreOptions>(
       ownsIdea: (identity, ideaId, tag) =>
         ownership.owns(identity.workshopId, identity.participantId, ideaId, tag),
       onPrivateChange: progress.onPrivateChange,
+      onLoad: (ref, doc) => {
+        if (ref.kind === 'control') observeSessionLog(doc)
+      },
       quotas: {
         maxDocBytes: config.limits.maxDocBytes,
         maxPrivateDocBytes: config.limits.maxPrivateDocBytes,

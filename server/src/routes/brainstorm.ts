@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import {
   LIMITS,
   addIdeaBodySchema,
-  appendLog,
+  appendLogEvent,
   importItemsBodySchema,
   isBoardLocked,
   openAddingAllowed,
@@ -23,11 +23,6 @@ import { parseItemList } from '@triage/shared/import-items'
 import { HttpError, parseOr400 } from '../http-error.js'
 import { bearerToken } from '../plugins/auth.js'
 import { IdeaService } from '../workshop/ideas.js'
-
-const minutes = (ms: number) => {
-  const s = Math.round(ms / 1000)
-  return s % 60 === 0 ? `${s / 60} min` : `${s} s`
-}
 
 const brainstorm: FastifyPluginAsync = async (app) => {
   const ideas = new IdeaService({
@@ -52,11 +47,7 @@ const brainstorm: FastifyPluginAsync = async (app) => {
       if (body.action === 'start') {
         const durationMs = body.seconds * 1000
         setTimer(doc, { endsAt: now + durationMs, durationMs, onZero: body.onZero })
-        appendLog(doc, {
-          at: now,
-          kind: 'timer',
-          text: `Timer started: ${minutes(durationMs)}, ${body.onZero === 'stop' ? 'input stops' : 'notify only'} at zero`,
-        })
+        appendLogEvent(doc, { type: 'timer', at: now, durationMs, onZero: body.onZero })
       } else if (body.action === 'add') {
         const timer = readTimer(doc)
         if (!timer) throw new HttpError(409, 'conflict', 'No timer is set; start one first')

@@ -35,6 +35,11 @@ export interface RoomsOptions {
     ideaId: string,
     tag: string | null,
   ) => boolean
+  /**
+   * A document was loaded (and migrated), before anyone syncs it: a place to observe it. The
+   * control document's observer logs the facilitator's session changes in server time.
+   */
+  readonly onLoad?: (ref: DocRef, doc: Y.Doc) => void
   /** A participant's private document changed (by them or the server). */
   readonly onPrivateChange?: (ref: Extract<DocRef, { kind: 'private' }>, doc: Y.Doc) => void
   /** Quotas per document (defaults: DEFAULT_ROOM_LIMITS; private documents get their own size). */
@@ -300,6 +305,7 @@ export class Rooms {
       // A clean snapshot, so the next load needs none of this.
       if (loaded.bad.length > 0 || loaded.droppedPending) room.compact()
       migrateDoc(ref.kind, room.doc, SERVER_ORIGIN)
+      this.options.onLoad?.(ref, room.doc)
       const onPrivateChange = this.options.onPrivateChange
       if (ref.kind === 'private' && onPrivateChange) {
         room.doc.on('update', (_update: Uint8Array, origin: unknown) => {

@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import {
   LIMITS,
   addIdeas,
-  appendLog,
+  appendLogEvent,
   hasIdea,
   ideaCount,
   markMine,
@@ -43,8 +43,6 @@ function authorOf(control: ControlState, participantId: string): IdeaAuthor | nu
   const entry = control.roster[participantId]
   return entry ? { participantId, name: entry.name, group: entry.group } : null
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** Waits for every write, then fails with the first error if any failed. */
 async function allOrFirstError(writes: readonly Promise<unknown>[]): Promise<void> {
@@ -128,10 +126,13 @@ export class IdeaService {
       }),
     )
     await rooms.change({ workshopId, kind: 'control' }, (doc) =>
-      appendLog(doc, {
+      appendLogEvent(doc, {
+        type: 'reveal',
         at: now,
-        kind: 'reveal',
-        text: `Revealed ${plural(revealed, 'idea')} (round ${control.round})${skipped > 0 ? `; ${skipped} left out, the board is full` : ''}${unreadable > 0 ? `; ${plural(unreadable, 'participant')}’ drafts could not be read` : ''}`,
+        revealed,
+        round: control.round,
+        skipped,
+        unreadable,
       }),
     )
     // `unreadable` only when there were such documents: the usual answer stays as it was.
@@ -165,11 +166,7 @@ export class IdeaService {
     })
     if (added > 0) {
       await rooms.change({ workshopId, kind: 'control' }, (doc) =>
-        appendLog(doc, {
-          at: now,
-          kind: 'items',
-          text: `Facilitator added ${plural(added, 'item')}`,
-        }),
+        appendLogEvent(doc, { type: 'items', at: now, added }),
       )
     }
     return { added, overLimit: texts.length - added }

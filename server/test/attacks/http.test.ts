@@ -112,8 +112,8 @@ describe('text hygiene', () => {
     )
     expect(items.status).toBe(200)
     await s.server.app.rooms.change(parseDocName(s.doc.control)!, (doc) => {
-      setPhase(doc, 'brainstorm', Date.now())
-      setCollectMode(doc, 'open', Date.now())
+      setPhase(doc, 'brainstorm')
+      setCollectMode(doc, 'open')
     })
     const idea = await post<{ ideaId: string }>(
       s.server,

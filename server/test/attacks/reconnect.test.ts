@@ -166,8 +166,8 @@ describe('refusals', () => {
   it("ignores a reader's sync step 2 that brings nothing new, also after overwritten values and on every reconnect", async () => {
     const s = await scene()
     // Overwritten values everywhere: the phase twice, the lock, a card moved and moved back.
-    setPhase(s.live.facControl.doc, 'brainstorm', Date.now())
-    setPhase(s.live.facControl.doc, 'cluster', Date.now())
+    setPhase(s.live.facControl.doc, 'brainstorm')
+    setPhase(s.live.facControl.doc, 'cluster')
     setBoardLocked(s.live.facControl.doc, true)
     moveIdea(s.live.facBoard.doc, s.items.bed, 'c1')
     moveIdea(s.live.facBoard.doc, s.items.bed, null)

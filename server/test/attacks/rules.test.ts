@@ -1,6 +1,6 @@
 // What held before issue 18 and must keep holding: who may write which document, the board
 // rules for participants, and the facilitator's lock.
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addIdeas,
@@ -8,6 +8,7 @@ import {
   deleteIdea,
   isBoardLocked,
   setBoardLocked,
+  readControl,
   setPhase,
 } from '@triage/shared'
 import {
@@ -15,6 +16,7 @@ import {
   refused,
   replica,
   scene,
+  serverRead,
   serverUntil,
   serving,
   snapshot,
@@ -28,7 +30,7 @@ describe('document rules', () => {
     const before = await snapshot(s)
     const a = await attack(s, s.doc.control)
     const r = await replica(s, s.doc.control)
-    a.sendUpdate(updateOf(r, (d) => setPhase(d, 'decide', Date.now())))
+    a.sendUpdate(updateOf(r, (d) => setPhase(d, 'decide')))
     await refused(a)
     await unchanged(s, before)
     await serving(s)
@@ -95,6 +97,47 @@ describe('document rules', () => {
     const r = await replica(s, s.doc.board)
     a.sendUpdate(updateOf(r, (d) => boardNotes(d).insert(0, 'Locked? Not for me. ')))
     await refused(a)
+    await unchanged(s, before)
+    await serving(s)
+  })
+
+  it("refuses the facilitator's own client editing, deleting or adding a decision-log entry", async () => {
+    const s = await scene()
+    // The server logs the facilitator's phase change itself, in server time.
+    const from = Date.now()
+    const steer = await attack(s, s.doc.control, s.w.facilitatorToken)
+    const r = await replica(s, s.doc.control)
+    steer.sendUpdate(updateOf(r, (d) => setPhase(d, 'cluster')))
+    await serverUntil(s, s.doc.control, (d) => readControl(d).log.some((e) => e.kind === 'phase'))
+    const logged = await serverRead(s, s.doc.control, (d) => readControl(d).log.at(-1)!)
+    expect(logged.text).toBe('Phase: cluster')
+    expect(logged.at).toBeGreaterThanOrEqual(from)
+    expect(logged.at).toBeLessThanOrEqual(Date.now())
+
+    const before = await snapshot(s)
+    const a = await attack(s, s.doc.control, s.w.facilitatorToken)
+    const edits: ((d: Y.Doc) => void)[] = [
+      (d) => d.getArray('log').delete(0, 1),
+      (d) => d.getArray('log').push([{ type: 'phase', at: 1, to: 'decide' }]),
+      (d) =>
+        d.transact(() => {
+          const log = d.getArray('log')
+          log.delete(log.length - 1, 1)
+          log.push([{ type: 'phase', at: logged.at, to: 'decide' }])
+        }),
+      // Together with a change that is allowed: the whole update is refused.
+      (d) =>
+        d.transact(() => {
+          setPhase(d, 'vote')
+          d.getArray('log').push([{ type: 'note', at: 1, kind: 'note', text: 'Agreed by all' }])
+        }),
+    ]
+    for (const [i, edit] of edits.entries()) {
+      const doc = await replica(s, s.doc.control)
+      a.sendUpdate(updateOf(doc, edit))
+      const reasons = await refused(a, i + 1)
+      expect(reasons.at(-1)).toMatch(/log is written by the server/)
+    }
     await unchanged(s, before)
     await serving(s)
   })

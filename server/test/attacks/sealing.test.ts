@@ -45,7 +45,7 @@ import {
 async function voting(voteOn: VoteOn = 'ideas'): Promise<Scene> {
   const s = await scene()
   await s.server.app.rooms.change(parseDocName(s.doc.control)!, (doc) => {
-    setPhase(doc, 'vote', Date.now())
+    setPhase(doc, 'vote')
     setVotingSettings(doc, { dotBudget: 5, maxDotsPerItem: 3, anonymous: true, voteOn })
   })
   expect((await step(s, 'open')).status).toBe(204)

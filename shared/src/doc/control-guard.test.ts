@@ -1,7 +1,15 @@
 // The facilitator's updates to control: steering is theirs, what the server decides is not.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addRosterEntry, initControl, setBoardLocked, setPhase, setProgress } from './control.js'
+import {
+  addRosterEntry,
+  appendLogEvent,
+  initControl,
+  readControl,
+  setBoardLocked,
+  setPhase,
+  setProgress,
+} from './control.js'
 import { checkControlUpdate } from './control-guard.js'
 import { setVotingSettings, setVotingStatus } from './voting.js'
 
@@ -22,6 +30,10 @@ function scene(status?: 'open' | 'closed') {
   addRosterEntry(server, 'p1', { name: 'Dana', group: 'g1', joinedAt: 1 })
   setVotingSettings(server, voting)
   if (status) setVotingStatus(server, status, 1)
+  appendLogEvent(server, [
+    { type: 'phase', at: 1, to: 'brainstorm' },
+    { type: 'items', at: 2, added: 4 },
+  ])
   const facilitator = new Y.Doc()
   Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(server))
   return { server, facilitator }
@@ -36,7 +48,7 @@ function change(doc: Y.Doc, fn: (d: Y.Doc) => void): Uint8Array {
 
 describe('checkControlUpdate lets the facilitator steer', () => {
   it.each([
-    ['change the phase', (d: Y.Doc) => setPhase(d, 'cluster', 5)],
+    ['change the phase', (d: Y.Doc) => setPhase(d, 'cluster')],
     ['lock the board', (d: Y.Doc) => setBoardLocked(d, true)],
     [
       'set voting settings before voting opens',
@@ -83,5 +95,35 @@ describe('checkControlUpdate refuses what the server decides', () => {
       d.getMap('roster').set('p1', { name: 'X', group: 'g1' }),
     )
     expect(checkControlUpdate(server, update).ok).toBe(false)
+  })
+
+  // The decision log is the server's record: no client may add to it, rewrite or remove a line.
+  it.each([
+    [
+      'adding an entry',
+      (d: Y.Doc) => d.getArray('log').push([{ type: 'phase', at: 3, to: 'vote' }]),
+    ],
+    [
+      'adding a line in the old shape',
+      (d: Y.Doc) => d.getArray('log').push([{ at: 3, kind: 'x', text: 'x' }]),
+    ],
+    ['deleting an entry', (d: Y.Doc) => d.getArray('log').delete(0, 1)],
+    [
+      'rewriting an entry (delete and insert in its place)',
+      (d: Y.Doc) =>
+        d.transact(() => {
+          d.getArray('log').delete(1, 1)
+          d.getArray('log').insert(1, [{ type: 'items', at: 2, added: 40 }])
+        }),
+    ],
+    ['inserting at the start', (d: Y.Doc) => d.getArray('log').insert(0, ['forged'])],
+  ])('the decision log: %s', (_name, fn) => {
+    const { server, facilitator } = scene()
+    const verdict = checkControlUpdate(server, change(facilitator, fn))
+    expect(verdict).toEqual({ ok: false, reason: 'the log is written by the server' })
+    expect(readControl(server).log.map((e) => e.text)).toEqual([
+      'Phase: brainstorm',
+      'Facilitator added 4 items',
+    ])
   })
 })

@@ -2,12 +2,14 @@
 // applies them. The facilitator steers the session (phase, lock, settings), but what the server
 // decides — the roster, progress, results, the status of a vote — only the server writes, and
 // voting settings are fixed once voting has opened: a sealed vote keeps the rules it was cast under.
+// The decision log is the server's record of what was done: no client adds, edits or deletes
+// an entry (the server logs the facilitator's phase and mode changes itself, in its own time).
 import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
 
 /** Roots of the control document that only the server writes. */
-const SERVER_ROOTS: ReadonlySet<string> = new Set(['roster', 'progress', 'results', 'meta'])
+const SERVER_ROOTS: ReadonlySet<string> = new Set(['roster', 'progress', 'results', 'meta', 'log'])
 /** Root and keys of the voting state. */
 const VOTING = 'voting'
 const SERVER_VOTING_KEYS: ReadonlySet<string> = new Set(['status', 'openedAt', 'closedAt'])

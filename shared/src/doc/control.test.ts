@@ -5,15 +5,21 @@ import * as Y from 'yjs'
 import { PHASES, type Phase } from '../schema/phase.js'
 import type { RosterEntry } from '../schema/roster.js'
 import type { WorkshopSettings } from '../schema/workshop.js'
+import { describeLogEvent } from '../domain/log.js'
+import type { LogEvent } from '../schema/log.js'
 import {
   addRosterEntry,
   appendLog,
+  appendLogEvent,
   initControl,
   isBoardLocked,
   observeDoc,
   readControl,
   readProgress,
+  readSessionMarks,
   readTimer,
+  sessionChanges,
+  migrateLogToEvents,
   setBoardLocked,
   setCollectMode,
   setPhase,
@@ -104,58 +110,122 @@ describe('initControl', () => {
 
   it('resets the phase to set-up', () => {
     const doc = controlDoc()
-    setPhase(doc, 'vote', 1)
+    setPhase(doc, 'vote')
     initControl(doc, settings)
     expect(readControl(doc).phase).toBe('setup')
   })
 })
 
 describe('setPhase', () => {
-  it.each(PHASES)('moves to %s and logs it', (phase) => {
+  it.each(PHASES)('moves to %s, logging nothing itself (the server logs it)', (phase) => {
     const doc = controlDoc()
-    setPhase(doc, phase, 1234)
+    setPhase(doc, phase)
     const state = readControl(doc)
     expect(state.phase).toBe(phase)
-    expect(state.log).toEqual([{ at: 1234, kind: 'phase', text: `Phase: ${phase}` }])
+    expect(state.log).toEqual([])
   })
 
-  it('appends a log entry for every change, in order', () => {
-    const doc = controlDoc()
-    const steps: Phase[] = ['brainstorm', 'cluster', 'vote', 'cluster']
-    steps.forEach((phase, i) => setPhase(doc, phase, i))
-    const state = readControl(doc)
-    expect(state.phase).toBe('cluster')
-    expect(state.log.map((e) => [e.at, e.text])).toEqual(
-      steps.map((phase, i) => [i, `Phase: ${phase}`]),
-    )
-  })
-
-  it('changes phase and log in one update', () => {
+  it('changes the phase in one update', () => {
     const doc = controlDoc()
     const updates = countUpdates(doc)
-    setPhase(doc, 'vote', 1)
+    setPhase(doc, 'vote')
     expect(updates.count).toBe(1)
   })
 
   it('leaves settings and roster alone', () => {
     const doc = controlDoc()
     addRosterEntry(doc, 'p-ada', ada)
-    setPhase(doc, 'decide', 1)
+    setPhase(doc, 'decide')
     const state = readControl(doc)
     expect(state.settings).toEqual(settings)
     expect(state.roster).toEqual({ 'p-ada': ada })
   })
 })
 
-describe('appendLog', () => {
-  it('keeps entries in order after the phase entries', () => {
+describe('sessionChanges', () => {
+  it('is one phase event for every change, in order', () => {
     const doc = controlDoc()
-    setPhase(doc, 'vote', 1)
+    const steps: Phase[] = ['brainstorm', 'cluster', 'vote', 'cluster']
+    steps.forEach((phase, i) => {
+      const before = readSessionMarks(doc)
+      setPhase(doc, phase)
+      appendLogEvent(doc, sessionChanges(before, readSessionMarks(doc), i))
+    })
+    const state = readControl(doc)
+    expect(state.phase).toBe('cluster')
+    expect(state.log.map((e) => [e.at, e.kind, e.text])).toEqual(
+      steps.map((phase, i) => [i, 'phase', `Phase: ${phase}`]),
+    )
+  })
+
+  it('is nothing when nothing the log follows changed', () => {
+    const doc = controlDoc()
+    const before = readSessionMarks(doc)
+    setBoardLocked(doc, true)
+    expect(sessionChanges(before, readSessionMarks(doc), 1)).toEqual([])
+  })
+
+  it('is one event for a new silent round, which also resets the collect mode', () => {
+    const doc = controlDoc()
+    setCollectMode(doc, 'open')
+    const before = readSessionMarks(doc)
+    startSilentRound(doc)
+    expect(sessionChanges(before, readSessionMarks(doc), 5)).toEqual([
+      { type: 'silent-round', at: 5, round: 2 },
+    ])
+  })
+})
+
+describe('appendLogEvent', () => {
+  it('keeps entries in order, each with its kind and sentence', () => {
+    const doc = controlDoc()
+    appendLogEvent(doc, { type: 'phase', at: 1, to: 'vote' })
     appendLog(doc, { at: 2, kind: 'reveal', text: 'Votes revealed' })
-    expect(readControl(doc).log).toEqual([
+    expect(readControl(doc).log.map(({ at, kind, text }) => ({ at, kind, text }))).toEqual([
       { at: 1, kind: 'phase', text: 'Phase: vote' },
       { at: 2, kind: 'reveal', text: 'Votes revealed' },
     ])
+  })
+
+  it('throws on an event that does not validate, and stores nothing', () => {
+    const doc = controlDoc()
+    const bad = { type: 'phase', at: 1, to: 'nowhere' } as unknown as LogEvent
+    expect(() => appendLogEvent(doc, bad)).toThrow()
+    expect(doc.getArray('log').length).toBe(0)
+  })
+
+  it('cleans the prose it carries', () => {
+    const doc = controlDoc()
+    appendLogEvent(doc, { type: 'note', at: 1, kind: 'note', text: 'a\u0000b\u202e' })
+    expect(readControl(doc).log[0]!.text).toBe('ab')
+  })
+})
+
+describe('migrateLogToEvents', () => {
+  it('turns lines stored before the log was typed into note events in place, and is idempotent', () => {
+    const doc = controlDoc()
+    doc
+      .getArray('log')
+      .push([
+        { at: 1, kind: 'phase', text: 'Phase: vote' },
+        { type: 'items', at: 2, added: 3 },
+        'garbage',
+        { at: 3, kind: 'voting', text: 'Voting opened: 3 dots each' },
+      ])
+    migrateLogToEvents(doc)
+    const once = doc.getArray('log').toJSON()
+    expect(once).toEqual([
+      { type: 'note', at: 1, kind: 'phase', text: 'Phase: vote' },
+      { type: 'items', at: 2, added: 3 },
+      { type: 'note', at: 3, kind: 'voting', text: 'Voting opened: 3 dots each' },
+    ])
+    expect(readControl(doc).log.map((e) => e.text)).toEqual([
+      'Phase: vote',
+      'Facilitator added 3 items',
+      'Voting opened: 3 dots each',
+    ])
+    migrateLogToEvents(doc)
+    expect(doc.getArray('log').toJSON()).toEqual(once)
   })
 })
 
@@ -213,7 +283,7 @@ describe('readControl on a document holding garbage', () => {
 
   it('drops invalid log entries and keeps valid ones in order', () => {
     const doc = controlDoc()
-    setPhase(doc, 'vote', 1)
+    appendLogEvent(doc, { type: 'phase', at: 1, to: 'vote' })
     doc
       .getArray('log')
       .push([
@@ -225,8 +295,10 @@ describe('readControl on a document holding garbage', () => {
         { at: 2, kind: 'k'.repeat(41), text: 'x' },
         { at: 3, kind: 'note', text: 't'.repeat(2001) },
         { at: 4, kind: 'note', text: 'kept' },
+        { type: 'phase', at: 5, to: 'nowhere' },
+        { type: 'forged', at: 6 },
       ])
-    expect(readControl(doc).log).toEqual([
+    expect(readControl(doc).log.map(({ at, kind, text }) => ({ at, kind, text }))).toEqual([
       { at: 1, kind: 'phase', text: 'Phase: vote' },
       { at: 4, kind: 'note', text: 'kept' },
     ])
@@ -236,7 +308,7 @@ describe('readControl on a document holding garbage', () => {
     'falls back to set-up for the phase %j',
     (value) => {
       const doc = controlDoc()
-      setPhase(doc, 'vote', 1)
+      setPhase(doc, 'vote')
       doc.getMap('session').set('phase', value)
       expect(readControl(doc).phase).toBe('setup')
     },
@@ -288,8 +360,8 @@ describe('two replicas', () => {
     const a = controlDoc()
     const b = new Y.Doc()
     sync(a, b)
-    setPhase(a, 'vote', 10)
-    setPhase(b, 'matrix', 20)
+    setPhase(a, 'vote')
+    setPhase(b, 'matrix')
     expect(readControl(a).phase).toBe('vote')
     expect(readControl(b).phase).toBe('matrix')
     sync(a, b)
@@ -297,7 +369,7 @@ describe('two replicas', () => {
     const stateB = readControl(b)
     expect(stateA).toEqual(stateB)
     expect(['vote', 'matrix']).toContain(stateA.phase)
-    expect(stateA.log.map((e) => e.text).sort()).toEqual(['Phase: matrix', 'Phase: vote'])
+    expect(stateA.log).toEqual([])
   })
 
   it('converge to the same winner whichever replica syncs first', () => {
@@ -308,8 +380,8 @@ describe('two replicas', () => {
       b.clientID = 2
       initControl(a, settings)
       sync(a, b)
-      setPhase(a, 'vote', 10)
-      setPhase(b, 'matrix', 20)
+      setPhase(a, 'vote')
+      setPhase(b, 'matrix')
       if (bFirst) sync(b, a)
       else sync(a, b)
       expect(readControl(a)).toEqual(readControl(b))
@@ -322,9 +394,9 @@ describe('two replicas', () => {
     const a = controlDoc()
     const b = new Y.Doc()
     sync(a, b)
-    setPhase(b, 'matrix', 10)
+    setPhase(b, 'matrix')
     sync(a, b)
-    setPhase(a, 'vote', 20)
+    setPhase(a, 'vote')
     sync(a, b)
     expect(readControl(a).phase).toBe('vote')
     expect(readControl(b).phase).toBe('vote')
@@ -346,13 +418,13 @@ describe('observeDoc', () => {
     const doc = controlDoc()
     let calls = 0
     const unsubscribe = observeDoc(doc, () => calls++)
-    setPhase(doc, 'vote', 1)
+    setPhase(doc, 'vote')
     expect(calls).toBe(1)
     addRosterEntry(doc, 'p-ada', ada)
     setBoardLocked(doc, true)
     expect(calls).toBe(3)
     unsubscribe()
-    setPhase(doc, 'matrix', 2)
+    setPhase(doc, 'matrix')
     setBoardLocked(doc, false)
     expect(calls).toBe(3)
   })
@@ -363,7 +435,7 @@ describe('observeDoc', () => {
     sync(a, b)
     const seen: string[] = []
     const unsubscribe = observeDoc(b, () => seen.push(readControl(b).phase))
-    setPhase(a, 'brainstorm', 1)
+    setPhase(a, 'brainstorm')
     sync(a, b)
     expect(seen).toEqual(['brainstorm'])
     unsubscribe()
@@ -376,7 +448,7 @@ describe('observeDoc', () => {
     const stopFirst = observeDoc(doc, () => first++)
     const stopSecond = observeDoc(doc, () => second++)
     stopFirst()
-    setPhase(doc, 'vote', 1)
+    setPhase(doc, 'vote')
     expect([first, second]).toEqual([0, 1])
     stopSecond()
   })
@@ -443,14 +515,19 @@ describe('setCollectMode', () => {
   it.each<['open' | 'silent', string]>([
     ['open', 'Open adding: ideas go straight to the board'],
     ['silent', 'Silent drafting'],
-  ])('switches to %s and logs it, in one update', (mode, text) => {
+  ])('switches to %s in one update; the server logs it with its sentence', (mode, text) => {
     const doc = controlDoc()
+    if (mode === 'silent') setCollectMode(doc, 'open')
+    const before = readSessionMarks(doc)
     const updates = countUpdates(doc)
-    setCollectMode(doc, mode, 1234)
+    setCollectMode(doc, mode)
     expect(updates.count).toBe(1)
     const state = readControl(doc)
     expect(state.collect).toBe(mode)
-    expect(state.log).toEqual([{ at: 1234, kind: 'collect', text }])
+    appendLogEvent(doc, sessionChanges(before, readSessionMarks(doc), 1234))
+    expect(readControl(doc).log.map(({ at, kind, text }) => ({ at, kind, text }))).toEqual([
+      { at: 1234, kind: 'collect', text },
+    ])
   })
 
   it.each([['loud'], [''], [1], [null]])('reads a stored mode %j as silent', (value) => {
@@ -463,35 +540,31 @@ describe('setCollectMode', () => {
 describe('startSilentRound', () => {
   it('opens round 2 after the first: silent again, timer cleared, logged, in one update', () => {
     const doc = controlDoc()
-    setCollectMode(doc, 'open', 1)
+    setCollectMode(doc, 'open')
     setTimer(doc, timer)
     const updates = countUpdates(doc)
-    startSilentRound(doc, 2000, 'facilitator')
+    startSilentRound(doc, 'facilitator')
     expect(updates.count).toBe(1)
     const state = readControl(doc)
     expect(state).toMatchObject({ round: 2, collect: 'silent', timer: null })
-    expect(state.log.at(-1)).toEqual({ at: 2000, kind: 'round', text: 'Silent round 2 opened' })
+    expect(describeLogEvent({ type: 'silent-round', at: 2000, round: state.round })).toBe(
+      'Silent round 2 opened',
+    )
   })
 
   it('counts rounds up one at a time', () => {
     const doc = controlDoc()
-    startSilentRound(doc, 1)
-    startSilentRound(doc, 2)
-    startSilentRound(doc, 3)
-    const state = readControl(doc)
-    expect(state.round).toBe(4)
-    expect(state.log.map((e) => e.text)).toEqual([
-      'Silent round 2 opened',
-      'Silent round 3 opened',
-      'Silent round 4 opened',
-    ])
+    startSilentRound(doc)
+    startSilentRound(doc)
+    startSilentRound(doc)
+    expect(readControl(doc).round).toBe(4)
   })
 
   it.each([[0], [-2], [1.5], ['3'], [null]])('starts from round 1 when %j is stored', (value) => {
     const doc = controlDoc()
     doc.getMap('session').set('round', value)
     expect(readControl(doc).round).toBe(1)
-    startSilentRound(doc, 1)
+    startSilentRound(doc)
     expect(readControl(doc).round).toBe(2)
   })
 })

@@ -8,6 +8,8 @@ import {
   timerSchema,
   type TimerState,
 } from '../schema/brainstorm.js'
+import { describeLogEvent, logEventKind } from '../domain/log.js'
+import { logEventSchema, type LogEvent } from '../schema/log.js'
 import { phaseSchema, type Phase } from '../schema/phase.js'
 import { rosterEntrySchema, type RosterEntry } from '../schema/roster.js'
 import { cleanText, cleanTextCheck } from '../schema/text.js'
@@ -20,15 +22,39 @@ const LOG = 'log'
 const TIMER = 'timer'
 const PROGRESS = 'progress'
 
-export const logEntrySchema = z.object({
-  /** Server or facilitator time, ms since the epoch. */
+/** A decision-log line as stored before the log was typed (read as a `note` event). */
+const legacyLogEntrySchema = z.object({
   at: z.number(),
-  /** What happened, such as `phase` or `reveal`. */
   kind: z.string().check(z.maxLength(40)),
-  /** Human-readable line for the decision log. */
   text: z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000)),
 })
-export type LogEntry = z.infer<typeof logEntrySchema>
+
+/** One entry of the decision log as readers see it: the event and its sentence. */
+export interface LogEntry {
+  /** Server time, ms since the epoch. */
+  readonly at: number
+  /** What happened, such as `phase` or `reveal` (see `logEventKind`). */
+  readonly kind: string
+  /** The sentence for the console, the projector and the exports. */
+  readonly text: string
+  readonly event: LogEvent
+}
+
+/** Reads one stored log value as an event: typed, or a line from before (null: neither). */
+export function parseLogValue(value: unknown): LogEvent | null {
+  const typed = logEventSchema.safeParse(value)
+  if (typed.success) return typed.data
+  const legacy = legacyLogEntrySchema.safeParse(value)
+  if (!legacy.success) return null
+  return { type: 'note', at: legacy.data.at, kind: legacy.data.kind, text: legacy.data.text }
+}
+
+const toEntry = (event: LogEvent): LogEntry => ({
+  at: event.at,
+  kind: logEventKind(event),
+  text: describeLogEvent(event),
+  event,
+})
 
 /** What the facilitator sees of one participant's brainstorm: counts, never text. */
 export const progressSchema = z.object({
@@ -40,6 +66,12 @@ export const progressSchema = z.object({
   dots: z._default(z.number().check(z.int(), z.nonnegative()), 0),
 })
 export type Progress = z.infer<typeof progressSchema>
+
+/**
+ * A transaction origin: a symbol, a name or an object (never a number, so that a call still
+ * passing the time these functions once logged with fails to compile).
+ */
+export type Origin = symbol | string | object
 
 /** A snapshot of the control document, safe to render. */
 export interface ControlState {
@@ -83,8 +115,8 @@ export function readControl(doc: Y.Doc): ControlState {
   })
   const log: LogEntry[] = []
   for (const value of doc.getArray(LOG).toArray()) {
-    const entry = logEntrySchema.safeParse(value)
-    if (entry.success) log.push(entry.data)
+    const event = parseLogValue(value)
+    if (event) log.push(toEntry(event))
   }
   const progress: Record<string, Progress> = {}
   doc.getMap(PROGRESS).forEach((value, id) => {
@@ -99,7 +131,7 @@ export function readControl(doc: Y.Doc): ControlState {
     roster,
     log,
     collect: z.catch(collectModeSchema, 'silent').parse(session.get('collect')),
-    round: typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 1,
+    round: readRound(round),
     timer: readTimer(doc),
     progress,
   }
@@ -119,28 +151,55 @@ export function setTimer(doc: Y.Doc, timer: TimerState | null, origin?: unknown)
   }, origin)
 }
 
-/** Switches between silent drafting and adding straight to the board; logged. */
-export function setCollectMode(doc: Y.Doc, mode: CollectMode, at: number, origin?: unknown): void {
+/** Switches between silent drafting and adding straight to the board (the server logs it). */
+export function setCollectMode(doc: Y.Doc, mode: CollectMode, origin?: Origin): void {
+  doc.transact(() => doc.getMap(SESSION).set('collect', mode), origin)
+}
+
+/** Opens another silent round: drafts private again, the timer cleared (the server logs it). */
+export function startSilentRound(doc: Y.Doc, origin?: Origin): void {
   doc.transact(() => {
-    doc.getMap(SESSION).set('collect', mode)
-    appendLog(doc, {
-      at,
-      kind: 'collect',
-      text: mode === 'open' ? 'Open adding: ideas go straight to the board' : 'Silent drafting',
-    })
+    const session = doc.getMap(SESSION)
+    session.set('round', readControl(doc).round + 1)
+    session.set('collect', 'silent')
+    session.delete(TIMER)
   }, origin)
 }
 
-/** Opens another silent round: drafts stay private again, the timer is cleared; logged. */
-export function startSilentRound(doc: Y.Doc, at: number, origin?: unknown): void {
-  doc.transact(() => {
-    const session = doc.getMap(SESSION)
-    const round = readControl(doc).round + 1
-    session.set('round', round)
-    session.set('collect', 'silent')
-    session.delete(TIMER)
-    appendLog(doc, { at, kind: 'round', text: `Silent round ${round} opened` })
-  }, origin)
+/** What the server logs when the facilitator's own edits change it (see `sessionChanges`). */
+export interface SessionMarks {
+  readonly phase: Phase
+  readonly collect: CollectMode
+  readonly round: number
+}
+
+/** The phase, collect mode and silent round, as `sessionChanges` compares them. */
+export function readSessionMarks(doc: Y.Doc): SessionMarks {
+  // Cheap (three keys): the server reads it after every transaction of the control document.
+  const session = doc.getMap(SESSION)
+  return {
+    phase: readPhase(doc),
+    collect: z.catch(collectModeSchema, 'silent').parse(session.get('collect')),
+    round: readRound(session.get('round')),
+  }
+}
+
+const readRound = (round: unknown): number =>
+  typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 1
+
+/**
+ * The log events for what changed between two readings of the session (the facilitator's
+ * edits: the server logs them in its own time). A new silent round also resets the collect
+ * mode; it is one event.
+ */
+export function sessionChanges(before: SessionMarks, after: SessionMarks, at: number): LogEvent[] {
+  const events: LogEvent[] = []
+  if (after.phase !== before.phase) events.push({ type: 'phase', at, to: after.phase })
+  if (after.round > before.round) events.push({ type: 'silent-round', at, round: after.round })
+  else if (after.collect !== before.collect) {
+    events.push({ type: 'collect', at, mode: after.collect })
+  }
+  return events
 }
 
 /** Server: records a participant's brainstorm counts (only when they changed). */
@@ -189,12 +248,9 @@ export function initControl(doc: Y.Doc, given: WorkshopSettings, origin?: unknow
   }, origin)
 }
 
-/** Moves the workshop to a phase and records it in the decision log. */
-export function setPhase(doc: Y.Doc, phase: Phase, at: number, origin?: unknown): void {
-  doc.transact(() => {
-    doc.getMap(SESSION).set('phase', phase)
-    appendLog(doc, { at, kind: 'phase', text: `Phase: ${phase}` })
-  }, origin)
+/** Moves the workshop to a phase (the server logs it). */
+export function setPhase(doc: Y.Doc, phase: Phase, origin?: Origin): void {
+  doc.transact(() => doc.getMap(SESSION).set('phase', phase), origin)
 }
 
 /** Locks or unlocks the board for participants (the server enforces it). */
@@ -213,10 +269,53 @@ export function addRosterEntry(
   doc.transact(() => doc.getMap(ROSTER).set(participantId, clean), origin)
 }
 
-/** Appends a line to the decision log (its text cleaned: it may quote names and items). */
-export function appendLog(doc: Y.Doc, entry: LogEntry, origin?: unknown): void {
-  const clean: LogEntry = { ...entry, text: cleanText(entry.text, { multiline: true }) }
-  doc.transact(() => doc.getArray(LOG).push([clean]), origin)
+/**
+ * Server: appends events to the decision log. Validated first (an event that does not parse
+ * is a bug, and is thrown rather than stored); its prose is cleaned.
+ */
+export function appendLogEvent(
+  doc: Y.Doc,
+  events: LogEvent | readonly LogEvent[],
+  origin?: unknown,
+): void {
+  const list = (Array.isArray(events) ? events : [events]) as readonly LogEvent[]
+  if (list.length === 0) return
+  const clean = list.map((event) => {
+    const cleaned =
+      event.type === 'note'
+        ? { ...event, text: cleanText(event.text, { multiline: true }) }
+        : event.type === 'round-opened'
+          ? { ...event, settings: cleanText(event.settings, { multiline: true }) }
+          : event.type === 'round-revealed'
+            ? { ...event, headline: cleanText(event.headline, { multiline: true }) }
+            : event
+    return logEventSchema.parse(cleaned)
+  })
+  doc.transact(() => doc.getArray(LOG).push(clean), origin)
+}
+
+/**
+ * Migration 2 of the control document: lines stored before the log was typed become `note`
+ * events, keeping their time, kind and text, in their place. Idempotent: typed entries stay.
+ */
+export function migrateLogToEvents(doc: Y.Doc): void {
+  const log = doc.getArray(LOG)
+  const values = log.toArray()
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (logEventSchema.safeParse(values[i]).success) continue
+    const event = parseLogValue(values[i])
+    log.delete(i, 1)
+    if (event) log.insert(i, [event])
+  }
+}
+
+/** Server: appends a free line to the log as a `note` event (prefer a typed event). */
+export function appendLog(
+  doc: Y.Doc,
+  entry: { at: number; kind: string; text: string },
+  origin?: unknown,
+): void {
+  appendLogEvent(doc, { type: 'note', at: entry.at, kind: entry.kind, text: entry.text }, origin)
 }
 
 /** Calls `listener` whenever anything in the control document changes; returns an unsubscribe. */

@@ -1,6 +1,7 @@
 // Document schema versions and the migrations that bring an older document up to date.
 // Only the server runs migrations (it loads every document before anyone syncs it).
 import type * as Y from 'yjs'
+import { migrateLogToEvents } from './control.js'
 
 export type DocKind = 'board' | 'control' | 'private'
 
@@ -19,7 +20,11 @@ const VERSION_KEY = 'schemaVersion'
  * first shape; an empty (new) document is version 0 and runs every step.
  */
 export const MIGRATIONS: Record<DocKind, readonly Migration[]> = {
-  control: [{ version: 1, migrate: () => {} }],
+  control: [
+    { version: 1, migrate: () => {} },
+    // The decision log became typed events written by the server (docs/decisions.md).
+    { version: 2, migrate: migrateLogToEvents },
+  ],
   board: [{ version: 1, migrate: () => {} }],
   private: [{ version: 1, migrate: () => {} }],
 }

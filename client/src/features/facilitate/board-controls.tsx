@@ -38,9 +38,7 @@ export function BoardControls({ doc, control }: { doc: Y.Doc; control: ControlSt
               type="checkbox"
               checked={open}
               aria-describedby={`${id}-open-hint`}
-              onChange={(e) =>
-                setCollectMode(doc, e.target.checked ? 'open' : 'silent', Date.now())
-              }
+              onChange={(e) => setCollectMode(doc, e.target.checked ? 'open' : 'silent')}
             />
             <label htmlFor={`${id}-open`}>Open adding</label>
           </div>

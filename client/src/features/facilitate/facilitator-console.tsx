@@ -103,7 +103,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           <PhaseStepper
             phase={control.phase}
             ready={ready}
-            onChange={(phase) => setPhase(doc, phase, Date.now())}
+            onChange={(phase) => setPhase(doc, phase)}
           />
           <RosterPanel groups={groups} />
           {!setup && <JoinPanel joinCode={joinCode} collapsed />}

@@ -68,7 +68,7 @@ export function RevealControls({
           id={`${id}-open`}
           type="checkbox"
           checked={open}
-          onChange={(e) => setCollectMode(doc, e.target.checked ? 'open' : 'silent', Date.now())}
+          onChange={(e) => setCollectMode(doc, e.target.checked ? 'open' : 'silent')}
         />
         <label htmlFor={`${id}-open`}>Open adding</label>
       </div>
@@ -83,7 +83,7 @@ export function RevealControls({
           type="button"
           onClick={() => {
             setResult('')
-            startSilentRound(doc, Date.now())
+            startSilentRound(doc)
           }}
         >
           Start another silent round

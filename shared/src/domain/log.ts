@@ -1,0 +1,94 @@
+// One sentence per decision-log event, the same on the console, the projector and in exports.
+import type { LogEvent } from '../schema/log.js'
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function minutes(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s % 60 === 0 ? `${s / 60} min` : `${s} s`
+}
+
+/** How the sentences name a round kind and what its participants did. */
+interface RoundWords {
+  readonly name: string
+  readonly submitted: string
+  readonly took: string
+  readonly results: string
+  /** What one participant's input is called. */
+  readonly inputs: string
+}
+const ROUND_WORDS: Readonly<Record<string, RoundWords>> = {
+  voting: {
+    name: 'Voting',
+    submitted: 'placed dots',
+    took: 'voted',
+    results: 'Results revealed',
+    inputs: 'votes',
+  },
+}
+const wordsOf = (kind: string): RoundWords =>
+  ROUND_WORDS[kind] ?? {
+    name: `Round ${kind}`,
+    submitted: 'took part',
+    took: 'took part',
+    results: `Round ${kind} revealed`,
+    inputs: 'inputs',
+  }
+
+/** The log's sentence for `event`. Plain text: callers render it as text, never as markup. */
+export function describeLogEvent(event: LogEvent): string {
+  switch (event.type) {
+    case 'phase':
+      return `Phase: ${event.to}`
+    case 'collect':
+      return event.mode === 'open'
+        ? 'Open adding: ideas go straight to the board'
+        : 'Silent drafting'
+    case 'silent-round':
+      return `Silent round ${event.round} opened`
+    case 'timer':
+      return `Timer started: ${minutes(event.durationMs)}, ${event.onZero === 'stop' ? 'input stops' : 'notify only'} at zero`
+    case 'reveal': {
+      const skipped = event.skipped > 0 ? `; ${event.skipped} left out, the board is full` : ''
+      const unreadable =
+        event.unreadable > 0
+          ? `; ${plural(event.unreadable, 'participant')}’ drafts could not be read`
+          : ''
+      return `Revealed ${plural(event.revealed, 'idea')} (round ${event.round})${skipped}${unreadable}`
+    }
+    case 'items':
+      return `Facilitator added ${plural(event.added, 'item')}`
+    case 'round-opened':
+      return `${wordsOf(event.round).name} ${event.reopened ? 'reopened' : 'opened'}: ${event.settings}`
+    case 'round-closed': {
+      const words = wordsOf(event.round)
+      const unreadable =
+        event.unreadable > 0
+          ? `; the ${words.inputs} of ${plural(event.unreadable, 'participant')} could not be read`
+          : ''
+      return `${words.name} closed: ${event.submitted} of ${plural(event.participants, 'participant')} ${words.submitted}${unreadable}`
+    }
+    case 'round-revealed': {
+      const words = wordsOf(event.round)
+      return `${words.results}: ${event.headline}; ${plural(event.voters, 'participant')} ${words.took}`
+    }
+    case 'note':
+      return event.text
+  }
+}
+
+/** The short kind an event is filed under (what the log's `kind` field said before it was typed). */
+export function logEventKind(event: LogEvent): string {
+  switch (event.type) {
+    case 'silent-round':
+      return 'round'
+    case 'round-opened':
+    case 'round-closed':
+    case 'round-revealed':
+      return event.round
+    case 'note':
+      return event.kind
+    default:
+      return event.type
+  }
+}

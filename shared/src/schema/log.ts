@@ -1,0 +1,71 @@
+// The decision log: what happened in the workshop, as typed events in server time. Only the
+// server writes it (the control guard refuses any client's edit); the console, the projector
+// and the exports turn each event into a sentence with `describeLogEvent` (domain/log.ts).
+import { collectModeSchema, timerOnZeroSchema } from './brainstorm.js'
+import { phaseSchema } from './phase.js'
+import { cleanTextCheck } from './text.js'
+import { z } from './zod.js'
+
+const count = z.number().check(z.int(), z.nonnegative())
+/** Server time, ms since the epoch. */
+const at = z.number().check(z.nonnegative())
+/** A round kind's id (`voting`, later the matrix ratings, weights, scores). */
+const roundKind = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[a-z][a-z0-9-]*$/))
+/** Server-written prose inside an event (a settings summary, a headline): bounded, cleaned. */
+const prose = z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000))
+
+export const logEventSchema = z.discriminatedUnion('type', [
+  /** The facilitator moved the workshop to a phase. */
+  z.object({ type: z.literal('phase'), at, to: phaseSchema }),
+  /** Silent drafting or open adding. */
+  z.object({ type: z.literal('collect'), at, mode: collectModeSchema }),
+  /** Another silent round opened (drafts private again). */
+  z.object({ type: z.literal('silent-round'), at, round: count }),
+  /** A brainstorm timer started. */
+  z.object({
+    type: z.literal('timer'),
+    at,
+    durationMs: count,
+    onZero: timerOnZeroSchema,
+  }),
+  /** Drafts revealed onto the board. */
+  z.object({
+    type: z.literal('reveal'),
+    at,
+    revealed: count,
+    round: count,
+    skipped: count,
+    unreadable: count,
+  }),
+  /** The facilitator added items (pasted or imported). */
+  z.object({ type: z.literal('items'), at, added: count }),
+  /** A sealed round opened (or reopened) with these settings. */
+  z.object({
+    type: z.literal('round-opened'),
+    at,
+    round: roundKind,
+    reopened: z.boolean(),
+    settings: prose,
+  }),
+  /** A sealed round closed: inputs sealed. */
+  z.object({
+    type: z.literal('round-closed'),
+    at,
+    round: roundKind,
+    submitted: count,
+    participants: count,
+    unreadable: count,
+  }),
+  /** A sealed round's aggregate revealed. */
+  z.object({
+    type: z.literal('round-revealed'),
+    at,
+    round: roundKind,
+    headline: prose,
+    voters: count,
+  }),
+  /** A line from before the log was typed (migrated as it was), or a server note. */
+  z.object({ type: z.literal('note'), at, kind: z.string().check(z.maxLength(40)), text: prose }),
+])
+export type LogEvent = z.infer<typeof logEventSchema>
+export type LogEventType = LogEvent['type']
