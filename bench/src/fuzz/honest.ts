@@ -6,7 +6,8 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
-  appendLog,
+  readControl,
+  setCollectMode,
   boardNotes,
   createCluster,
   editDraft,
@@ -141,8 +142,9 @@ export function honestEdit(client: HonestClient, rng: Rng, counter: number): str
     return 'cursor'
   }
   if (client.docKind === 'control') {
-    appendLog(doc, { at, kind: 'note', text: `Honest note ${counter}` })
-    return 'log'
+    // Steering the facilitator may do (the server logs it; no client writes the log).
+    setCollectMode(doc, readControl(doc).collect === 'open' ? 'silent' : 'open')
+    return 'collect'
   }
   if (client.docKind === 'private') {
     const drafts = readDrafts(doc)

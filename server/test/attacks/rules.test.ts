@@ -108,7 +108,12 @@ describe('document rules', () => {
     const steer = await attack(s, s.doc.control, s.w.facilitatorToken)
     const r = await replica(s, s.doc.control)
     steer.sendUpdate(updateOf(r, (d) => setPhase(d, 'cluster')))
-    await serverUntil(s, s.doc.control, (d) => readControl(d).log.some((e) => e.kind === 'phase'))
+    await serverUntil(
+      s,
+      s.doc.control,
+      (d) => readControl(d).log.some((e) => e.kind === 'phase'),
+      'the phase change logged',
+    )
     const logged = await serverRead(s, s.doc.control, (d) => readControl(d).log.at(-1)!)
     expect(logged.text).toBe('Phase: cluster')
     expect(logged.at).toBeGreaterThanOrEqual(from)
