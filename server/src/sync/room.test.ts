@@ -18,6 +18,7 @@ import {
   AWARENESS_BATCH_MS,
   DEFAULT_ROOM_LIMITS,
   Room,
+  STEP1_BURST,
   type RoomLimits,
   type WriterClaim,
 } from './room.js'
@@ -465,6 +466,39 @@ describe('Room: whole updates', () => {
     phone.doc.getText('t').insert(4, ' again')
     room.receive(peer, updateFrame(phone.updates.at(-1)!))
     expect(peer.sent.filter(isStep1)).toHaveLength(3)
+  })
+
+  it('answers a flood of sync step 1 requests once per wait, and closes the peer past its budget', async () => {
+    const { room, store } = makeRoom()
+    const source = new Y.Doc()
+    source.getText('t').insert(0, 'x'.repeat(10_000))
+    const writer = fakePeer(facilitator)
+    room.join(writer)
+    room.receive(writer, updateFrame(Y.encodeStateAsUpdate(source)))
+    const flood = fakePeer(participant('pppppppppppp'))
+    room.join(flood)
+    // While the write is held, requests wait: a hundred of them make one answer, to the last.
+    for (let i = 0; i < 100; i++) room.receive(flood, step1Frame(Y.encodeStateVector(new Y.Doc())))
+    await flushMicrotasks()
+    store.release()
+    await room.flushed()
+    const answers = () => flood.sent.filter((m) => m[0] === 0 && m[1] === 1)
+    expect(answers()).toHaveLength(1)
+    expect(received(flood).getText('t').length).toBe(10_000)
+    expect(flood.closedWith).toBeNull()
+    // Answered one by one, the burst is spent and the peer is closed, not answered again.
+    for (let i = 0; i < STEP1_BURST + 5 && flood.closedWith === null; i++) {
+      room.receive(flood, step1Frame(Y.encodeStateVector(new Y.Doc())))
+      await room.flushed()
+    }
+    expect(flood.closedWith).toBe(CLOSE.rateLimited)
+    expect(answers().length).toBeLessThanOrEqual(STEP1_BURST + 1)
+    // Another peer is not affected.
+    const other = fakePeer(participant('qqqqqqqqqqqq'))
+    room.join(other)
+    room.receive(other, step1Frame(Y.encodeStateVector(new Y.Doc())))
+    await room.flushed()
+    expect(received(other).getText('t').length).toBe(10_000)
   })
 
   it('refuses a sync step 2 that builds on what the server lacks', async () => {

@@ -17,6 +17,7 @@ import {
   type AwarenessEntry,
 } from './awareness-filter.js'
 import { ProtocolError, type Peer } from './peer.js'
+import { TokenBucket } from './rate-limiter.js'
 import {
   MSG_AUTH,
   MSG_AWARENESS,
@@ -35,6 +36,13 @@ import {
 
 /** Origin of transactions that replay stored updates: neither persisted again nor broadcast. */
 export const LOAD_ORIGIN = Symbol('load')
+
+/**
+ * Sync step 1 requests a peer may make: a burst, then one every few seconds. The stock provider
+ * sends one on connecting (and on its optional resync timer); a new connection starts afresh.
+ */
+export const STEP1_BURST = 16
+export const STEP1_PER_SECOND = 1
 
 /** How long awareness changes gather before one message carries them all to every peer. */
 export const AWARENESS_BATCH_MS = 25
@@ -114,6 +122,13 @@ export class Room {
   private readonly announced = new WeakSet<Peer>()
   /** Peers the room has asked for what they hold (sync step 1) after a deferred update. */
   private readonly asked = new WeakSet<Peer>()
+  /**
+   * Sync step 1 answers: a three-byte request costs the room an encoding of the document and
+   * the network its size. Per peer, one answer waits at a time (a newer request replaces the
+   * state vector it is built from) and requests are budgeted; past the budget the peer is closed.
+   */
+  private readonly step1Pending = new WeakMap<Peer, { stateVector: Uint8Array }>()
+  private readonly step1Budget = new WeakMap<Peer, TokenBucket>()
   /** Encoded size of the document, estimated upward from the last exact measurement. */
   private bytes = 0
   /**
@@ -351,11 +366,28 @@ export class Room {
       // that write instead, it could carry updates applied meanwhile and not stored yet (the
       // crash harness lost acknowledged edits that way). A state vector the answer cannot be
       // built for is this peer's fault: it closes this peer, never the room.
+      const waiting = this.step1Pending.get(peer)
+      if (waiting) {
+        waiting.stateVector = stateVector
+        return
+      }
+      let budget = this.step1Budget.get(peer)
+      if (!budget) {
+        budget = new TokenBucket(STEP1_PER_SECOND, STEP1_BURST)
+        this.step1Budget.set(peer, budget)
+      }
+      if (!budget.take()) {
+        peer.close(CLOSE.rateLimited, 'too many sync requests')
+        return
+      }
+      const request = { stateVector }
+      this.step1Pending.set(peer, request)
       this.enqueue(async () => {
+        this.step1Pending.delete(peer)
         if (this.closed || !this.peers.has(peer)) return
         let answer: Uint8Array
         try {
-          answer = this.answer(stateVector)
+          answer = this.answer(request.stateVector)
         } catch {
           peer.close(CLOSE.badMessage, 'malformed state vector')
           return
