@@ -1,10 +1,15 @@
-// Lint: typescript-eslint's recommended type-aware rules, React hooks, and the layer rule
-// (shared imports neither client nor server; client and server never import each other;
-// client features never import each other).
+// Lint: typescript-eslint's recommended type-aware rules, React hooks, and the layer rules
+// (shared imports neither client nor server; client and server never import each other; inside
+// the client, app -> features -> kits, and no feature imports another).
+import { readdirSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+const root = dirname(fileURLToPath(import.meta.url))
 
 const layer = (forbidden, extra = []) => ({
   'no-restricted-imports': [
@@ -26,6 +31,101 @@ const layer = (forbidden, extra = []) => ({
     },
   ],
 })
+
+/** Whether `path` is `dir` or lies under it (both absolute). */
+const inside = (path, dir) => {
+  const rel = relative(dir, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+const list = (x) => (Array.isArray(x) ? x : [x])
+
+/**
+ * eslint-plugin-import's `no-restricted-paths` in miniature, as bulletproof-react uses it: a
+ * file under a zone's `target` may not import (statically, dynamically or by re-export) a
+ * module whose resolved path lies under the zone's `from`, unless under one of its `except`
+ * (relative to `from`). Paths are resolved, so `../../x` and `../x` are judged by where they
+ * land, not by how they are spelt.
+ */
+const zonesPlugin = {
+  rules: {
+    'no-restricted-paths': {
+      meta: {
+        type: 'problem',
+        schema: [
+          {
+            type: 'object',
+            properties: { zones: { type: 'array' } },
+            required: ['zones'],
+            additionalProperties: false,
+          },
+        ],
+        messages: { restricted: '{{message}}' },
+      },
+      create(context) {
+        const file = context.filename
+        const zones = context.options[0].zones.filter((zone) =>
+          list(zone.target).some((target) => inside(file, resolve(root, target))),
+        )
+        if (zones.length === 0) return {}
+        const check = (node) => {
+          const source = node.source
+          if (source?.type !== 'Literal' || typeof source.value !== 'string') return
+          if (!source.value.startsWith('.')) return
+          const imported = resolve(dirname(file), source.value)
+          for (const zone of zones) {
+            const from = list(zone.from)
+              .map((dir) => resolve(root, dir))
+              .find((dir) => inside(imported, dir))
+            if (!from) continue
+            if ((zone.except ?? []).some((dir) => inside(imported, resolve(from, dir)))) continue
+            context.report({ node: source, messageId: 'restricted', data: zone })
+            return
+          }
+        }
+        return {
+          ImportDeclaration: check,
+          ImportExpression: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+        }
+      },
+    },
+  },
+}
+
+/** Folders directly under client/src/`under`. */
+const folders = (under) =>
+  readdirSync(join(root, 'client/src', under), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+
+// The client's zones (see STYLE.md and docs/architecture.md): app/ (the shells and the phase
+// registry) may import anything; a feature (one phase, or a page such as join) imports kits only,
+// never another feature nor app/; a kit (every other folder: ui, sync, board, rounds, lib,
+// results, ...) imports other kits only. New folders fall into their zone by themselves.
+const clientZones = [
+  ...folders('features').map((feature) => ({
+    target: `client/src/features/${feature}`,
+    from: 'client/src/features',
+    except: [`./${feature}`],
+    message:
+      'A feature may not import another feature (see STYLE.md); share it from a kit (board/, rounds/, ui/, lib/, ...).',
+  })),
+  {
+    target: 'client/src/features',
+    from: 'client/src/app',
+    message:
+      'A feature may not import app/: the registry and the shells import features, not the reverse.',
+  },
+  {
+    target: folders('.')
+      .filter((name) => name !== 'app' && name !== 'features')
+      .map((kit) => `client/src/${kit}`),
+    from: ['client/src/features', 'client/src/app'],
+    message:
+      'A kit may not import a feature or app/ (see STYLE.md); move what is shared into the kit.',
+  },
+]
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/.tsbuild/**'] },
@@ -73,39 +173,12 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, zones: zonesPlugin },
     rules: {
       ...layer(['server', 'e2e']),
+      'zones/no-restricted-paths': ['error', { zones: clientZones }],
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
-  },
-  {
-    // Kits serve every feature and import none (see STYLE.md: app -> features -> kits).
-    files: ['client/src/{board,sync,ui,lib,results}/**/*.{ts,tsx}'],
-    rules: layer(
-      ['server', 'e2e'],
-      [
-        {
-          group: ['**/features/*', '**/features/**'],
-          message:
-            'A kit may not import a feature (see STYLE.md); move what is shared into the kit.',
-        },
-      ],
-    ),
-  },
-  {
-    // Features never import each other; what several views share lives in board/, sync/, ui/, lib/.
-    files: ['client/src/features/**/*.{ts,tsx}'],
-    rules: layer(
-      ['server', 'e2e'],
-      [
-        {
-          regex: '^\\.\\./[^.]',
-          message:
-            'A feature may not import another feature (see STYLE.md); share it from board/, sync/, ui/ or lib/.',
-        },
-      ],
-    ),
   },
 )
