@@ -5,6 +5,10 @@ import type { Group } from '../schema/workshop.js'
 import type { VotingSettings } from '../schema/voting.js'
 import type { VoteItem } from '../schema/items.js'
 import type { GroupResult, ItemResult } from '../schema/voting.js'
+import { competitionRanks } from './rank.js'
+
+// Ranks moved to rank.ts with the other rank helpers; re-exported where callers found them.
+export { competitionRanks }
 
 export interface VoteRules {
   readonly budget: number
@@ -84,24 +88,6 @@ export function dotsUsed(allocation: Allocation): number {
   let sum = 0
   for (const v of Object.values(allocation)) sum += v
   return sum
-}
-
-/** Competition ranks, highest first: equal values share a rank (1, 2, 2, 4). */
-export function competitionRanks(values: readonly number[]): number[] {
-  // Rank = 1 + how many values are greater: counted by binary search in a descending copy,
-  // so a board of a thousand items is ranked in n log n rather than n².
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => b - a)
-  return values.map((v) => {
-    if (Number.isNaN(v)) return 1
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (sorted[mid]! > v) lo = mid + 1
-      else hi = mid
-    }
-    return lo + 1
-  })
 }
 
 export interface TallyInput {
