@@ -1,15 +1,13 @@
-// Brainstorm progress lines, plural forms and the result lines of reveal and import.
+// Brainstorm progress lines, plural forms and the result lines of a reveal.
 import { describe, expect, it } from 'vitest'
 import {
   ideaCount,
-  importNews,
-  importResultLine,
   progressLines,
   progressTotals,
   revealNews,
   revealResultLine,
 } from './brainstorm-progress'
-import { groupRoster } from './roster-groups'
+import { groupRoster } from '../../lib/roster-groups'
 
 const groups = [
   { id: 'g1', name: 'Surgeons' },
@@ -73,12 +71,6 @@ describe('result lines', () => {
     [{ revealed: 1, skipped: 0 }, 'Revealed 1 idea'],
     [{ revealed: 4, skipped: 2 }, 'Revealed 4 ideas (2 left out: the board is full)'],
   ])('reveal %o → %s', (result, text) => expect(revealResultLine(result)).toBe(text))
-
-  it.each([
-    [{ added: 0, skipped: 0 }, 'Added 0 items'],
-    [{ added: 1, skipped: 0 }, 'Added 1 item'],
-    [{ added: 3, skipped: 2 }, 'Added 3 items (2 skipped)'],
-  ])('import %o → %s', (result, text) => expect(importResultLine(result)).toBe(text))
 })
 
 describe('what the facilitator hears', () => {
@@ -90,9 +82,4 @@ describe('what the facilitator hears', () => {
       '4 ideas revealed onto the board. 2 left out: the board is full.',
     ],
   ])('reveal %o → %s', (result, said) => expect(revealNews(result)).toBe(said))
-
-  it.each([
-    [{ added: 1, skipped: 0 }, '1 item put on the board.'],
-    [{ added: 3, skipped: 2 }, '3 items put on the board. 2 skipped.'],
-  ])('import %o → %s', (result, said) => expect(importNews(result)).toBe(said))
 })

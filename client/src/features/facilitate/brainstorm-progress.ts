@@ -1,15 +1,10 @@
 // The facilitator's view of a silent brainstorm: per participant how many ideas, never what.
 import type { Progress } from '@triage/shared'
-import type { RosterGroup } from './roster-groups'
+import type { RosterGroup } from '../../lib/roster-groups'
 
 /** "1 idea", "0 ideas", "3 ideas". */
 export function ideaCount(n: number): string {
   return n === 1 ? '1 idea' : `${n} ideas`
-}
-
-/** "1 item", "0 items", "3 items". */
-export function itemCount(n: number): string {
-  return n === 1 ? '1 item' : `${n} items`
 }
 
 export interface ProgressLine {
@@ -71,16 +66,4 @@ export function revealNews({ revealed, skipped }: { revealed: number; skipped: n
       ? 'There were no drafts to reveal.'
       : `${ideaCount(revealed)} revealed onto the board.`
   return skipped > 0 ? `${line} ${skipped} left out: the board is full.` : line
-}
-
-/** What the facilitator is told after adding candidate items. */
-export function importResultLine({ added, skipped }: { added: number; skipped: number }) {
-  const line = `Added ${itemCount(added)}`
-  return skipped > 0 ? `${line} (${skipped} skipped)` : line
-}
-
-/** What the facilitator hears after adding candidate items. */
-export function importNews({ added, skipped }: { added: number; skipped: number }): string {
-  const line = `${itemCount(added)} put on the board.`
-  return skipped > 0 ? `${line} ${skipped} skipped.` : line
 }

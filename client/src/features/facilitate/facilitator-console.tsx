@@ -16,18 +16,18 @@ import { Link } from '../../ui/link'
 import { SessionEnded } from '../../ui/session-ended'
 import { useDocumentTitle } from '../../ui/use-document-title'
 import { useControlNews } from '../../ui/announcer'
-import { BoardArea } from './board-area'
-import { BoardControls } from './board-controls'
-import { ItemsPanel } from './items-panel'
+import { BoardArea } from '../../board/board-area'
+import { BoardControls } from '../../board/board-controls'
+import { ItemsPanel } from '../../board/items-panel'
 import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
 import { ProgressPanel } from './progress-panel'
 import { RevealControls } from './reveal-controls'
 import { RosterPanel } from './roster-panel'
-import { groupRoster, type RosterGroup } from './roster-groups'
+import { groupRoster, type RosterGroup } from '../../lib/roster-groups'
 import { TimerControls } from './timer-controls'
 import { useJoinCode } from './use-join-code'
-import { VoteResultsPanel } from './vote-results-panel'
+import { VoteResultsPanel } from '../../results/vote-results-panel'
 import { VotingPanel } from './voting-panel'
 import { WorkshopPanel } from './workshop-panel'
 import './facilitate.css'
@@ -83,7 +83,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           workshopId={workshopId}
           token={session.token}
           control={control}
-          toolbar={<BoardControls doc={doc} control={control} />}
+          toolbar={<BoardControls doc={doc} control={control} openAdding />}
         />
       )}
       <div className="console-layout">
@@ -111,7 +111,12 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
         </div>
       </div>
       {ready && control.phase === 'brainstorm' && (
-        <BoardArea workshopId={workshopId} token={session.token} control={control} />
+        <BoardArea
+          workshopId={workshopId}
+          token={session.token}
+          control={control}
+          emptyNote="Ideas appear here once you reveal them."
+        />
       )}
     </Page>
   )

@@ -3,7 +3,7 @@ import type { Progress } from '@triage/shared'
 import { Section } from '../../ui/layout'
 import { ideaCount, progressLines, progressTotals } from './brainstorm-progress'
 import { ParticipantProgressList } from './participant-progress-list'
-import type { RosterGroup } from './roster-groups'
+import type { RosterGroup } from '../../lib/roster-groups'
 
 export function ProgressPanel({
   groups,

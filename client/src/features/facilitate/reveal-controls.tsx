@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/alert'
 import { useAnnounce } from '../../ui/announcer'
 import { moveFocus } from '../../ui/focus'
 import { ideaCount, progressTotals, revealNews, revealResultLine } from './brainstorm-progress'
-import { useAction } from './use-action'
+import { useAction } from '../../lib/use-action'
 
 export function RevealControls({
   workshopId,

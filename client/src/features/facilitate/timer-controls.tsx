@@ -10,7 +10,7 @@ import { Countdown } from '../../ui/countdown'
 import { moveFocus } from '../../ui/focus'
 import { timeUpNews } from '../../ui/workshop-news'
 import { DEFAULT_TIMER_MINUTES, MAX_MINUTES, MIN_MINUTES, parseTimerMinutes } from './timer-input'
-import { useAction } from './use-action'
+import { useAction } from '../../lib/use-action'
 
 export function TimerControls({
   workshopId,

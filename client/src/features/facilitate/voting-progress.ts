@@ -1,6 +1,6 @@
 // The facilitator's view of an open vote: dots used per participant, never where they went.
 import type { Progress } from '@triage/shared'
-import type { RosterGroup } from './roster-groups'
+import type { RosterGroup } from '../../lib/roster-groups'
 
 export interface VotingProgressLine {
   readonly id: string

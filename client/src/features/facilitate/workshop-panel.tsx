@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/alert'
 import { useAnnounce } from '../../ui/announcer'
 import { moveFocus } from '../../ui/focus'
 import { Section } from '../../ui/layout'
-import { useAction } from './use-action'
+import { useAction } from '../../lib/use-action'
 
 export function WorkshopPanel({ workshopId, token }: { workshopId: string; token: string }) {
   const action = useAction()

@@ -1,7 +1,7 @@
-// Participant copy: an instruction per phase and the "You are …" line.
+// Participant copy: an instruction per phase.
 import { describe, expect, it } from 'vitest'
 import { PHASES } from '@triage/shared'
-import { identityLine, instructionFor, PHASE_INSTRUCTIONS } from './phase-instructions'
+import { instructionFor, PHASE_INSTRUCTIONS } from './phase-instructions'
 
 describe('phase instructions', () => {
   it('has one short line for every phase', () => {
@@ -17,16 +17,5 @@ describe('instructionFor', () => {
     expect(instructionFor('brainstorm', 'silent')).toMatch(/privately/)
     expect(instructionFor('brainstorm', 'open')).toMatch(/Everyone sees them/)
     expect(instructionFor('cluster', 'open')).toBe(PHASE_INSTRUCTIONS.cluster)
-  })
-})
-
-describe('identityLine', () => {
-  const groups = [{ id: 'g1', name: 'Surgeons' }]
-  it.each([
-    ['Dana', 'g1', 'Dana · Surgeons'],
-    ['Dana', 'g9', 'Dana'],
-    [undefined, 'g1', null],
-  ])('%s in %s → %s', (name, group, line) => {
-    expect(identityLine(name, group, groups)).toBe(line)
   })
 })

@@ -18,14 +18,3 @@ export function instructionFor(phase: Phase, collect: CollectMode): string {
     ? 'Add your ideas straight to the shared board. Everyone sees them at once.'
     : PHASE_INSTRUCTIONS[phase]
 }
-
-/** "Dana · Surgeons": who this device is, as the roster and settings name them. */
-export function identityLine(
-  name: string | undefined,
-  groupId: string | undefined,
-  groups: readonly { id: string; name: string }[],
-): string | null {
-  if (!name) return null
-  const group = groups.find((g) => g.id === groupId)?.name
-  return group ? `${name} · ${group}` : name
-}

@@ -24,7 +24,7 @@ import { useAnnounce, useControlNews, useVotingNews } from '../../ui/announcer'
 import { timeUpNews } from '../../ui/workshop-news'
 import { draftCount, draftedLine } from './brainstorm-count'
 import { countByGroup } from './group-counts'
-import { ProjectorSharedBoard } from './projector-shared-board'
+import { ProjectorSharedBoard } from '../../board/projector-shared-board'
 import { voteLine } from './vote-line'
 import './projector.css'
 
@@ -177,7 +177,12 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
         )}
       </div>
       {boardPhase && (
-        <ProjectorSharedBoard workshopId={workshopId} token={session.token} control={control} />
+        <ProjectorSharedBoard
+          workshopId={workshopId}
+          token={session.token}
+          control={control}
+          hideWhenEmpty={control.phase === 'brainstorm'}
+        />
       )}
     </Page>
   )

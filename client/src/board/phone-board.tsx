@@ -12,12 +12,12 @@ import {
   type Card,
   type Group,
 } from '@triage/shared'
-import { ErrorAlert } from '../../ui/alert'
-import { useAnnounce } from '../../ui/announcer'
-import { moveFocus } from '../../ui/focus'
+import { ErrorAlert } from '../ui/alert'
+import { useAnnounce } from '../ui/announcer'
+import { moveFocus } from '../ui/focus'
 import { boardLists, countLabel, nextClusterName, type CardList } from './board-lists'
-import { newId } from '../../lib/new-id'
-import { identityLine } from './phase-instructions'
+import { newId } from '../lib/new-id'
+import { identityLine } from '../lib/identity-line'
 
 export interface PhoneBoardProps {
   doc: Y.Doc

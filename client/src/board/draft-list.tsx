@@ -1,8 +1,8 @@
 // The participant's own drafts, private until the facilitator reveals them: edit and delete.
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { ideaTextSchema, LIMITS, type Draft } from '@triage/shared'
-import { ErrorAlert } from '../../ui/alert'
-import { moveFocus } from '../../ui/focus'
+import { ErrorAlert } from '../ui/alert'
+import { moveFocus } from '../ui/focus'
 import { countLabel } from './board-lists'
 
 export function DraftList({

@@ -2,25 +2,27 @@
 // projector role, optionally following the facilitator's view.
 import { useId, useState } from 'react'
 import type { BoardState, ControlState } from '@triage/shared'
-import { LazyClusterBoard } from '../../board/lazy-cluster-board'
-import { useBoardState } from '../../sync/use-doc-snapshot'
-import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { LazyClusterBoard } from './lazy-cluster-board'
+import { useBoardState } from '../sync/use-doc-snapshot'
+import { useWorkshopDoc } from '../sync/use-workshop-doc'
 
 export function ProjectorSharedBoard({
   workshopId,
   token,
   control,
+  hideWhenEmpty = false,
 }: {
   workshopId: string
   token: string
   control: ControlState
+  /** Off screen while the board has no cards (a brainstorm before its first reveal). */
+  hideWhenEmpty?: boolean
 }) {
   const id = useId()
   const [follow, setFollow] = useState(true)
   const { doc, connection } = useWorkshopDoc(workshopId, 'board', token)
   const board = useBoardState(doc)
-  // In the brainstorm the board stays off screen until the first reveal.
-  if (control.phase === 'brainstorm' && board.cards.length === 0) return null
+  if (hideWhenEmpty && board.cards.length === 0) return null
   const preview = <BoardPreview board={board} />
   return (
     <div className="projector-board">

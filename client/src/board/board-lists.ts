@@ -1,7 +1,8 @@
 // The board as a phone shows it: one list per cluster after the unclustered cards, the ideas
 // that are this participant's own, and how many people are on the board.
 import type { BoardState, Card } from '@triage/shared'
-import type { AwarenessEntry } from '../../sync/awareness'
+import type { AwarenessEntry } from '../sync/awareness'
+import { clusterLabel } from './board-model'
 
 export interface CardList {
   /** Null for the unclustered cards. */
@@ -10,8 +11,8 @@ export interface CardList {
   readonly cards: readonly Card[]
 }
 
-/** What a cluster is called where it has no name yet. */
-export const clusterLabel = (name: string): string => name.trim() || 'Unnamed cluster'
+// One name for a cluster, whichever board shows it.
+export { clusterLabel, nextClusterName } from './board-model'
 
 /** "Unclustered" first (where new ideas land), then the clusters in the order they were made. */
 export function boardLists(board: BoardState): CardList[] {
@@ -37,14 +38,6 @@ export function ownIdeas(
     for (const idea of [card, ...card.merged]) if (mine.has(idea.id)) out.push(idea)
   }
   return out.sort((a, b) => a.createdAt - b.createdAt).map(({ id, text }) => ({ id, text }))
-}
-
-/** A name for a cluster made without one: the first free "Cluster N". */
-export function nextClusterName(board: BoardState): string {
-  const taken = new Set(board.clusters.map((c) => c.name.trim()))
-  let n = board.clusters.length + 1
-  while (taken.has(`Cluster ${n}`)) n++
-  return `Cluster ${n}`
 }
 
 /**

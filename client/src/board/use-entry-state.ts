@@ -2,7 +2,7 @@
 // render every tick (the Countdown ticks on its own).
 import { useEffect, useReducer } from 'react'
 import { draftsOpen, openAddingAllowed, type ControlState } from '@triage/shared'
-import { serverNow, useServerNow } from '../../sync/server-clock'
+import { serverNow, useServerNow } from '../sync/server-clock'
 
 export interface EntryState {
   /** Drafts may be written, edited and deleted. */

@@ -1,6 +1,6 @@
 // Runs one of the console's requests at a time, keeping its pending state and error message.
 import { useCallback, useState } from 'react'
-import { messageOf } from '../../lib/api'
+import { messageOf } from './api'
 
 export interface Action {
   readonly pending: boolean

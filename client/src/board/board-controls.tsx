@@ -1,9 +1,18 @@
-// Cluster phase and later: lock the board for participants, and keep or stop open adding.
+// Lock the board for participants and, where a phase collects ideas, keep or stop open adding.
 import { useId } from 'react'
 import type * as Y from 'yjs'
 import { setBoardLocked, setCollectMode, type ControlState } from '@triage/shared'
 
-export function BoardControls({ doc, control }: { doc: Y.Doc; control: ControlState }) {
+export function BoardControls({
+  doc,
+  control,
+  openAdding = false,
+}: {
+  doc: Y.Doc
+  control: ControlState
+  /** Also the switch for open adding (ideas straight onto the board). */
+  openAdding?: boolean
+}) {
   const id = useId()
   const open = control.collect === 'open'
   return (
@@ -30,7 +39,7 @@ export function BoardControls({ doc, control }: { doc: Y.Doc; control: ControlSt
           )}
         </p>
       </div>
-      {control.phase === 'cluster' && (
+      {openAdding && (
         <div className="board-controls__item">
           <div className="field--check">
             <input

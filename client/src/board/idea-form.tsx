@@ -2,7 +2,7 @@
 // `add` (a private draft, or straight to the board); on success the box clears and keeps focus.
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { ideaTextSchema, LIMITS } from '@triage/shared'
-import { ErrorAlert } from '../../ui/alert'
+import { ErrorAlert } from '../ui/alert'
 
 export function IdeaForm({
   action,

@@ -2,27 +2,29 @@
 // with a plain list of the cards while it loads or if it cannot load.
 import type { ReactNode } from 'react'
 import type { BoardState, ControlState } from '@triage/shared'
-import { LazyClusterBoard } from '../../board/lazy-cluster-board'
-import { useBoardState } from '../../sync/use-doc-snapshot'
-import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { LazyClusterBoard } from './lazy-cluster-board'
+import { useBoardState } from '../sync/use-doc-snapshot'
+import { useWorkshopDoc } from '../sync/use-workshop-doc'
 
 export function BoardArea({
   workshopId,
   token,
   control,
   toolbar,
+  emptyNote,
 }: {
   workshopId: string
   token: string
   control: ControlState
   /** Controls shown beside the board's heading. */
   toolbar?: ReactNode
+  /** Said instead of the board while it has no cards (before the first reveal or import). */
+  emptyNote?: string
 }) {
   const { doc, connection } = useWorkshopDoc(workshopId, 'board', token)
   const board = useBoardState(doc)
-  // Before the first reveal (or import) there is nothing to show in the brainstorm.
-  if (control.phase === 'brainstorm' && board.cards.length === 0) {
-    return <p className="muted board-area__empty">Ideas appear here once you reveal them.</p>
+  if (emptyNote !== undefined && board.cards.length === 0) {
+    return <p className="muted board-area__empty">{emptyNote}</p>
   }
   const preview = (note: string) => <BoardPreview board={board} note={note} />
   return (

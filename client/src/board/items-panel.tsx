@@ -2,13 +2,13 @@
 // onto the board.
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import type { ImportItemsBody } from '@triage/shared'
-import { api } from '../../lib/api'
-import { ErrorAlert } from '../../ui/alert'
-import { useAnnounce } from '../../ui/announcer'
-import { Section } from '../../ui/layout'
-import { importNews, importResultLine } from './brainstorm-progress'
+import { api } from '../lib/api'
+import { ErrorAlert } from '../ui/alert'
+import { useAnnounce } from '../ui/announcer'
+import { Section } from '../ui/layout'
+import { importNews, importResultLine } from './item-lines'
 import { checkImportText, readImportFile } from './import-file'
-import { useAction } from './use-action'
+import { useAction } from '../lib/use-action'
 
 export function ItemsPanel({ workshopId, token }: { workshopId: string; token: string }) {
   const id = useId()
