@@ -54,10 +54,10 @@ describe('crash recovery', () => {
       'w/board',
       {
         persist: (updates) =>
-          new Promise<void>((resolve) =>
+          new Promise<null>((resolve) =>
             writes.push(() => {
               for (const u of updates) Y.applyUpdate(stored, u)
-              resolve()
+              resolve(null)
             }),
           ),
         compact: async (snapshot) => Y.applyUpdate(stored, snapshot),

@@ -1,4 +1,5 @@
-// The behaviour every Store must have. SQLite runs it now; a PostgreSQL store runs it unchanged.
+// The behaviour every Store must have, job by job (directory, document log, sealed inputs,
+// secrets) and across them. SQLite runs it now; a PostgreSQL store runs it unchanged.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ParticipantId, WorkshopId } from '@triage/shared'
@@ -42,14 +43,44 @@ const textUpdate = (text: string) => {
   return Y.encodeStateAsUpdate(d)
 }
 
-const replay = (updates: Uint8Array[]) => {
+const replay = (updates: readonly Uint8Array[]) => {
   const d = new Y.Doc()
   for (const u of updates) Y.applyUpdate(d, u)
   return d.getText('t').toString()
 }
 
+/** One writer's document: `type` appends text and returns the update it made. */
+function writer() {
+  const doc = new Y.Doc()
+  const text = doc.getText('t')
+  return {
+    type(more: string): Uint8Array {
+      let made: Uint8Array | null = null
+      const take = (u: Uint8Array) => {
+        made = u
+      }
+      doc.on('update', take)
+      text.insert(text.length, more)
+      doc.off('update', take)
+      return made!
+    },
+    /** The whole document as one update, as a room snapshots it. */
+    state: () => Y.encodeStateAsUpdate(doc),
+  }
+}
+
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`Store contract: ${name}`, () => {
+    directoryContract(factory)
+    documentLogContract(factory)
+    sealedInputsContract(factory)
+    secretsContract(factory)
+    wholeStoreContract(factory)
+  })
+}
+
+function directoryContract(factory: StoreFactory): void {
+  describe('Directory', () => {
     it('creates, finds and lists workshops', async () => {
       const store = await factory.open()
       const w1 = workshop(1)
@@ -97,7 +128,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.listParticipants(w.id)).toEqual([p])
       await store.close()
     })
+  })
+}
 
+function documentLogContract(factory: StoreFactory): void {
+  describe('DocumentLog', () => {
     it('appends updates and loads them in order; documents are separate', async () => {
       const store = await factory.open()
       const w = workshop(1)
@@ -154,7 +189,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.createWorkshop(w)
       for (const t of ['a', 'b', 'c']) await store.appendUpdate(w.id, 'a/board', textUpdate(t))
       const snapshot = Y.mergeUpdates(await store.loadDocument('a/board'))
-      await store.compactDocument(w.id, 'a/board', snapshot)
+      const { lastSeq } = await store.loadLog('a/board')
+      await store.compactDocument(w.id, 'a/board', snapshot, lastSeq)
       const loaded = await store.loadDocument('a/board')
       expect(loaded).toHaveLength(1)
       expect(replay(loaded)).toBe(replay([snapshot]))
@@ -163,6 +199,141 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('numbers appends in increasing order and loads every row with its number and the last', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      expect(await store.loadLog('a/board')).toEqual({ rows: [], lastSeq: 0 })
+      const first = await store.appendUpdate(w.id, 'a/board', textUpdate('one'))
+      const last = await store.appendUpdates(w.id, 'a/board', [
+        textUpdate('two'),
+        textUpdate('three'),
+      ])
+      expect(await store.appendUpdates(w.id, 'a/board', [])).toBeNull()
+      const log = await store.loadLog('a/board')
+      expect(log.rows.map((r) => replay([r.data]))).toEqual(['one', 'two', 'three'])
+      const seqs = log.rows.map((r) => r.seq)
+      expect(seqs[0]).toBe(first)
+      expect(seqs[2]).toBe(last)
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
+      expect(new Set(seqs).size).toBe(3)
+      expect(log.lastSeq).toBe(last)
+      await store.close()
+    })
+
+    it('compaction never loses an append made after the snapshot was taken', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const a = writer()
+      await store.appendUpdate(w.id, 'a/board', a.type('one '))
+      const covered = await store.appendUpdate(w.id, 'a/board', a.type('two '))
+      // The snapshot holds what was stored up to `covered`; the writer goes on meanwhile.
+      const snapshot = a.state()
+      const later = [a.type('three '), a.type('four')]
+      await store.appendUpdate(w.id, 'a/board', later[0]!)
+      await store.appendUpdates(w.id, 'a/board', [later[1]!])
+      await store.compactDocument(w.id, 'a/board', snapshot, covered)
+      const log = await store.loadLog('a/board')
+      expect(log.rows).toHaveLength(3)
+      // The later appends are there as they were written, after the snapshot.
+      expect(log.rows.slice(1).map((r) => [...r.data])).toEqual(later.map((u) => [...u]))
+      expect(replay(log.rows.map((r) => r.data))).toBe('one two three four')
+      expect(replay(log.rows.map((r) => r.data))).toBe(replay([a.state()]))
+      await store.close()
+    })
+
+    it('an append issued together with a compaction survives it', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const a = writer()
+      const covered = await store.appendUpdate(w.id, 'a/board', a.type('kept '))
+      const snapshot = a.state()
+      const late = a.type('and late')
+      // The append is issued first, so it lands before the compaction runs.
+      await Promise.all([
+        store.appendUpdate(w.id, 'a/board', late),
+        store.compactDocument(w.id, 'a/board', snapshot, covered),
+      ])
+      const loaded = await store.loadDocument('a/board')
+      expect(loaded).toHaveLength(2)
+      expect(replay(loaded)).toBe('kept and late')
+      await store.close()
+    })
+
+    it('keeps the snapshot in the place of what it folds, and folds it again later', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const a = writer()
+      const covered = await store.appendUpdate(w.id, 'a/board', a.type('a'))
+      const first = a.state()
+      const after = await store.appendUpdate(w.id, 'a/board', a.type('b'))
+      await store.compactDocument(w.id, 'a/board', first, covered)
+      const log = await store.loadLog('a/board')
+      expect(log.rows.map((r) => r.seq)).toEqual([covered, after])
+      expect(log.lastSeq).toBe(after)
+      expect(replay([log.rows[0]!.data])).toBe('a')
+      // A later snapshot covering everything folds the first one and what followed it.
+      await store.compactDocument(w.id, 'a/board', a.state(), log.lastSeq)
+      const again = await store.loadDocument('a/board')
+      expect(again).toHaveLength(1)
+      expect(replay(again)).toBe('ab')
+      await store.close()
+    })
+
+    it('compacts a document that has nothing stored yet into its first row', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      await store.appendUpdate(w.id, 'a/control', textUpdate('other'))
+      await store.compactDocument(w.id, 'a/board', textUpdate('fresh'), 0)
+      expect(replay(await store.loadDocument('a/board'))).toBe('fresh')
+      expect(replay(await store.loadDocument('a/control'))).toBe('other')
+      await store.close()
+    })
+
+    it('quarantines rows: the document loads without them, the others stay', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const good = await store.appendUpdate(w.id, 'a/board', textUpdate('good'))
+      const bad = await store.appendUpdate(w.id, 'a/board', Uint8Array.of(5, 200, 1))
+      await store.quarantineUpdates(w.id, 'a/board', [bad], 'unreadable')
+      const log = await store.loadLog('a/board')
+      expect(log.rows.map((r) => r.seq)).toEqual([good])
+      expect(replay(log.rows.map((r) => r.data))).toBe('good')
+      await store.close()
+    })
+
+    it('records the owner of each client id per document; an id keeps its first owner', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      expect(await store.loadWriters('a/board')).toEqual(new Map())
+      await store.claimWriters(w.id, 'a/board', [
+        { clientId: 1, owner: 'p:one' },
+        { clientId: 2, owner: 'f' },
+      ])
+      await store.claimWriters(w.id, 'a/board', [{ clientId: 1, owner: 'p:two' }])
+      await store.claimWriters(w.id, 'a/control', [{ clientId: 1, owner: 'f' }])
+      expect(await store.loadWriters('a/board')).toEqual(
+        new Map([
+          [1, 'p:one'],
+          [2, 'f'],
+        ]),
+      )
+      expect(await store.loadWriters('a/control')).toEqual(new Map([[1, 'f']]))
+      await store.deleteWorkshop(w.id)
+      expect(await store.loadWriters('a/board')).toEqual(new Map())
+      await store.close()
+    })
+  })
+}
+
+function wholeStoreContract(factory: StoreFactory): void {
+  describe('the whole store', () => {
     it('deletes a workshop with its participants and documents, and nothing else', async () => {
       const store = await factory.open()
       const w1 = workshop(1)
@@ -184,6 +355,27 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close()
     })
 
+    it('keeps everything across close and reopen', async () => {
+      if (!factory.reopen) return
+      const store = await factory.open()
+      const secret = await store.secret('kept')
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      await store.addParticipant(participant(1, w))
+      await store.appendUpdate(w.id, 'a/board', textUpdate('durable'))
+      await store.close()
+      const again = await factory.reopen()
+      expect(await again.getWorkshop(w.id)).toEqual(w)
+      expect(await again.findToken('phash-1')).not.toBeNull()
+      expect(replay(await again.loadDocument('a/board'))).toBe('durable')
+      expect(await again.secret('kept')).toEqual(secret)
+      await again.close()
+    })
+  })
+}
+
+function sealedInputsContract(factory: StoreFactory): void {
+  describe('SealedInputs', () => {
     it('keeps sealed data per workshop and key, replaces and clears it, and deletes it with the workshop', async () => {
       const store = await factory.open()
       const w1 = workshop(1)
@@ -203,7 +395,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.getSealed(w2.id, 'votes')).toEqual(new Uint8Array([9]))
       await store.close()
     })
+  })
+}
 
+function secretsContract(factory: StoreFactory): void {
+  describe('Secrets', () => {
     it('creates a named secret once and returns the same bytes from then on', async () => {
       const store = await factory.open()
       const a = await store.secret('one')
@@ -212,23 +408,6 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.secret('one')).toEqual(a)
       expect(await store.secret('two')).not.toEqual(a)
       await store.close()
-    })
-
-    it('keeps everything across close and reopen', async () => {
-      if (!factory.reopen) return
-      const store = await factory.open()
-      const secret = await store.secret('kept')
-      const w = workshop(1)
-      await store.createWorkshop(w)
-      await store.addParticipant(participant(1, w))
-      await store.appendUpdate(w.id, 'a/board', textUpdate('durable'))
-      await store.close()
-      const again = await factory.reopen()
-      expect(await again.getWorkshop(w.id)).toEqual(w)
-      expect(await again.findToken('phash-1')).not.toBeNull()
-      expect(replay(await again.loadDocument('a/board'))).toBe('durable')
-      expect(await again.secret('kept')).toEqual(secret)
-      await again.close()
     })
   })
 }

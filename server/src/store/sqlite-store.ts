@@ -169,7 +169,11 @@ export function openSqliteStore(dataDir: string): Store {
     deleteWorkshopWriters: db.prepare('DELETE FROM doc_writers WHERE workshop_id = ?'),
     deleteWorkshopQuarantine: db.prepare('DELETE FROM quarantine WHERE workshop_id = ?'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, doc, data) VALUES (?, ?, ?)'),
-    deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    insertAt: db.prepare(
+      'INSERT INTO doc_updates (seq, workshop_id, doc, data) VALUES (?, ?, ?, ?)',
+    ),
+    seqTaken: db.prepare<[number], { seq: number }>('SELECT seq FROM doc_updates WHERE seq = ?'),
+    deleteDocUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     putSealed: db.prepare(
       'INSERT INTO sealed (workshop_id, key, data) VALUES (?, ?, ?) ON CONFLICT (workshop_id, key) DO UPDATE SET data = excluded.data',
     ),
@@ -189,9 +193,13 @@ export function openSqliteStore(dataDir: string): Store {
     q.deleteWorkshopQuarantine.run(id)
     return q.deleteWorkshop.run(id).changes > 0
   })
+  const append = (workshopId: string, name: string, update: Uint8Array): number =>
+    Number(q.appendUpdate.run(workshopId, name, blob(update)).lastInsertRowid)
   const appendMany = db.transaction(
     (workshopId: string, name: string, updates: readonly Uint8Array[]) => {
-      for (const u of updates) q.appendUpdate.run(workshopId, name, blob(u))
+      let last: number | null = null
+      for (const u of updates) last = append(workshopId, name, u)
+      return last
     },
   )
   const quarantine = db.transaction(
@@ -202,41 +210,52 @@ export function openSqliteStore(dataDir: string): Store {
       }
     },
   )
-  const compact = db.transaction((workshopId: string, name: string, snapshot: Uint8Array) => {
-    q.deleteDoc.run(name)
-    q.appendUpdate.run(workshopId, name, blob(snapshot))
-  })
+  const compact = db.transaction(
+    (workshopId: string, name: string, snapshot: Uint8Array, upTo: number) => {
+      q.deleteDocUpTo.run(name, upTo)
+      // The snapshot takes the place of the last row it folds, so rows appended after the state
+      // was taken load after it, as they were written. That number is free now, unless it was
+      // never this document's (nothing stored yet): then the snapshot goes at the end.
+      if (upTo > 0 && q.seqTaken.get(upTo) === undefined) {
+        q.insertAt.run(upTo, workshopId, name, blob(snapshot))
+      } else {
+        append(workshopId, name, snapshot)
+      }
+    },
+  )
 
   // Group commit: document writes issued in the same turn of the event loop (a reveal writes
   // hundreds of documents, many rooms write at once) share one transaction and so one disk
   // sync. Each write's promise resolves only once its transaction is committed.
-  const pending: { op: () => void; resolve: () => void; reject: (err: unknown) => void }[] = []
+  // A write resolves with what its operation returned (the sequence number an append took).
+  const pending: {
+    op: () => unknown
+    resolve: (result: unknown) => void
+    reject: (err: unknown) => void
+  }[] = []
   let scheduled = false
-  const runAll = db.transaction((ops: readonly (() => void)[]) => {
-    for (const op of ops) op()
-  })
+  const runAll = db.transaction((ops: readonly (() => unknown)[]) => ops.map((op) => op()))
   const commitPending = () => {
     scheduled = false
     const batch = pending.splice(0)
     if (batch.length === 0) return
     try {
-      runAll(batch.map((b) => b.op))
-      for (const b of batch) b.resolve()
+      const results = runAll(batch.map((b) => b.op))
+      batch.forEach((b, i) => b.resolve(results[i]))
     } catch {
       // One bad write must not fail the others: retry each in its own transaction.
       for (const b of batch) {
         try {
-          db.transaction(b.op)()
-          b.resolve()
+          b.resolve(db.transaction(b.op)())
         } catch (err) {
           b.reject(err)
         }
       }
     }
   }
-  const write = (op: () => void) =>
-    new Promise<void>((resolve, reject) => {
-      pending.push({ op, resolve, reject })
+  const write = <T>(op: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ op, resolve: resolve as (result: unknown) => void, reject })
       if (!scheduled) {
         scheduled = true
         setImmediate(commitPending)
@@ -292,8 +311,9 @@ export function openSqliteStore(dataDir: string): Store {
     async loadDocument(name) {
       return q.loadDoc.all(name).map((r) => new Uint8Array(r.data))
     },
-    async loadDocumentRows(name) {
-      return q.loadRows.all(name).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }))
+    async loadLog(name) {
+      const rows = q.loadRows.all(name).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }))
+      return { rows, lastSeq: rows.at(-1)?.seq ?? 0 }
     },
     quarantineUpdates(_workshopId, name, seqs, reason) {
       return write(() => quarantine(name, seqs, reason, Date.now()))
@@ -307,13 +327,13 @@ export function openSqliteStore(dataDir: string): Store {
       })
     },
     appendUpdate(workshopId, name, update) {
-      return write(() => q.appendUpdate.run(workshopId, name, blob(update)))
+      return write(() => append(workshopId, name, update))
     },
     appendUpdates(workshopId, name, updates) {
       return write(() => appendMany(workshopId, name, updates))
     },
-    compactDocument(workshopId, name, snapshot) {
-      return write(() => compact(workshopId, name, snapshot))
+    compactDocument(workshopId, name, snapshot, upTo) {
+      return write(() => compact(workshopId, name, snapshot, upTo))
     },
     async putSealed(workshopId, key, data) {
       if (data === null) q.deleteSealed.run(workshopId, key)

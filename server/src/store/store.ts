@@ -1,5 +1,6 @@
-// The store interface: workshops, participants, tokens and document update logs.
-// SQLite implements it here; PostgreSQL can implement it later and run the same contract tests.
+// The store, split by job: the directory (workshops, participants, tokens), document logs,
+// sealed inputs and secrets. Callers depend on the one job they use; SQLite implements them all
+// here, PostgreSQL can implement them later and run the same contract tests.
 import type { Group, Identity, ParticipantId, WorkshopId } from '@triage/shared'
 
 export interface WorkshopRecord {
@@ -30,24 +31,43 @@ export interface StoredUpdate {
 /** Whom a token hash belongs to: the identity the access rule reasons about. */
 export type TokenOwner = Identity
 
-export interface Store {
+/** A document's stored log as loaded: its rows in order and the last sequence number. */
+export interface StoredLog {
+  /** Every stored row (a snapshot counts as one), in the order stored. */
+  readonly rows: readonly StoredUpdate[]
+  /** Sequence number of the last row, 0 when there is none: what a snapshot taken now covers. */
+  readonly lastSeq: number
+}
+
+/** Workshops, their participants, and whom each token belongs to. */
+export interface Directory {
   /** Fails with `DuplicateJoinCodeError` when the join code is taken. */
   createWorkshop(workshop: WorkshopRecord): Promise<void>
   getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null>
   getWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>
   closeWorkshop(id: WorkshopId, at: number): Promise<void>
   listWorkshops(): Promise<WorkshopRecord[]>
-  /** Removes the workshop, its participants and every update of its documents. */
+  /**
+   * Removes the workshop, its participants and everything else stored under it (every row of
+   * its documents' logs, their writers and quarantine, its sealed inputs).
+   */
   deleteWorkshop(id: WorkshopId): Promise<boolean>
 
   addParticipant(participant: ParticipantRecord): Promise<void>
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>
   findToken(tokenHash: string): Promise<TokenOwner | null>
+}
 
-  /** Every stored update of a document (a snapshot counts as one), in the order stored. */
+/**
+ * Each document's update log, with sequence numbers: appends return the number they were stored
+ * under (increasing), a load returns the last one, and compaction folds only up to a given
+ * number, so it can never delete an append its snapshot does not hold.
+ */
+export interface DocumentLog {
+  /** The document's stored rows with their sequence numbers, and the last sequence number. */
+  loadLog(name: string): Promise<StoredLog>
+  /** Every stored update of a document (a snapshot counts as one), in order, without numbers. */
   loadDocument(name: string): Promise<Uint8Array[]>
-  /** The stored rows of a document with their sequence numbers, in order. */
-  loadDocumentRows(name: string): Promise<StoredUpdate[]>
   /**
    * Moves rows that can no longer be applied out of the document's log into quarantine (kept
    * for inspection, deleted with the workshop), so the document loads without them.
@@ -69,26 +89,50 @@ export interface Store {
     name: string,
     claims: readonly { clientId: number; owner: string }[],
   ): Promise<void>
-  /** Durably appends an update; resolves once it is on disk. */
-  appendUpdate(workshopId: WorkshopId, name: string, update: Uint8Array): Promise<void>
-  /** Durably appends several updates, in order, in one transaction (one disk sync). */
-  appendUpdates(workshopId: WorkshopId, name: string, updates: readonly Uint8Array[]): Promise<void>
-  /** Replaces everything stored for the document with one snapshot, atomically. */
-  compactDocument(workshopId: WorkshopId, name: string, snapshot: Uint8Array): Promise<void>
-
+  /** Durably appends an update; resolves, once it is on disk, with its sequence number. */
+  appendUpdate(workshopId: WorkshopId, name: string, update: Uint8Array): Promise<number>
   /**
-   * Server-only data of a workshop that no document may hold yet, such as votes sealed when
-   * voting closed. `null` clears it. Deleted with the workshop.
+   * Durably appends several updates, in order, in one transaction (one disk sync); resolves
+   * with the sequence number of the last one (null when there were none).
    */
+  appendUpdates(
+    workshopId: WorkshopId,
+    name: string,
+    updates: readonly Uint8Array[],
+  ): Promise<number | null>
+  /**
+   * Replaces the document's rows numbered `upTo` or less with one snapshot, atomically. `upTo`
+   * is the last sequence number stored when the snapshot's state was taken (from a load or an
+   * append); rows stored after it are kept, and stay after the snapshot.
+   */
+  compactDocument(
+    workshopId: WorkshopId,
+    name: string,
+    snapshot: Uint8Array,
+    upTo: number,
+  ): Promise<void>
+}
+
+/**
+ * Server-only data of a workshop that no document may hold yet, such as votes sealed when
+ * voting closed. Deleted with the workshop.
+ */
+export interface SealedInputs {
+  /** Stores `data` under the workshop and key, replacing what was there; `null` clears it. */
   putSealed(workshopId: WorkshopId, key: string, data: Uint8Array | null): Promise<void>
   getSealed(workshopId: WorkshopId, key: string): Promise<Uint8Array | null>
+}
 
+export interface Secrets {
   /**
    * A named server secret of 32 random bytes, created on first use and the same from then on
    * (every node of a deployment must see the same value).
    */
   secret(name: string): Promise<Uint8Array>
+}
 
+/** Every job in one engine, as the server opens it. */
+export interface Store extends Directory, DocumentLog, SealedInputs, Secrets {
   close(): Promise<void>
 }
 

@@ -8,20 +8,20 @@ import {
   type Identity,
 } from '@triage/shared'
 import { hashToken } from '../auth/tokens.js'
-import type { Store } from '../store/store.js'
+import type { Directory } from '../store/store.js'
 
 export type Authorization =
   | { readonly ok: true; readonly identity: Identity; readonly ref: DocRef }
   | { readonly ok: false; readonly code: number; readonly reason: string }
 
 export async function authorizeSync(
-  store: Store,
+  directory: Pick<Directory, 'findToken'>,
   documentName: string,
   token: unknown,
 ): Promise<Authorization> {
   const parsedToken = tokenSchema.safeParse(token)
   if (!parsedToken.success) return { ok: false, code: CLOSE.unauthorized, reason: 'token required' }
-  const identity = await store.findToken(hashToken(parsedToken.data))
+  const identity = await directory.findToken(hashToken(parsedToken.data))
   if (!identity) return { ok: false, code: CLOSE.unauthorized, reason: 'unknown token' }
   const ref = parseDocName(documentName)
   if (!ref) return { ok: false, code: CLOSE.notFound, reason: 'no such document' }

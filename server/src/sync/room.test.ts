@@ -60,11 +60,11 @@ function deferredStore() {
     /** Lets the oldest held write complete. */
     release: () => waiting.shift()?.(),
     persist: (updates: readonly Uint8Array[]) =>
-      new Promise<void>((resolve) =>
+      new Promise<null>((resolve) =>
         waiting.push(() => {
           written.push(...updates)
           calls.push(updates.length)
-          resolve()
+          resolve(null)
         }),
       ),
   }
@@ -408,7 +408,7 @@ function makeLimitedRoom(
     {
       persist: (updates, claims) => {
         writes.push({ updates: [...updates], claims: [...claims] })
-        return Promise.resolve()
+        return Promise.resolve(null)
       },
       compact: async () => {},
       authorize: (peer) => (canWrite(peer) ? null : 'read-only'),
@@ -608,7 +608,7 @@ describe('Room: client ids belong to one identity', () => {
         persist: (_updates, c) => {
           log.push('persist')
           claims.push([...c])
-          return new Promise<void>((resolve) => waiting.push(resolve))
+          return new Promise<null>((resolve) => waiting.push(() => resolve(null)))
         },
         compact: async () => {},
         authorize: () => null,
@@ -808,5 +808,76 @@ describe('Room: gaps found in review', () => {
     expect(room.doc.getText('t').toString()).toBe('')
     expect(writes).toEqual([])
     expect(received(watcher).getText('t').toString()).toBe('')
+  })
+})
+
+describe('Room: compaction', () => {
+  /** A numbered log in memory, compacting as the store contract says; `held` holds compactions. */
+  function numberedLog(rows: { seq: number; data: Uint8Array }[]) {
+    let next = Math.max(0, ...rows.map((r) => r.seq)) + 1
+    const compactions: number[] = []
+    const held: (() => void)[] = []
+    return {
+      rows,
+      compactions,
+      /** Lets the oldest held compaction complete. */
+      release: () => held.shift()?.(),
+      persist: async (updates: readonly Uint8Array[]) => {
+        for (const data of updates) rows.push({ seq: next++, data })
+        return updates.length > 0 ? next - 1 : null
+      },
+      compact: (snapshot: Uint8Array, upTo: number) => {
+        compactions.push(upTo)
+        return new Promise<void>((resolve) =>
+          held.push(() => {
+            const kept = rows.filter((r) => r.seq > upTo)
+            rows.splice(0, rows.length, { seq: upTo, data: snapshot }, ...kept)
+            resolve()
+          }),
+        )
+      },
+    }
+  }
+
+  it('folds only what was stored when its snapshot was taken; later writes keep their rows', async () => {
+    const desk = writer(70)
+    const log = numberedLog([{ seq: 41, data: desk.edit((d) => d.getText('t').insert(0, 'a')) }])
+    const room = new Room(
+      'w/board',
+      {
+        persist: log.persist,
+        compact: log.compact,
+        authorize: () => null,
+        onEmpty: () => {},
+        onFatal: (err) => {
+          throw err
+        },
+      },
+      1000,
+    )
+    room.load(log.rows, new Map([[70, writerKey(facilitator)]]), 41)
+    const host = fakePeer(facilitator)
+    room.join(host)
+    room.receive(host, updateFrame(desk.edit((d) => d.getText('t').insert(1, 'b'))))
+    room.compact()
+    await flushMicrotasks()
+    // The waiting update was stored (42) before the snapshot's state was taken.
+    expect(log.compactions).toEqual([42])
+    // Written while the compaction is on its way: stored after it, never folded by it.
+    room.receive(host, updateFrame(desk.edit((d) => d.getText('t').insert(2, 'c'))))
+    await flushMicrotasks()
+    log.release()
+    await room.flushed()
+    expect(log.rows.map((r) => r.seq)).toEqual([42, 43])
+    const stored = new Y.Doc()
+    for (const r of log.rows) Y.applyUpdate(stored, r.data)
+    expect(stored.getText('t').toString()).toBe('abc')
+    // The next snapshot covers the row stored after the first one.
+    room.compact()
+    await flushMicrotasks()
+    expect(log.compactions).toEqual([42, 43])
+    log.release()
+    await room.flushed()
+    expect(log.rows.map((r) => r.seq)).toEqual([43])
   })
 })

@@ -86,11 +86,15 @@ export const UNKNOWN_WRITER = 'unknown'
 export interface RoomHooks {
   /**
    * Durably stores accepted updates, in order, and the client ids they claim; the room
-   * broadcasts only after it resolves.
+   * broadcasts only after it resolves. Resolves with the sequence number the last update was
+   * stored under (null when it stored none).
    */
-  persist(updates: readonly Uint8Array[], claims: readonly WriterClaim[]): Promise<void>
-  /** Replaces the stored log with one snapshot. */
-  compact(snapshot: Uint8Array): Promise<void>
+  persist(updates: readonly Uint8Array[], claims: readonly WriterClaim[]): Promise<number | null>
+  /**
+   * Replaces the stored rows numbered `upTo` or less with one snapshot; `upTo` is the last
+   * sequence number stored when the snapshot's state was taken, so rows stored later are kept.
+   */
+  compact(snapshot: Uint8Array, upTo: number): Promise<void>
   /**
    * Whether this peer may apply this update to the document right now: null when it may,
    * otherwise the reason it may not (sent once to the peer, never applied).
@@ -156,6 +160,8 @@ export class Room {
   private fullAnswer: Uint8Array | null = null
   /** Updates stored for this document since its last snapshot. */
   private stored = 0
+  /** Sequence number of the last row stored (loaded or persisted): what the document holds. */
+  private storedSeq = 0
   private compactQueued = false
   private closed = false
 
@@ -179,11 +185,13 @@ export class Room {
    * bounds, unreadable, or throwing) is left out and reported, so one bad row never makes the
    * document unloadable; whatever it leaves waiting is dropped. The caller quarantines the bad
    * rows, then compacts.
-   * `writers` is the recorded owner of each client id; ids without one are locked.
+   * `writers` is the recorded owner of each client id; ids without one are locked. `lastSeq`
+   * is the log's last sequence number (default: the last row's).
    */
   load(
     rows: readonly (LoadRow | Uint8Array)[],
     writers: ReadonlyMap<number, string> = new Map(),
+    lastSeq?: number,
   ): { readonly bad: { seq: number; reason: string }[]; readonly droppedPending: boolean } {
     const bad: { seq: number; reason: string }[] = []
     const loadLimits: UpdateLimits = {
@@ -193,8 +201,10 @@ export class Room {
       maxDeleteRanges: Number.MAX_SAFE_INTEGER,
     }
     let bytes = 0
+    let seen = 0
     rows.forEach((row, index) => {
       const { seq, data } = row instanceof Uint8Array ? { seq: index, data: row } : row
+      seen = Math.max(seen, seq)
       const reason = loadableReason(data, loadLimits)
       if (reason) {
         bad.push({ seq, reason })
@@ -214,6 +224,7 @@ export class Room {
       if (!this.writers.has(clientId)) this.recordWriter(clientId, UNKNOWN_WRITER)
     }
     this.bytes = bytes
+    this.storedSeq = lastSeq ?? seen
     this.stored = rows.length - bad.length
     if (this.stored > this.compactAfter) this.compact()
     return { bad, droppedPending }
@@ -242,10 +253,11 @@ export class Room {
     const claims = this.claims
     this.batch = []
     this.claims = []
-    await this.hooks.persist(
+    const seq = await this.hooks.persist(
       batch.map((b) => b.update),
       claims,
     )
+    if (seq !== null) this.storedSeq = seq
     if (batch.length === 0 || this.closed || this.peers.size === 0) return
     const origin = batch[0]!.origin
     const single = batch.every((b) => b.origin === origin)
@@ -325,9 +337,10 @@ export class Room {
       this.compactQueued = false
       // What is waiting is stored first, so the snapshot folds it too instead of leaving a
       // burst read in one tick appended after it. The state taken then may hold a few updates
-      // not stored yet; they are stored after the snapshot, which is harmless.
+      // not stored yet; they are stored after the snapshot, which is harmless. The snapshot
+      // folds only the rows stored so far: whatever is stored after this moment keeps its row.
       await this.flushBatch()
-      await this.hooks.compact(Y.encodeStateAsUpdate(this.doc))
+      await this.hooks.compact(Y.encodeStateAsUpdate(this.doc), this.storedSeq)
     })
   }
 

@@ -18,7 +18,7 @@ import {
   type Identity,
   type WorkshopId,
 } from '@triage/shared'
-import type { Store } from '../store/store.js'
+import type { DocumentLog } from '../store/store.js'
 import type { Peer } from './peer.js'
 import { DEFAULT_ROOM_LIMITS, LOAD_ORIGIN, Room, type RoomLimits } from './room.js'
 
@@ -97,7 +97,7 @@ export class Rooms {
   private readonly deleted = new Set<string>()
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentLog,
     private readonly options: RoomsOptions,
   ) {}
 
@@ -250,8 +250,8 @@ export class Rooms {
         ? null
         : await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
     try {
-      const [rows, writers] = await Promise.all([
-        this.store.loadDocumentRows(name),
+      const [log, writers] = await Promise.all([
+        this.store.loadLog(name),
         this.store.loadWriters(name),
       ])
       const entryOf = () => this.entries.get(name)
@@ -260,18 +260,19 @@ export class Rooms {
         {
           persist: async (updates, claims) => {
             // Issued in the same turn, so one transaction holds the owners and the updates.
-            const writes: Promise<void>[] = []
-            if (claims.length > 0)
-              writes.push(this.store.claimWriters(ref.workshopId, name, claims))
+            const claimed =
+              claims.length > 0 ? this.store.claimWriters(ref.workshopId, name, claims) : null
+            let appended: Promise<number | null> = Promise.resolve(null)
             if (updates.length === 1) {
-              writes.push(this.store.appendUpdate(ref.workshopId, name, updates[0]!))
+              appended = this.store.appendUpdate(ref.workshopId, name, updates[0]!)
             } else if (updates.length > 1) {
-              writes.push(this.store.appendUpdates(ref.workshopId, name, updates))
+              appended = this.store.appendUpdates(ref.workshopId, name, updates)
             }
-            await Promise.all(writes)
+            const [seq] = await Promise.all([appended, claimed])
+            return seq
           },
           onWarning: this.options.onWarning,
-          compact: (s) => this.store.compactDocument(ref.workshopId, name, s),
+          compact: (s, upTo) => this.store.compactDocument(ref.workshopId, name, s, upTo),
           authorize: (peer, update, doc) => this.authorize(ref, control, peer, update, doc),
           onEmpty: () => {
             const e = entryOf()
@@ -288,7 +289,7 @@ export class Rooms {
         this.options.compactAfter,
         limitsFor(ref.kind, this.options.quotas),
       )
-      const loaded = room.load(rows, writers)
+      const loaded = room.load(log.rows, writers, log.lastSeq)
       if (loaded.bad.length > 0) {
         // Kept aside, not deleted: an operator can look at what could not be applied.
         await this.store.quarantineUpdates(

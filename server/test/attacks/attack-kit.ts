@@ -84,7 +84,7 @@ export function faultyStore(dataDir: string): FaultyStore {
       const value: unknown = Reflect.get(target, prop, target)
       if (typeof value !== 'function') return value
       const fn = value as (...args: unknown[]) => unknown
-      if (prop === 'loadDocument' || prop === 'loadDocumentRows') {
+      if (prop === 'loadDocument' || prop === 'loadLog') {
         return async (name: string, ...rest: unknown[]) => {
           if (unreadable.has(name)) throw new Error(`injected fault: ${name} cannot be read`)
           return fn.call(target, name, ...rest)
@@ -402,7 +402,7 @@ function watched(s: Scene, key: DocKey): { kind: Kind; token: string; live: Hone
  */
 export async function restart(
   s: Scene,
-  beforeClients?: (s: Scene) => Promise<void>,
+  beforeClients?: (s: Scene) => Promise<unknown>,
 ): Promise<void> {
   for (const h of liveClients(s)) h.destroy()
   await s.server.close()
