@@ -1,5 +1,6 @@
 // How far a vote has got, as counts only (never where dots went): for the console and projector.
 import type { Progress, RosterEntry } from '@triage/shared'
+import { roundTurnout } from '../rounds/progress-lines'
 
 export interface VoteTurnout {
   /** Participants on the roster with at least one counted dot. */
@@ -12,8 +13,8 @@ export function voteTurnout(
   roster: Readonly<Record<string, RosterEntry>>,
   progress: Readonly<Record<string, Progress>>,
 ): VoteTurnout {
-  const ids = Object.keys(roster)
-  return { voted: ids.filter((id) => (progress[id]?.dots ?? 0) > 0).length, total: ids.length }
+  const { started, total } = roundTurnout(roster, (id) => progress[id]?.dots ?? 0)
+  return { voted: started, total }
 }
 
 /** "2 of 5 participants have voted" (the wording the views and tests share). */

@@ -2,7 +2,7 @@
 import type { Progress } from '@triage/shared'
 import { Section } from '../../ui/layout'
 import { ideaCount, progressLines, progressTotals } from './brainstorm-progress'
-import { ParticipantProgressList } from './participant-progress-list'
+import { ParticipantProgressList } from '../../rounds/progress-list'
 import type { RosterGroup } from '../../lib/roster-groups'
 
 export function ProgressPanel({

@@ -3,7 +3,8 @@
 // before voting opens; after that they are shown read-only with the reason, and new ones
 // reach the server only with a reopen request (closing seals the votes and their settings).
 // Each step's button goes away with the step, so the focus moves to the new status line (or the
-// results' heading); the page's live region says what happened.
+// results' heading); the page's live region says what happened. The steps, the progress and the
+// results hidden until reveal are the sealed-round kit's (rounds/); the settings are voting's.
 import { useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import {
@@ -19,12 +20,14 @@ import { useVoting } from '../../results/use-voting'
 import { turnoutSummary, voteTurnout } from '../../results/vote-progress'
 import { useBoardState } from '../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../sync/use-workshop-doc'
+import { RoundControls, RoundStatusLine, statusLineOnce } from '../../rounds/round-controls'
+import { RoundProgress } from '../../rounds/round-progress'
+import { UntilReveal } from '../../rounds/until-reveal'
 import { ErrorAlert } from '../../ui/alert'
 import { useAnnounce, useVotingNews } from '../../ui/announcer'
 import { moveFocus } from '../../ui/focus'
 import { Section } from '../../ui/layout'
 import { itemCount } from '../../board/item-lines'
-import { ParticipantProgressList } from './participant-progress-list'
 import type { RosterGroup } from '../../lib/roster-groups'
 import { useAction } from '../../lib/use-action'
 import { votingProgressLines } from './voting-progress'
@@ -36,6 +39,14 @@ import {
   settingsLock,
   type SettingsForm,
 } from './voting-settings-model'
+
+const STEP_LABELS = {
+  open: 'Open voting',
+  close: 'Close voting',
+  reveal: 'Reveal results',
+  reopen: 'Reopen voting',
+  changeAndReopen: 'Change settings and reopen',
+}
 
 const STATUS_LINES: Record<VotingStatus, string> = {
   setup: 'Voting has not opened yet.',
@@ -84,9 +95,6 @@ export function VotingPanel({
   const items = useMemo(() => voteItems(board, voteOn), [board, voteOn])
   useVotingNews(status, 'facilitator', true)
 
-  /** The status line, once it says `wanted` (the control document may arrive after the answer). */
-  const statusOnceIt = (wanted: VotingStatus) => () =>
-    statusLine.current?.dataset.status === wanted ? statusLine.current : null
   /** Within this panel: the settings heading, the first field, a button by its words. */
   const inPanel = (selector: string) => () => panel.current?.querySelector(selector)
   const buttonSaying = (words: string) => () =>
@@ -130,7 +138,10 @@ export function VotingPanel({
     // The settings travel with the request: the server adopts them and opens in one step.
     if (save() && parsed.ok) {
       const settings = parsed.settings
-      await step(() => api.votingOpen(workshopId, token, { settings }), statusOnceIt('open'))
+      await step(
+        () => api.votingOpen(workshopId, token, { settings }),
+        statusLineOnce(statusLine, 'open'),
+      )
     }
   }
   /** Reopens with the form's settings: the server adopts them with the reopening (and logs it). */
@@ -144,7 +155,7 @@ export function VotingPanel({
     const settings = parsed.settings
     const done = await step(
       () => api.votingOpen(workshopId, token, { settings }),
-      statusOnceIt('open'),
+      statusLineOnce(statusLine, 'open'),
     )
     if (done) stopChanging()
   }
@@ -153,7 +164,8 @@ export function VotingPanel({
     setDraft(null)
     setInvalidField(null)
   }
-  const close = () => step(() => api.votingClose(workshopId, token), statusOnceIt('closed'))
+  const close = () =>
+    step(() => api.votingClose(workshopId, token), statusLineOnce(statusLine, 'closed'))
   const reveal = () =>
     step(
       () => api.votingReveal(workshopId, token),
@@ -166,11 +178,12 @@ export function VotingPanel({
         <h2 id="voting-heading" className="card__title">
           Dot voting
         </h2>
-        {/* Changes are said through the page's live region (ui/announcer.tsx); not
-            role=status, which is the connection badge. Focused after each step. */}
-        <p ref={statusLine} className="voting-status" data-status={status} tabIndex={-1}>
-          {STATUS_LINES[status]}
-        </p>
+        <RoundStatusLine
+          ref={statusLine}
+          status={status}
+          lines={STATUS_LINES}
+          className="voting-status"
+        />
         <VotingSettingsForm
           form={form}
           invalidField={editable ? invalidField : null}
@@ -205,72 +218,39 @@ export function VotingPanel({
         {status !== 'revealed' && (
           <VoteItemsSummary labels={items.map((i) => i.label)} status={status} voteOn={voteOn} />
         )}
-        <div className="button-row">
-          {status === 'setup' && (
-            <button
-              className="button button--primary"
-              type="button"
-              aria-disabled={action.pending || undefined}
-              onClick={() => void open()}
-            >
-              Open voting
-            </button>
-          )}
-          {status === 'open' && (
-            <button
-              className="button button--primary"
-              type="button"
-              aria-disabled={action.pending || undefined}
-              onClick={() => void close()}
-            >
-              Close voting
-            </button>
-          )}
-          {status === 'closed' && !reopening && (
-            <>
-              <button
-                className="button button--primary"
-                type="button"
-                aria-disabled={action.pending || undefined}
-                onClick={() => void reveal()}
-              >
-                Reveal results
-              </button>
-              <button
-                className="button"
-                type="button"
-                aria-disabled={action.pending || undefined}
-                onClick={() => void open()}
-              >
-                Reopen voting
-              </button>
-              <button
-                className="button"
-                type="button"
-                aria-disabled={action.pending || undefined}
-                onClick={() => {
-                  if (action.pending) return
-                  const from = document.activeElement
-                  setChanging(true)
-                  // The buttons give way to the settings form: its first field.
-                  moveFocus(inPanel('.voting-settings input:not(:disabled)'), from)
-                }}
-              >
-                Change settings and reopen
-              </button>
-            </>
-          )}
-        </div>
+        <RoundControls
+          status={status}
+          labels={STEP_LABELS}
+          pending={action.pending}
+          changing={reopening}
+          onOpen={() => void open()}
+          onClose={() => void close()}
+          onReveal={() => void reveal()}
+          onReopen={() => void open()}
+          onChangeAndReopen={() => {
+            if (action.pending) return
+            const from = document.activeElement
+            setChanging(true)
+            // The buttons give way to the settings form: its first field.
+            moveFocus(inPanel('.voting-settings input:not(:disabled)'), from)
+          }}
+        />
         <ErrorAlert message={action.error || null} />
       </section>
-      {(status === 'open' || status === 'closed') && (
-        <VotingProgress control={control} groups={groups} budget={voting.settings.dotBudget} />
-      )}
-      {status === 'revealed' && results && (
-        <Section title="Vote results" id="vote-results-heading" className="vote-results">
-          <LazyResults results={results} groups={control.settings?.groups ?? []} />
-        </Section>
-      )}
+      <RoundProgress
+        title="Voting progress"
+        id="voting-progress-heading"
+        status={status}
+        summary={turnoutSummary(voteTurnout(control.roster, control.progress))}
+        lines={votingProgressLines(groups, control.progress, voting.settings.dotBudget)}
+      />
+      <UntilReveal status={status} results={results}>
+        {(shown) => (
+          <Section title="Vote results" id="vote-results-heading" className="vote-results">
+            <LazyResults results={shown} groups={control.settings?.groups ?? []} />
+          </Section>
+        )}
+      </UntilReveal>
     </>
   )
 }
@@ -303,27 +283,5 @@ function VoteItemsSummary({
         ))}
       </ul>
     </details>
-  )
-}
-
-function VotingProgress({
-  control,
-  groups,
-  budget,
-}: {
-  control: ControlState
-  groups: readonly RosterGroup[]
-  budget: number
-}) {
-  const lines = votingProgressLines(groups, control.progress, budget)
-  const turnout = voteTurnout(control.roster, control.progress)
-  return (
-    <Section title="Voting progress" id="voting-progress-heading" className="progress-panel">
-      <p className="voting-turnout">{turnoutSummary(turnout)}</p>
-      <ParticipantProgressList
-        labelledBy="voting-progress-heading"
-        lines={lines.map((line) => ({ ...line, none: line.dots === 0 }))}
-      />
-    </Section>
   )
 }

@@ -1,15 +1,7 @@
 // The facilitator's view of an open vote: dots used per participant, never where they went.
 import type { Progress } from '@triage/shared'
 import type { RosterGroup } from '../../lib/roster-groups'
-
-export interface VotingProgressLine {
-  readonly id: string
-  /** "Dana: 3 of 5 dots" */
-  readonly label: string
-  readonly dots: number
-  readonly group: string
-  readonly online: boolean
-}
+import { roundProgressLines, type RoundProgressLine } from '../../rounds/progress-lines'
 
 /**
  * One line per participant in roster order (by stakeholder group, then name). Dots are the
@@ -19,17 +11,10 @@ export function votingProgressLines(
   groups: readonly RosterGroup[],
   progress: Readonly<Record<string, Progress>>,
   budget: number,
-): VotingProgressLine[] {
-  return groups.flatMap((g) =>
-    g.members.map((m) => {
-      const dots = Math.min(progress[m.id]?.dots ?? 0, budget)
-      return {
-        id: m.id,
-        label: `${m.name}: ${dots} of ${budget} dots`,
-        dots,
-        group: g.name,
-        online: m.online,
-      }
-    }),
+): RoundProgressLine[] {
+  return roundProgressLines(
+    groups,
+    (id) => Math.min(progress[id]?.dots ?? 0, budget),
+    (name, dots) => `${name}: ${dots} of ${budget} dots`,
   )
 }

@@ -15,6 +15,7 @@ import {
 } from '@triage/shared'
 import type { ConnectionKind } from '../../sync/connection-state'
 import { useVoting } from '../../results/use-voting'
+import { revealedResults } from '../../rounds/round-status'
 import { useAnnounce, useVotingNews } from '../../ui/announcer'
 import { moveFocus } from '../../ui/focus'
 import { PhoneResults } from './phone-results'
@@ -42,9 +43,11 @@ export interface VotePanelProps {
 
 export function VotePanel({ controlDoc, privateDoc, board, groups, connection }: VotePanelProps) {
   const id = useId()
-  const { voting, results } = useVoting(controlDoc)
+  const { voting, results: stored } = useVoting(controlDoc)
   const raw = useRawVotes(privateDoc)
   const { settings, status } = voting
+  // Hidden until the reveal, as in every sealed round.
+  const results = revealedResults(status, stored)
   const open = status === 'open'
   const items = voteItems(board, settings.voteOn)
   const view = ballotView(items, raw, settings, open)

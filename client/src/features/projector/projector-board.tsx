@@ -6,6 +6,7 @@ import { PHASE_LABELS } from '@triage/shared'
 import { paths } from '../../lib/paths'
 import { LazyResults } from '../../results/lazy-results'
 import { useVoting } from '../../results/use-voting'
+import { revealedResults } from '../../rounds/round-status'
 import { voteTurnout } from '../../results/vote-progress'
 import { loadSession, type StoredSession } from '../../lib/session-store'
 import { joinLink, usePublicUrl } from '../../lib/use-public-url'
@@ -100,13 +101,14 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
       )}
     </div>
   )
-  if (control.phase === 'vote' && voting.status === 'revealed' && results) {
+  const shown = revealedResults(voting.status, results)
+  if (control.phase === 'vote' && shown) {
     // The results need the whole screen, as large as it allows.
     return (
       <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
         {bar}
         <section className="projector-results" aria-label="Vote results">
-          <LazyResults results={results} groups={control.settings?.groups ?? []} />
+          <LazyResults results={shown} groups={control.settings?.groups ?? []} />
         </section>
       </Page>
     )

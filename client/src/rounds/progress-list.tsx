@@ -1,5 +1,5 @@
-// One line per participant with a count, their group and whether they are online: the shape
-// the brainstorm and voting progress panels share.
+// One line per participant with a count, their group and whether they are online: the list
+// every round's progress panel (and the brainstorm's) shows. Counts only, never values.
 export interface ProgressListLine {
   readonly id: string
   /** "Dana: 3 ideas", "Dana: 2 of 5 dots". */
