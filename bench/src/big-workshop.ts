@@ -22,6 +22,7 @@ import type { Store } from '../../server/src/store/store.js'
 import { authorizeSync } from '../../server/src/sync/authorize.js'
 import { encodeSyncStep1, encodeSyncStep2 } from '../../server/src/sync/protocol.js'
 import { Rooms, type Lease } from '../../server/src/sync/rooms.js'
+import { workshopAccessPolicy } from '../../server/src/workshop/access-policy.js'
 import { IdeaService } from '../../server/src/workshop/ideas.js'
 import {
   buildLiveWorkshop,
@@ -55,6 +56,7 @@ function freshRooms(store: Store): Rooms {
     onError: (err) => {
       throw err
     },
+    policy: workshopAccessPolicy(),
   })
 }
 

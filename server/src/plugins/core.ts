@@ -5,6 +5,7 @@ import { lanAddress, type Config } from '../config.js'
 import { openSqliteStore } from '../store/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { Rooms } from '../sync/rooms.js'
+import { workshopAccessPolicy } from '../workshop/access-policy.js'
 import { Ownership } from '../workshop/ownership.js'
 import { ProgressTracker } from '../workshop/progress.js'
 import { observeSessionLog } from '../workshop/session-log.js'
@@ -43,8 +44,10 @@ export default fp<CoreOptions>(
       graceMs: config.roomGraceMs,
       compactAfter: config.compactAfter,
       onError: (err, doc) => app.log.error({ err, doc }, 'document storage failed'),
-      ownsIdea: (identity, ideaId, tag) =>
-        ownership.owns(identity.workshopId, identity.participantId, ideaId, tag),
+      policy: workshopAccessPolicy({
+        ownsIdea: (identity, ideaId, tag) =>
+          ownership.owns(identity.workshopId, identity.participantId, ideaId, tag),
+      }),
       onPrivateChange: progress.onPrivateChange,
       onLoad: (ref, doc) => {
         if (ref.kind === 'control') observeSessionLog(doc)

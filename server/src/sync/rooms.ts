@@ -4,22 +4,13 @@ import type * as Y from 'yjs'
 import {
   CLOSE,
   DEFAULT_UPDATE_LIMITS,
-  checkBoardUpdate,
-  checkControlUpdate,
   docName,
-  documentAccess,
-  ideaTag,
-  isBoardLocked,
   migrateDoc,
-  readPhase,
-  readTimer,
-  timeIsUp,
   type DocRef,
-  type Identity,
   type WorkshopId,
 } from '@triage/shared'
 import type { DocumentLog } from '../store/store.js'
-import type { Peer } from './peer.js'
+import type { AccessPolicy, DocumentGuard, DocumentHolder } from './access-policy.js'
 import { DEFAULT_ROOM_LIMITS, LOAD_ORIGIN, Room, type RoomLimits } from './room.js'
 
 /** Origin of the server's own transactions (roster entries, migrations). */
@@ -29,12 +20,8 @@ export interface RoomsOptions {
   readonly graceMs: number
   readonly compactAfter: number
   readonly onError: (err: unknown, docName: string) => void
-  /** Whether a participant wrote an idea, from the tag the server put on it. */
-  readonly ownsIdea?: (
-    identity: Extract<Identity, { role: 'participant' }>,
-    ideaId: string,
-    tag: string | null,
-  ) => boolean
+  /** Who may write what: asked once per document as it loads, then on every update. */
+  readonly policy: AccessPolicy
   /**
    * A document was loaded (and migrated), before anyone syncs it: a place to observe it. The
    * control document's observer logs the facilitator's session changes in server time.
@@ -85,16 +72,20 @@ interface Entry {
   readonly ready: Promise<Room>
   holders: number
   timer: NodeJS.Timeout | null
-  /**
-   * The board and private documents keep the control document loaded: its lock flag and
-   * timer decide who may write them.
-   */
-  control: Lease | null
+  /** The policy's guard of this document, released when it unloads. */
+  guard: DocumentGuard | null
 }
 
 export class Rooms {
   private readonly entries = new Map<string, Entry>()
   private readonly deleted = new Set<string>()
+  /** How the policy holds the other documents its checks read. */
+  private readonly holder: DocumentHolder = {
+    hold: async (ref) => {
+      const lease = await this.acquire(ref)
+      return { doc: lease.room.doc, release: lease.release }
+    },
+  }
 
   constructor(
     private readonly store: DocumentLog,
@@ -116,7 +107,7 @@ export class Rooms {
     const name = docName(ref)
     let entry = this.entries.get(name)
     if (!entry) {
-      entry = { ref, ready: this.load(ref), holders: 0, timer: null, control: null }
+      entry = { ref, ready: this.load(ref), holders: 0, timer: null, guard: null }
       this.entries.set(name, entry)
       entry.ready.catch(() => this.entries.delete(name))
     }
@@ -210,45 +201,9 @@ export class Rooms {
     )
   }
 
-  /** The check the room runs on every incoming update: null when it may be applied. */
-  private authorize(
-    ref: DocRef,
-    control: Lease | null,
-    peer: Peer,
-    update: Uint8Array,
-    doc: Y.Doc,
-  ): string | null {
-    const controlDoc = control?.room.doc
-    const boardLocked = controlDoc ? isBoardLocked(controlDoc) : false
-    const inputClosed =
-      ref.kind === 'private' && controlDoc !== undefined
-        ? readPhase(controlDoc) === 'brainstorm' &&
-          timeIsUp({ timer: readTimer(controlDoc) }, Date.now())
-        : false
-    const access = documentAccess(peer.identity, ref, { boardLocked, inputClosed })
-    if (access !== 'write') return 'read-only'
-    const identity = peer.identity
-    if (ref.kind === 'control') {
-      const verdict = checkControlUpdate(doc, update)
-      if (!verdict.ok) return verdict.reason
-    }
-    if (ref.kind === 'board' && identity.role === 'participant') {
-      const ownsIdea = this.options.ownsIdea
-      const verdict = checkBoardUpdate(doc, update, {
-        mayDeleteIdea: (ideaId, idea) =>
-          ownsIdea !== undefined && ownsIdea(identity, ideaId, ideaTag(idea)),
-      })
-      if (!verdict.ok) return verdict.reason
-    }
-    return null
-  }
-
   private async load(ref: DocRef): Promise<Room> {
     const name = docName(ref)
-    const control =
-      ref.kind === 'control'
-        ? null
-        : await this.acquire({ workshopId: ref.workshopId, kind: 'control' })
+    const guard = await this.options.policy.guard(ref, this.holder)
     try {
       const [log, writers] = await Promise.all([
         this.store.loadLog(name),
@@ -273,7 +228,7 @@ export class Rooms {
           },
           onWarning: this.options.onWarning,
           compact: (s, upTo) => this.store.compactDocument(ref.workshopId, name, s, upTo),
-          authorize: (peer, update, doc) => this.authorize(ref, control, peer, update, doc),
+          authorize: (peer, update, doc) => guard.authorize(peer, update, doc),
           onEmpty: () => {
             const e = entryOf()
             if (e) this.maybeUnload(name, e)
@@ -283,7 +238,7 @@ export class Rooms {
             const e = entryOf()
             if (e) this.entries.delete(name)
             room.destroy(1011, 'storage failed')
-            control?.release()
+            guard.release()
           },
         },
         this.options.compactAfter,
@@ -314,10 +269,10 @@ export class Rooms {
         })
       }
       const entry = this.entries.get(name)
-      if (entry) entry.control = control
+      if (entry) entry.guard = guard
       return room
     } catch (err) {
-      control?.release()
+      guard.release()
       throw err
     }
   }
@@ -339,6 +294,6 @@ export class Rooms {
     if (room.storedUpdates > 1) room.compact()
     await room.flushed()
     room.destroy(1001, 'server closing document')
-    entry.control?.release()
+    entry.guard?.release()
   }
 }
