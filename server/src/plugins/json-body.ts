@@ -12,7 +12,7 @@ export default fp(
       const text = typeof body === 'string' ? body : body.toString('utf8')
       // The route decides whether it needs a body: its schema answers 400 when it does.
       if (text.length === 0) return done(null, undefined)
-      parseJson(request, text, done)
+      void parseJson(request, text, done)
     })
   },
   { name: 'json-body' },

@@ -44,7 +44,7 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="field">
         <label htmlFor={`${id}-name`}>Your name</label>
         <input

@@ -59,7 +59,7 @@ export function CreateWorkshopForm() {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="field">
         <label htmlFor={`${id}-title`}>Title</label>
         <input
