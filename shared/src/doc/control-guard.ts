@@ -7,12 +7,10 @@
 import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
+import { isRoundControlRoot, isRoundProgressRoot, ROUND_SERVER_KEYS } from './rounds.js'
 
 /** Roots of the control document that only the server writes. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set(['roster', 'progress', 'results', 'meta', 'log'])
-/** Root and keys of the voting state. */
-const VOTING = 'voting'
-const SERVER_VOTING_KEYS: ReadonlySet<string> = new Set(['status', 'openedAt', 'closedAt'])
 
 const OK: GuardVerdict = { ok: true }
 
@@ -44,17 +42,20 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
   } catch {
     return { ok: false, reason: 'malformed update' }
   }
-  const votingStatus = doc.getMap(VOTING).get('status')
-  const settingsOpen = votingStatus === undefined || votingStatus === 'setup'
+  // Every sealed round (voting and the kinds after it) keeps its settings open only in set-up.
+  const settingsOpen = (root: string) => {
+    const status = doc.share.has(root) ? doc.getMap(root).get('status') : undefined
+    return status === undefined || status === 'setup'
+  }
   const refusal = (place: Place): GuardVerdict | null => {
-    if (place.root !== null && SERVER_ROOTS.has(place.root)) {
+    if (place.root !== null && (SERVER_ROOTS.has(place.root) || isRoundProgressRoot(place.root))) {
       return { ok: false, reason: `the ${place.root} is written by the server` }
     }
-    if (place.root === VOTING && place.key !== null) {
-      if (SERVER_VOTING_KEYS.has(place.key)) {
+    if (place.root !== null && isRoundControlRoot(place.root) && place.key !== null) {
+      if (ROUND_SERVER_KEYS.has(place.key)) {
         return { ok: false, reason: 'the status of a vote is written by the server' }
       }
-      if (place.key === 'settings' && !settingsOpen) {
+      if (place.key === 'settings' && !settingsOpen(place.root)) {
         return {
           ok: false,
           reason: 'voting settings are fixed once voting opens; reopen voting to change them',

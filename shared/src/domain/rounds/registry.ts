@@ -1,0 +1,15 @@
+// The round kinds, listed once: the server runs the lifecycle for each, the progress tracker
+// counts each, and a new phase that collects hidden input adds one line here.
+import type { AnyRoundKind } from './round-kind.js'
+import { dotVoting } from './dot-voting.js'
+
+/** Every round kind of the workshop method, in the order of the phases. */
+export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting]
+
+/** The registered kind with this id, or null. */
+export function findRoundKind(
+  id: string,
+  kinds: readonly AnyRoundKind[] = ROUND_KINDS,
+): AnyRoundKind | null {
+  return kinds.find((k) => k.id === id) ?? null
+}
