@@ -9,6 +9,7 @@ import auth from './plugins/auth.js'
 import core from './plugins/core.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import services from './plugins/services.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
 import voting from './routes/voting.js'
@@ -45,6 +46,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(jsonBody)
   await app.register(core, { config, ...(options.store ? { store: options.store } : {}) })
   await app.register(auth)
+  await app.register(services)
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

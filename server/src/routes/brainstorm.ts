@@ -22,23 +22,21 @@ import {
 import { parseItemList } from '@triage/shared/import-items'
 import { HttpError, parseOr400 } from '../http-error.js'
 import { bearerToken } from '../plugins/auth.js'
-import { IdeaService } from '../workshop/ideas.js'
+
+/** Routes under /api/workshops/:id. */
+interface WorkshopRoute {
+  Params: { id: string }
+}
 
 const brainstorm: FastifyPluginAsync = async (app) => {
-  const ideas = new IdeaService({
-    rooms: app.rooms,
-    ownership: app.ownership,
-    listParticipants: (id) => app.store.listParticipants(id),
-    onUnreadable: (err, participantId) =>
-      app.log.warn({ err, participantId }, 'private document unreadable; skipped'),
-  })
-  const idParam = (request: FastifyRequest): WorkshopId =>
-    parseOr400(workshopIdSchema, (request.params as { id?: unknown }).id)
+  const { ideas } = app
+  const idParam = (request: FastifyRequest<WorkshopRoute>): WorkshopId =>
+    parseOr400(workshopIdSchema, request.params.id)
   const control = (workshopId: WorkshopId) => ({ workshopId, kind: 'control' as const })
 
   app.get('/api/time', async (): Promise<TimeResponse> => ({ now: Date.now() }))
 
-  app.post('/api/workshops/:id/timer', async (request, reply) => {
+  app.post<WorkshopRoute>('/api/workshops/:id/timer', async (request, reply) => {
     const id = idParam(request)
     await app.requireFacilitator(request, id)
     const body = parseOr400(timerBodySchema, request.body)
@@ -64,7 +62,7 @@ const brainstorm: FastifyPluginAsync = async (app) => {
     return reply.code(204).send()
   })
 
-  app.post('/api/workshops/:id/reveal', async (request): Promise<RevealResponse> => {
+  app.post<WorkshopRoute>('/api/workshops/:id/reveal', async (request): Promise<RevealResponse> => {
     const id = idParam(request)
     await app.requireFacilitator(request, id)
     const result = await ideas.reveal(id, Date.now())
@@ -73,7 +71,7 @@ const brainstorm: FastifyPluginAsync = async (app) => {
   })
 
   // A list may be long (100,000 characters, JSON-escaped): above the default body limit.
-  app.post(
+  app.post<WorkshopRoute>(
     '/api/workshops/:id/items',
     { bodyLimit: 1024 * 1024 },
     async (request): Promise<ImportItemsResponse> => {
@@ -93,7 +91,7 @@ const brainstorm: FastifyPluginAsync = async (app) => {
     },
   )
 
-  app.post(
+  app.post<WorkshopRoute>(
     '/api/workshops/:id/ideas',
     {
       config: {

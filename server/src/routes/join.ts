@@ -24,11 +24,11 @@ const join: FastifyPluginAsync = async (app) => {
     return workshop
   }
 
-  app.get(
+  app.get<{ Params: { code: string } }>(
     '/api/join/:code',
     { config: { rateLimit } },
     async (request): Promise<JoinInfoResponse> => {
-      const code = parseOr400(joinCodeSchema, (request.params as { code?: unknown }).code)
+      const code = parseOr400(joinCodeSchema, request.params.code)
       const workshop = await openWorkshop(code)
       // Cleaned on the way out as well: a workshop stored before text was cleaned may hold anything.
       return {

@@ -49,7 +49,9 @@ const sync: FastifyPluginAsync = async (app) => {
   const perToken = new ConnectionCounter()
   const perAddress = new ConnectionCounter()
 
-  app.get(
+  // The document name is the rest of the path; the token comes as a query parameter (browsers
+  // cannot set headers on a websocket) and is checked as untrusted input.
+  app.get<{ Params: { '*': string }; Querystring: { token?: unknown } }>(
     '/sync/*',
     {
       websocket: true,
@@ -60,8 +62,8 @@ const sync: FastifyPluginAsync = async (app) => {
       },
     },
     (socket: WebSocket, request) => {
-      const documentName = (request.params as { '*': string })['*']
-      const token = (request.query as { token?: unknown }).token
+      const documentName = request.params['*']
+      const token = request.query.token
       const limiter = new TokenBucket(config.messageRate, config.messageBurst)
       // What arrives before the room is ready waits here, within a small fixed bound.
       const queue: Uint8Array[] = []

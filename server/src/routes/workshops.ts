@@ -12,8 +12,13 @@ import { hashToken, newJoinCode, newToken, newWorkshopId } from '../auth/tokens.
 import { HttpError, parseOr400 } from '../http-error.js'
 import { DuplicateJoinCodeError } from '../store/store.js'
 
+/** Routes under /api/workshops/:id. */
+interface WorkshopRoute {
+  Params: { id: string }
+}
+
 const workshops: FastifyPluginAsync = async (app) => {
-  const idParam = (params: unknown) => parseOr400(workshopIdSchema, (params as { id?: unknown }).id)
+  const idParam = (params: WorkshopRoute['Params']) => parseOr400(workshopIdSchema, params.id)
 
   app.post(
     '/api/workshops',
@@ -68,14 +73,14 @@ const workshops: FastifyPluginAsync = async (app) => {
     }
   })
 
-  app.post('/api/workshops/:id/close', async (request, reply) => {
+  app.post<WorkshopRoute>('/api/workshops/:id/close', async (request, reply) => {
     const id = idParam(request.params)
     await app.requireFacilitator(request, id)
     await app.store.closeWorkshop(id, Date.now())
     return reply.code(204).send()
   })
 
-  app.delete('/api/workshops/:id', async (request, reply) => {
+  app.delete<WorkshopRoute>('/api/workshops/:id', async (request, reply) => {
     const id = idParam(request.params)
     await app.requireFacilitator(request, id)
     await app.rooms.deleteWorkshop(id)
