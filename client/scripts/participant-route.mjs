@@ -1,9 +1,13 @@
 // The files of the participant route, read from Vite's build manifest (dist/.vite/manifest.json):
 // what the service worker precaches and what scripts/check-bundle.mjs weighs. The facilitator's
-// console and the projector are lazy chunks of their own and stay online-only.
+// console and the projector (their shells, and each phase's console and projector parts) are
+// lazy chunks of their own and stay online-only.
 
 /** Lazy chunks that belong to the facilitator's and the projector's screens, not to phones. */
-const ONLINE_ONLY = [/^src\/features\/facilitate\//, /^src\/features\/projector\//]
+const ONLINE_ONLY = [
+  /^src\/app\/shells\/(console|projector)\//,
+  /^src\/features\/[^/]+\/(console|projector)\//,
+]
 
 /**
  * Chunks reached from the entry: through static imports only (`lazy: false`: what the first

@@ -5,7 +5,7 @@
 import { lazy, Suspense } from 'react'
 import { JoinPage } from '../features/join/join-page'
 import { LandingPage } from '../features/landing/landing-page'
-import { ParticipantView } from '../features/participant/participant-view'
+import { ParticipantView } from './shells/phone/phone-shell'
 import { usePathname } from '../lib/navigation'
 import { Notice } from '../ui/alert'
 import { LiveRegions } from '../ui/announcer'
@@ -14,8 +14,8 @@ import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
 import { matchRoute } from './routes'
 
-const FacilitatorConsole = lazy(() => import('../features/facilitate/facilitator-console'))
-const ProjectorBoard = lazy(() => import('../features/projector/projector-board'))
+const FacilitatorConsole = lazy(() => import('./shells/console/console-shell'))
+const ProjectorBoard = lazy(() => import('./shells/projector/projector-shell'))
 
 export function App() {
   const pathname = usePathname()

@@ -38,7 +38,7 @@ export function IdeaForm({
   }
 
   return (
-    <form className="form idea-form" onSubmit={submit} noValidate>
+    <form className="form idea-form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="field">
         <label htmlFor={id}>New idea</label>
         <div className="input-with-button">

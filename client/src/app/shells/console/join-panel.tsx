@@ -1,10 +1,10 @@
 // How participants get in: the join link (copyable), the code in big type and a QR code.
 // Once the workshop is under way it folds into one line, for late arrivals.
 import { useId, useState } from 'react'
-import { joinLink, usePublicUrl } from '../../lib/use-public-url'
-import { useAnnounce } from '../../ui/announcer'
-import { Section } from '../../ui/layout'
-import { QrCode } from '../../ui/qr-code'
+import { joinLink, usePublicUrl } from '../../../lib/use-public-url'
+import { useAnnounce } from '../../../ui/announcer'
+import { Section } from '../../../ui/layout'
+import { QrCode } from '../../../ui/qr-code'
 
 export function JoinPanel({
   joinCode,
@@ -43,7 +43,7 @@ export function JoinPanel({
             value={link ?? ''}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <button className="button" type="button" onClick={copy} disabled={!link}>
+          <button className="button" type="button" onClick={() => void copy()} disabled={!link}>
             {copied ? 'Copied' : 'Copy link'}
           </button>
         </div>

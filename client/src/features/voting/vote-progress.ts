@@ -1,6 +1,6 @@
 // How far a vote has got, as counts only (never where dots went): for the console and projector.
 import type { Progress, RosterEntry } from '@triage/shared'
-import { roundTurnout } from '../rounds/progress-lines'
+import { roundTurnout } from '../../rounds/progress-lines'
 
 export interface VoteTurnout {
   /** Participants on the roster with at least one counted dot. */

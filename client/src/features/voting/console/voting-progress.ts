@@ -1,7 +1,7 @@
 // The facilitator's view of an open vote: dots used per participant, never where they went.
 import type { Progress } from '@triage/shared'
-import type { RosterGroup } from '../../lib/roster-groups'
-import { roundProgressLines, type RoundProgressLine } from '../../rounds/progress-lines'
+import type { RosterGroup } from '../../../lib/roster-groups'
+import { roundProgressLines, type RoundProgressLine } from '../../../rounds/progress-lines'
 
 /**
  * One line per participant in roster order (by stakeholder group, then name). Dots are the

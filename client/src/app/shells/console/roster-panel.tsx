@@ -1,6 +1,6 @@
 // Who has joined, by stakeholder group, and who is online right now (icon and words).
-import { Section } from '../../ui/layout'
-import type { RosterGroup } from '../../lib/roster-groups'
+import { Section } from '../../../ui/layout'
+import type { RosterGroup } from '../../../lib/roster-groups'
 
 export function RosterPanel({ groups }: { groups: readonly RosterGroup[] }) {
   const total = groups.reduce((n, g) => n + g.members.length, 0)

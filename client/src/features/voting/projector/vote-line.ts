@@ -1,6 +1,6 @@
 // What the projector says about a dot vote before its results: counts only, never where.
 import type { VotingStatus } from '@triage/shared'
-import { turnoutSummary, type VoteTurnout } from '../../results/vote-progress'
+import { turnoutSummary, type VoteTurnout } from '../vote-progress'
 
 /** "Voting is open: 2 of 5 participants have voted" and the like, per status. */
 export function voteLine(status: VotingStatus, turnout: VoteTurnout): string {

@@ -3,14 +3,14 @@
 // the console's live region says what the timer now does (ui/announcer.tsx).
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { TimerOnZero, TimerState } from '@triage/shared'
-import { api } from '../../lib/api'
-import { ErrorAlert } from '../../ui/alert'
-import { useAnnounce } from '../../ui/announcer'
-import { Countdown } from '../../ui/countdown'
-import { moveFocus } from '../../ui/focus'
-import { timeUpNews } from '../../ui/workshop-news'
+import { api } from '../../../lib/api'
+import { ErrorAlert } from '../../../ui/alert'
+import { useAnnounce } from '../../../ui/announcer'
+import { Countdown } from '../../../ui/countdown'
+import { moveFocus } from '../../../ui/focus'
+import { timeUpNews } from '../../../ui/workshop-news'
 import { DEFAULT_TIMER_MINUTES, MAX_MINUTES, MIN_MINUTES, parseTimerMinutes } from './timer-input'
-import { useAction } from '../../lib/use-action'
+import { useAction } from '../../../lib/use-action'
 
 export function TimerControls({
   workshopId,

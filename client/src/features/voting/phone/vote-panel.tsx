@@ -13,11 +13,11 @@ import {
   type Group,
   type VoteItem,
 } from '@triage/shared'
-import type { ConnectionKind } from '../../sync/connection-state'
-import { useVoting } from '../../results/use-voting'
-import { revealedResults } from '../../rounds/round-status'
-import { useAnnounce, useVotingNews } from '../../ui/announcer'
-import { moveFocus } from '../../ui/focus'
+import type { ConnectionKind } from '../../../sync/connection-state'
+import { useVoting } from '../../../results/use-voting'
+import { revealedResults } from '../../../rounds/round-status'
+import { useAnnounce, useVotingNews } from '../../../ui/announcer'
+import { moveFocus } from '../../../ui/focus'
 import { PhoneResults } from './phone-results'
 import { useRawVotes } from './use-raw-votes'
 import {

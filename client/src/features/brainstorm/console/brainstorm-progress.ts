@@ -1,6 +1,6 @@
 // The facilitator's view of a silent brainstorm: per participant how many ideas, never what.
 import type { Progress } from '@triage/shared'
-import type { RosterGroup } from '../../lib/roster-groups'
+import type { RosterGroup } from '../../../lib/roster-groups'
 
 /** "1 idea", "0 ideas", "3 ideas". */
 export function ideaCount(n: number): string {

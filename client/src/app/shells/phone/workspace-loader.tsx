@@ -28,12 +28,13 @@ export function LazyWorkspace(props: WorkspaceProps) {
   useEffect(() => {
     if (module) return
     let live = true
-    const load = () =>
-      preloadWorkspace().then(
+    const load = () => {
+      void preloadWorkspace().then(
         (m) => live && setModule(m),
         () => live && setFailed(true),
       )
-    void load()
+    }
+    load()
     // Back online: try again by itself.
     window.addEventListener('online', load)
     return () => {

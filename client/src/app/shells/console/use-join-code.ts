@@ -1,7 +1,7 @@
 // The workshop's join code: from the stored session, or asked of the server when missing.
 import { useEffect, useState } from 'react'
-import { api } from '../../lib/api'
-import type { StoredSession } from '../../lib/session-store'
+import { api } from '../../../lib/api'
+import type { StoredSession } from '../../../lib/session-store'
 
 export function useJoinCode(session: StoredSession): string | null {
   const [fetched, setFetched] = useState<string | null>(null)

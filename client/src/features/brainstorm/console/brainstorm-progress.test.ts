@@ -7,7 +7,7 @@ import {
   revealNews,
   revealResultLine,
 } from './brainstorm-progress'
-import { groupRoster } from '../../lib/roster-groups'
+import { groupRoster } from '../../../lib/roster-groups'
 
 const groups = [
   { id: 'g1', name: 'Surgeons' },

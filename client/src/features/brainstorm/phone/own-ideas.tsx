@@ -1,6 +1,6 @@
 // After a reveal: the ideas on the board that this participant wrote, which they may withdraw.
 import { useId, useRef } from 'react'
-import { moveFocus } from '../../ui/focus'
+import { moveFocus } from '../../../ui/focus'
 
 export function OwnIdeas({
   ideas,

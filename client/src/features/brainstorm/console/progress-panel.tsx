@@ -1,9 +1,9 @@
 // How far each participant is in the silent brainstorm: a count per person, never the text.
 import type { Progress } from '@triage/shared'
-import { Section } from '../../ui/layout'
+import { Section } from '../../../ui/layout'
 import { ideaCount, progressLines, progressTotals } from './brainstorm-progress'
-import { ParticipantProgressList } from '../../rounds/progress-list'
-import type { RosterGroup } from '../../lib/roster-groups'
+import { ParticipantProgressList } from '../../../rounds/progress-list'
+import type { RosterGroup } from '../../../lib/roster-groups'
 
 export function ProgressPanel({
   groups,

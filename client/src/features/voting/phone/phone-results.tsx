@@ -2,7 +2,7 @@
 // results to show (its chart brings d3, which the phone's first download must not carry).
 import { useId } from 'react'
 import type { Group, VoteResults } from '@triage/shared'
-import { LazyResults } from '../../results/lazy-results'
+import { LazyResults } from '../../../results/lazy-results'
 
 export function PhoneResults({
   results,

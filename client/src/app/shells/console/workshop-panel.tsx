@@ -2,15 +2,15 @@
 // button that goes away (or stays disabled) hands the focus on: to the new status line, the
 // confirmation question, or back to "Delete workshop".
 import { useRef, useState } from 'react'
-import { api } from '../../lib/api'
-import { navigate } from '../../lib/navigation'
-import { paths } from '../../lib/paths'
-import { clearSession } from '../../lib/session-store'
-import { ErrorAlert } from '../../ui/alert'
-import { useAnnounce } from '../../ui/announcer'
-import { moveFocus } from '../../ui/focus'
-import { Section } from '../../ui/layout'
-import { useAction } from '../../lib/use-action'
+import { api } from '../../../lib/api'
+import { navigate } from '../../../lib/navigation'
+import { paths } from '../../../lib/paths'
+import { clearSession } from '../../../lib/session-store'
+import { ErrorAlert } from '../../../ui/alert'
+import { useAnnounce } from '../../../ui/announcer'
+import { moveFocus } from '../../../ui/focus'
+import { Section } from '../../../ui/layout'
+import { useAction } from '../../../lib/use-action'
 
 export function WorkshopPanel({ workshopId, token }: { workshopId: string; token: string }) {
   const action = useAction()

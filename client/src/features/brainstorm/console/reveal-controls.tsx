@@ -2,12 +2,12 @@
 import { useId, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { setCollectMode, startSilentRound, type ControlState } from '@triage/shared'
-import { api } from '../../lib/api'
-import { ErrorAlert } from '../../ui/alert'
-import { useAnnounce } from '../../ui/announcer'
-import { moveFocus } from '../../ui/focus'
+import { api } from '../../../lib/api'
+import { ErrorAlert } from '../../../ui/alert'
+import { useAnnounce } from '../../../ui/announcer'
+import { moveFocus } from '../../../ui/focus'
 import { ideaCount, progressTotals, revealNews, revealResultLine } from './brainstorm-progress'
-import { useAction } from '../../lib/use-action'
+import { useAction } from '../../../lib/use-action'
 
 export function RevealControls({
   workshopId,

@@ -1,6 +1,6 @@
 // The facilitator's phase controls: next / previous, and every phase as a step to jump to.
 import { PHASES, PHASE_LABELS, type Phase } from '@triage/shared'
-import { Section } from '../../ui/layout'
+import { Section } from '../../../ui/layout'
 import { nextPhase, previousPhase } from './phase-steps'
 
 export function PhaseStepper({
