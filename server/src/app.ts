@@ -13,6 +13,7 @@ import services from './plugins/services.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
 import voting from './routes/voting.js'
+import rounds from './routes/rounds.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(join)
   await app.register(brainstorm)
   await app.register(voting)
+  await app.register(rounds)
   await app.register(sync)
   await app.register(staticFiles)
   return app

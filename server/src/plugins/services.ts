@@ -2,11 +2,14 @@
 // construct one (fastify-cli's plugins-before-routes).
 import fp from 'fastify-plugin'
 import { IdeaService } from '../workshop/ideas.js'
+import { RoundsService } from '../workshop/rounds.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Puts ideas on the board: the brainstorm reveal, the facilitator's items, open adding. */
     ideas: IdeaService
+    /** Opens, closes (seals), reveals and reopens sealed rounds of every kind. */
+    rounds: RoundsService
   }
 }
 
@@ -20,6 +23,20 @@ export default fp(
         listParticipants: (id) => app.store.listParticipants(id),
         onUnreadable: (err, participantId) =>
           app.log.warn({ err, participantId }, 'private document unreadable; skipped'),
+      }),
+    )
+    app.decorate(
+      'rounds',
+      new RoundsService({
+        rooms: app.rooms,
+        store: app.store,
+        // The progress tracker counts every kind this service runs: one registry.
+        kinds: app.progress.kinds,
+        onUnreadable: (err, participantId, round) =>
+          app.log.warn(
+            { err, participantId, round },
+            'private document unreadable at close; skipped',
+          ),
       }),
     )
   },

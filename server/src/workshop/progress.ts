@@ -1,40 +1,47 @@
-// Keeps each participant's brainstorm counts in the control document: how many drafts and
-// revealed ideas, never their text. Changes are coalesced per participant for a moment.
+// Keeps each participant's counts in the control document: how many drafts and revealed ideas
+// they have, and for every sealed round kind how far they are ("4 of 12 rated"), never what.
+// Changes are coalesced per participant for a moment, then written in one transaction.
 import {
-  ballotCounter,
-  dotsUsed,
-  readBoard,
+  clearRoundProgress,
+  hasRawEntries,
   readControl,
   readPrivate,
-  readRawVotes,
-  readVoting,
+  readProgress,
+  readRawRoundInput,
+  readRoundParticipants,
+  readRoundState,
   setProgress,
-  voteItems,
-  type VoteRules,
+  setRoundProgress,
+  type AnyRoundKind,
   type DocRef,
   type ParticipantId,
+  type RoundWorld,
   type WorkshopId,
 } from '@triage/shared'
 import type * as Y from 'yjs'
 import type { Rooms } from '../sync/rooms.js'
+import { RoundRegistry } from './round-registry.js'
+import { readRoundWorld } from './rounds.js'
 
 type PrivateRef = Extract<DocRef, { kind: 'private' }>
 
-/** Whether a raw votes value has any own entry (only then can it count for a dot). */
-const hasEntries = (votes: unknown): boolean =>
-  typeof votes === 'object' && votes !== null && Object.getOwnPropertyNames(votes).length > 0
+interface Counts {
+  readonly drafts: number
+  readonly revealed: number
+  /** Each kind's raw input, by kind id, as the private document holds it. */
+  readonly inputs: ReadonlyMap<string, unknown>
+}
 
 export class ProgressTracker {
-  private readonly pending = new Map<
-    string,
-    { ref: PrivateRef; drafts: number; revealed: number; votes: unknown }
-  >()
+  private readonly pending = new Map<string, { ref: PrivateRef } & Counts>()
   private timer: NodeJS.Timeout | null = null
   private rooms: Rooms | null = null
 
   constructor(
     private readonly delayMs: number,
     private readonly onError: (err: unknown) => void,
+    /** The round kinds counted (the rounds service registers into the same registry). */
+    readonly kinds: RoundRegistry = new RoundRegistry(),
   ) {}
 
   attach(rooms: Rooms): void {
@@ -44,11 +51,13 @@ export class ProgressTracker {
   /** Called on every change of a private document (inside its transaction: only reads). */
   readonly onPrivateChange = (ref: PrivateRef, doc: Y.Doc): void => {
     const { drafts, mine } = readPrivate(doc)
+    const inputs = new Map<string, unknown>()
+    for (const kind of this.kinds.all()) inputs.set(kind.id, readRawRoundInput(doc, kind.id))
     this.pending.set(`${ref.workshopId}/${ref.participantId}`, {
       ref,
       drafts: drafts.length,
       revealed: mine.size,
-      votes: readRawVotes(doc),
+      inputs,
     })
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs)
   }
@@ -59,10 +68,7 @@ export class ProgressTracker {
     this.timer = null
     const rooms = this.rooms
     if (!rooms || this.pending.size === 0) return
-    const byWorkshop = new Map<
-      WorkshopId,
-      { id: ParticipantId; drafts: number; revealed: number; votes: unknown }[]
-    >()
+    const byWorkshop = new Map<WorkshopId, ({ id: ParticipantId } & Counts)[]>()
     for (const { ref, ...counts } of this.pending.values()) {
       const list = byWorkshop.get(ref.workshopId) ?? []
       list.push({ id: ref.participantId, ...counts })
@@ -72,18 +78,7 @@ export class ProgressTracker {
     await Promise.all(
       [...byWorkshop].map(async ([workshopId, entries]) => {
         try {
-          // The vote items come from the whole board: read only when someone has votes at all
-          // (an empty ballot counts nothing whatever the items), not for every brainstorm draft.
-          const count = entries.some((e) => hasEntries(e.votes))
-            ? ballotCounter(await this.voteRules(rooms, workshopId))
-            : null
-          await rooms.change({ workshopId, kind: 'control' }, (doc) => {
-            for (const e of entries) {
-              // Dots as they would count now: within the budget, on items that exist.
-              const dots = count ? dotsUsed(count(e.votes)) : 0
-              setProgress(doc, e.id, { drafts: e.drafts, revealed: e.revealed, dots })
-            }
-          })
+          await this.write(rooms, workshopId, entries)
         } catch (err) {
           // A workshop deleted meanwhile has no control document to write to.
           if (!(err instanceof Error && err.message === 'workshop deleted')) this.onError(err)
@@ -92,16 +87,51 @@ export class ProgressTracker {
     )
   }
 
-  private async voteRules(rooms: Rooms, workshopId: WorkshopId): Promise<VoteRules> {
-    const { settings } = await rooms.read({ workshopId, kind: 'control' }, (doc) =>
-      readVoting(doc, readControl(doc).settings),
-    )
-    const board = await rooms.read({ workshopId, kind: 'board' }, readBoard)
-    return {
-      budget: settings.dotBudget,
-      cap: settings.maxDotsPerItem,
-      items: voteItems(board, settings.voteOn).map((i) => i.key),
+  private async write(
+    rooms: Rooms,
+    workshopId: WorkshopId,
+    entries: readonly ({ id: ParticipantId } & Counts)[],
+  ): Promise<void> {
+    const control = { workshopId, kind: 'control' } as const
+    const { states, people } = await rooms.read(control, (doc) => {
+      const workshop = readControl(doc).settings
+      return {
+        states: new Map(this.kinds.all().map((k) => [k.id, readRoundState(doc, k, workshop)])),
+        people: readRoundParticipants(doc),
+      }
+    })
+    // A kind's context (the board's items, …) is read only when it can count for something:
+    // while the round is open, or when someone has input at all — never for every draft.
+    let world: RoundWorld | null = null
+    const contexts = new Map<AnyRoundKind, unknown>()
+    for (const kind of this.kinds.all()) {
+      const state = states.get(kind.id)!
+      const wanted =
+        state.status === 'open' || entries.some((e) => hasRawEntries(e.inputs.get(kind.id)))
+      if (!wanted) continue
+      world ??= await readRoundWorld(rooms, workshopId)
+      contexts.set(kind, kind.context(state.settings, world))
     }
+    await rooms.change(control, (doc) => {
+      for (const e of entries) {
+        setProgress(doc, e.id, {
+          drafts: e.drafts,
+          revealed: e.revealed,
+          dots: readProgress(doc, e.id).dots,
+        })
+        const who = people.get(e.id) ?? { id: e.id, name: '', group: '' }
+        for (const kind of this.kinds.all()) {
+          if (!contexts.has(kind)) {
+            // Nobody has input: the count is nothing, whatever the context.
+            clearRoundProgress(doc, kind.id, e.id)
+            continue
+          }
+          const context = contexts.get(kind)
+          const input = kind.clamp(e.inputs.get(kind.id) ?? null, context, who)
+          setRoundProgress(doc, kind.id, e.id, kind.progress(input, context, who))
+        }
+      }
+    })
   }
 
   stop(): void {
