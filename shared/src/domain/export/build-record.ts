@@ -1,0 +1,204 @@
+// Builds the workshop record from what the documents hold, already read and validated: settings,
+// roster, board, voting, results, the sealed ballots and the log. Pure; doc/record.ts reads the
+// Yjs documents and calls this.
+import type { BoardState, Idea } from '../../schema/board.js'
+import type { LogEvent } from '../../schema/log.js'
+import type { Phase } from '../../schema/phase.js'
+import {
+  RECORD_FORMAT,
+  RECORD_SCHEMA_VERSION,
+  type RecordBallot,
+  type RecordIdea,
+  type RecordParticipant,
+  type WorkshopRecord,
+} from '../../schema/record.js'
+import type { RosterEntry } from '../../schema/roster.js'
+import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/voting.js'
+import type { WorkshopSettings } from '../../schema/workshop.js'
+import { ballotCounter, tally, type Allocation } from '../tally.js'
+
+/** One sealed participant's votes, as the server's sealed store holds them (any content). */
+export interface SealedBallot {
+  readonly group: string
+  readonly votes: unknown
+}
+
+export interface RecordSources {
+  readonly workshopId: string
+  readonly exportedAt: number
+  readonly createdAt: number | null
+  readonly closedAt: number | null
+  /** Null when the control document holds no valid settings. */
+  readonly settings: WorkshopSettings | null
+  readonly phase: Phase
+  readonly roster: Readonly<Record<string, RosterEntry>>
+  readonly board: BoardState
+  readonly voting: {
+    readonly status: VotingStatus
+    readonly settings: VotingSettings
+    readonly openedAt: number | null
+    readonly closedAt: number | null
+  }
+  readonly results: VoteResults | null
+  /** Every participant sealed at close, with their votes; null when not available. */
+  readonly sealedBallots: readonly SealedBallot[] | null
+  readonly log: readonly LogEvent[]
+}
+
+const byAge = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * The record of a workshop. Names appear only when the workshop is not anonymous; ballots only
+ * under pseudonyms, and only when they recompute the revealed results exactly (`tally`).
+ */
+export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
+  const settings = src.settings
+  const anonymous = settings?.anonymous ?? true
+  const groups = (settings?.groups ?? []).map((g) => ({ id: g.id, name: g.name }))
+  return {
+    format: RECORD_FORMAT,
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    exportedAt: src.exportedAt,
+    workshop: {
+      id: src.workshopId,
+      title: settings?.title ?? 'Untitled workshop',
+      objective: settings?.objective ?? '',
+      anonymous,
+      dotBudget: settings?.dotBudget ?? src.voting.settings.dotBudget,
+      maxDotsPerItem: settings?.maxDotsPerItem ?? src.voting.settings.maxDotsPerItem,
+      groups,
+      phase: src.phase,
+      createdAt: src.createdAt,
+      closedAt: src.closedAt,
+    },
+    participants: participants(src.roster, groups, anonymous),
+    board: {
+      ideas: ideas(src.board, anonymous),
+      clusters: src.board.clusters.map((c) => ({ id: c.id, name: c.name, createdAt: c.createdAt })),
+    },
+    voting: {
+      status: src.voting.status,
+      settings: src.voting.settings,
+      openedAt: src.voting.openedAt,
+      closedAt: src.voting.closedAt,
+      results: src.results ? { ...src.results, ballots: null } : null,
+      ballots: src.results && src.sealedBallots ? ballots(src.results, src.sealedBallots) : null,
+    },
+    log: [...src.log],
+  }
+}
+
+function participants(
+  roster: Readonly<Record<string, RosterEntry>>,
+  groups: readonly { id: string }[],
+  anonymous: boolean,
+): RecordParticipant[] {
+  const order = new Map(groups.map((g, i) => [g.id, i]))
+  const at = (group: string) => order.get(group) ?? groups.length
+  const list = Object.values(roster).map((e) => ({
+    group: e.group,
+    name: anonymous ? null : e.name,
+  }))
+  // Anonymous entries differ only by group, so this order says nothing about join order.
+  return list.sort(
+    (a, b) =>
+      at(a.group) - at(b.group) ||
+      (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) ||
+      (a.name ?? '').localeCompare(b.name ?? '', 'en'),
+  )
+}
+
+function ideas(board: BoardState, anonymous: boolean): RecordIdea[] {
+  const out: RecordIdea[] = []
+  const add = (idea: Idea, card: string | null, clusterId: string | null) =>
+    out.push({
+      id: idea.id,
+      text: idea.text,
+      mergedInto: card,
+      clusterId,
+      source: idea.source,
+      group: idea.author?.group ?? null,
+      author: anonymous ? null : (idea.author?.name ?? null),
+      round: idea.round,
+      createdAt: idea.createdAt,
+    })
+  for (const card of board.cards) {
+    add(card, null, card.clusterId)
+    for (const m of card.merged) add(m, card.id, null)
+  }
+  return out.sort(byAge)
+}
+
+/**
+ * The sealed ballots under pseudonyms: counted again by the clamp (as the reveal counted them),
+ * sorted by group and content and numbered in that order, so a pseudonym says nothing about
+ * who voted. Null when they do not recompute the revealed results (a seal from another round).
+ */
+function ballots(results: VoteResults, sealed: readonly SealedBallot[]): RecordBallot[] | null {
+  const count = ballotCounter({
+    budget: results.settings.dotBudget,
+    cap: results.settings.maxDotsPerItem,
+    items: results.items.map((i) => i.key),
+  })
+  const groupAt = new Map(results.groups.map((g, i) => [g.id, i]))
+  const counted = sealed
+    .filter((b) => groupAt.has(b.group))
+    .map((b) => {
+      const dots: Allocation = count(b.votes)
+      const entries = Object.entries(dots).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      return { group: b.group, dots: Object.fromEntries(entries), key: JSON.stringify(entries) }
+    })
+    .sort(
+      (a, b) =>
+        groupAt.get(a.group)! - groupAt.get(b.group)! ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    )
+  const width = Math.max(3, String(counted.length).length)
+  const list = counted.map((b, i) => ({
+    voter: `V${String(i + 1).padStart(width, '0')}`,
+    group: b.group,
+    dots: b.dots,
+  }))
+  return recomputesResults(results, list) ? list : null
+}
+
+/** Whether `tally` over these ballots gives exactly the revealed figures. */
+export function recomputesResults(results: VoteResults, list: readonly RecordBallot[]): boolean {
+  const again = tallyBallots(results, list)
+  if (again.totalDots !== results.totalDots || again.voters !== results.voters) return false
+  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
+  return (
+    again.items.length === results.items.length &&
+    again.groups.length === results.groups.length &&
+    again.items.every((item, i) => same(item, results.items[i]!)) &&
+    again.groups.every((g, i) => same(g, results.groups[i]!))
+  )
+}
+
+/** JSON with object keys sorted, so that equal values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  )
+}
+
+/**
+ * `tally` over pseudonymous ballots, with the items, settings and groups of the revealed
+ * results and each group's members counted from the ballots (every sealed participant has one).
+ */
+export function tallyBallots(results: VoteResults, list: readonly RecordBallot[]) {
+  const members: Record<string, number> = {}
+  for (const b of list) members[b.group] = (members[b.group] ?? 0) + 1
+  return tally({
+    ballots: list.map((b) => ({ participantId: b.voter, group: b.group, votes: b.dots })),
+    items: results.items.map((i) => ({ key: i.key, kind: i.kind, label: i.label })),
+    settings: results.settings,
+    groups: results.groups.map((g) => ({ id: g.id, name: g.name })),
+    members,
+  })
+}

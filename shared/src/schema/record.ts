@@ -1,0 +1,113 @@
+// The workshop record: everything an export holds, in one versioned shape. The JSON export is
+// this record as it is; Markdown, HTML and CSV are renderings of it (domain/export/). A later
+// phase (2x2, value framework, decisions) adds an optional key here and a section there.
+import { phaseSchema } from './phase.js'
+import { logEventSchema } from './log.js'
+import { voteResultsSchema, votingSettingsSchema, votingStatusSchema } from './voting.js'
+import { z } from './zod.js'
+
+/** Names the format, so that a reader can tell this file from any other JSON. */
+export const RECORD_FORMAT = 'triage-board/workshop-record'
+
+/**
+ * Version of the record's shape. Bump it when a field is renamed, retyped, removed or changes
+ * meaning (see docs/decisions.md, the migration rule); a new optional key needs no bump.
+ */
+export const RECORD_SCHEMA_VERSION = 1
+
+const count = z.number().check(z.int(), z.nonnegative())
+/** Server time, ms since the epoch. */
+const time = z.number().check(z.nonnegative())
+
+export const recordGroupSchema = z.object({ id: z.string(), name: z.string() })
+
+/**
+ * One participant. No id and no join time: in an anonymous workshop the record must not let
+ * anyone line a participant up with anything they did, so it lists groups and, only in a
+ * workshop that is not anonymous, names.
+ */
+export const recordParticipantSchema = z.object({
+  group: z.string(),
+  /** Null in an anonymous workshop. */
+  name: z.nullable(z.string()),
+})
+export type RecordParticipant = z.infer<typeof recordParticipantSchema>
+
+/** One idea on the board: a card, or an idea merged into a card. */
+export const recordIdeaSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The card this idea was merged into (it counts as part of that card), or null for a card. */
+  mergedInto: z.nullable(z.string()),
+  /** A card's cluster, or null; merged ideas are where their card is, so null. */
+  clusterId: z.nullable(z.string()),
+  source: z.enum(['participant', 'facilitator']),
+  /** The author's stakeholder group where the board recorded it (not in anonymous workshops). */
+  group: z.nullable(z.string()),
+  /** The author's name, only in a workshop that is not anonymous. */
+  author: z.nullable(z.string()),
+  /** Silent round it was revealed in, from 1. */
+  round: count,
+  createdAt: time,
+})
+export type RecordIdea = z.infer<typeof recordIdeaSchema>
+
+export const recordClusterSchema = z.object({ id: z.string(), name: z.string(), createdAt: time })
+export type RecordCluster = z.infer<typeof recordClusterSchema>
+
+/** One sealed ballot as counted, under a pseudonym that says nothing about who cast it. */
+export const recordBallotSchema = z.object({
+  /** `V001`, `V002`, …: numbered after sorting by group and content, never by person. */
+  voter: z.string(),
+  group: z.string(),
+  /** Item key → dots, as counted (within the budget and the cap). */
+  dots: z.record(z.string(), count),
+})
+export type RecordBallot = z.infer<typeof recordBallotSchema>
+
+export const recordVotingSchema = z.object({
+  status: votingStatusSchema,
+  settings: votingSettingsSchema,
+  openedAt: z.nullable(time),
+  closedAt: z.nullable(time),
+  /** The results as revealed to the room (their `ballots` always null: no names here). */
+  results: z.nullable(voteResultsSchema),
+  /**
+   * Every sealed participant's counted ballot (empty ones too: they count as members), from
+   * which `tally` recomputes `results`; null when results are not revealed or the seal is gone.
+   */
+  ballots: z.nullable(z.array(recordBallotSchema)),
+})
+export type RecordVoting = z.infer<typeof recordVotingSchema>
+
+export const workshopRecordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+  exportedAt: time,
+  workshop: z.object({
+    id: z.string(),
+    title: z.string(),
+    objective: z.string(),
+    anonymous: z.boolean(),
+    dotBudget: count,
+    maxDotsPerItem: count,
+    groups: z.array(recordGroupSchema),
+    phase: phaseSchema,
+    /** When the workshop was created and closed, as the server's directory holds it. */
+    createdAt: z.nullable(time),
+    closedAt: z.nullable(time),
+  }),
+  /** In group order, then by name (or, anonymous, in no order that says anything). */
+  participants: z.array(recordParticipantSchema),
+  board: z.object({
+    /** Oldest first, as the board orders cards. */
+    ideas: z.array(recordIdeaSchema),
+    /** Oldest first. */
+    clusters: z.array(recordClusterSchema),
+  }),
+  /** Dot voting; status `setup` when it never opened. */
+  voting: recordVotingSchema,
+  /** The decision log, typed events in server time (describeLogEvent gives the sentences). */
+  log: z.array(logEventSchema),
+})
+export type WorkshopRecord = z.infer<typeof workshopRecordSchema>
