@@ -1,0 +1,141 @@
+// Every number in the Markdown comes back from the JSON export: parse the JSON with its schema,
+// recount the votes from the pseudonymous ballots with `tally`, count heads and ideas from the
+// lists, and find the same figures in the document's tables and sentences.
+import { describe, expect, it } from 'vitest'
+import { workshopRecordSchema, type WorkshopRecord } from '../../schema/record.js'
+import { voteItems } from '../items.js'
+import { describeLogEvent } from '../log.js'
+import { rankedItems, rankLabel } from '../tally.js'
+import { fixtureSources } from './__fixtures__/workshop.js'
+import { buildWorkshopRecord, tallyBallots } from './build-record.js'
+import { recordBoard } from './figures.js'
+import { formatTime, oneLine, percent } from './format.js'
+import { renderJson } from './json.js'
+import { renderMarkdown } from './markdown.js'
+
+/** The GFM tables of a Markdown document: rows of cells, header first, escapes undone. */
+function tables(markdown: string): string[][][] {
+  const out: string[][][] = []
+  let current: string[][] | null = null
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) {
+      current = null
+      continue
+    }
+    const cells = line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\(.)/g, '$1'))
+    if (cells.every((c) => /^:?-+:?$/.test(c))) continue
+    if (!current) out.push((current = []))
+    current.push(cells)
+  }
+  return out
+}
+
+const tableStartingWith = (all: string[][][], header: string) => {
+  const found = all.find((t) => t[0]![0] === header)
+  if (!found) throw new Error(`no table headed ${header}`)
+  return found
+}
+
+describe('the Markdown, recomputed from the JSON export', () => {
+  const original = buildWorkshopRecord(fixtureSources())
+  const markdown = renderMarkdown(original)
+  const json: WorkshopRecord = workshopRecordSchema.parse(JSON.parse(renderJson(original)))
+  const results = json.voting.results!
+  const ballots = json.voting.ballots!
+  const recount = tallyBallots(results, ballots)
+  const all = tables(markdown)
+
+  it('carries its schema version and the ballots under pseudonyms only', () => {
+    expect(json.schemaVersion).toBe(1)
+    expect(json.format).toBe('triage-board/workshop-record')
+    expect(ballots.map((b) => b.voter)).toEqual(ballots.map((_, i) => `V00${i + 1}`))
+  })
+
+  it('recounts the revealed results exactly from the sealed ballots', () => {
+    expect(recount.items).toEqual(results.items)
+    expect(recount.groups).toEqual(results.groups)
+    expect(recount.totalDots).toBe(results.totalDots)
+    expect(recount.voters).toBe(results.voters)
+    // The ballot was the board's items, as voteItems makes them from the board in the record.
+    expect(voteItems(recordBoard(json), results.settings.voteOn)).toEqual(
+      results.items.map(({ key, kind, label }) => ({ key, kind, label })),
+    )
+  })
+
+  it('renders the same document from the recomputed record', () => {
+    const recomputed: WorkshopRecord = {
+      ...json,
+      voting: {
+        ...json.voting,
+        results: { ...results, ...recount, ballots: null },
+      },
+    }
+    expect(renderMarkdown(recomputed)).toBe(markdown)
+  })
+
+  it('finds the head count of every group', () => {
+    const table = tableStartingWith(all, 'Stakeholder group')
+    const expected = json.workshop.groups.map((g) => [
+      g.name,
+      String(json.participants.filter((p) => p.group === g.id).length),
+    ])
+    expect(table.slice(1)).toEqual([...expected, ['All groups', String(json.participants.length)]])
+  })
+
+  it('finds each group’s ideas in each cluster', () => {
+    const table = tableStartingWith(all, 'Cluster')
+    const byId = new Map(json.board.ideas.map((i) => [i.id, i]))
+    const clusterOf = (id: string): string | null => {
+      const idea = byId.get(id)!
+      return idea.mergedInto ? clusterOf(idea.mergedInto) : idea.clusterId
+    }
+    const rows = [...json.board.clusters.map((c) => c.id), null].map((cluster) => {
+      const ideas = json.board.ideas.filter((i) => clusterOf(i.id) === cluster)
+      return [
+        cluster === null
+          ? 'Not in a cluster'
+          : json.board.clusters.find((c) => c.id === cluster)!.name,
+        String(ideas.length),
+        ...json.workshop.groups.map((g) => String(ideas.filter((i) => i.group === g.id).length)),
+        String(ideas.filter((i) => i.source === 'facilitator').length),
+      ]
+    })
+    expect(table.slice(1)).toEqual(rows)
+  })
+
+  it('finds the recounted votes of every group and every item', () => {
+    const groups = all.find((t) => t[0]!.join() === 'Stakeholder group,Voted,Members,Dots')!
+    expect(groups.slice(1)).toEqual(
+      recount.groups.map((g) => [g.name, String(g.voters), String(g.members), String(g.dots)]),
+    )
+    const items = tableStartingWith(all, 'Rank')
+    const totalRanks = recount.items.map((i) => i.rank)
+    const normRanks = recount.items.map((i) => i.normalizedRank)
+    const expected = rankedItems(recount.items, 'total')
+      .filter((i) => i.total > 0)
+      .map((i) => [
+        rankLabel(i.rank, totalRanks),
+        oneLine(i.label),
+        i.kind === 'cluster' ? 'Cluster' : 'Idea',
+        String(i.total),
+        ...recount.groups.map((g) => String(i.byGroup[g.id] ?? 0)),
+        percent(i.normalized),
+        rankLabel(i.normalizedRank, normRanks),
+      ])
+    expect(items.slice(1)).toEqual(expected)
+    const members = recount.groups.reduce((s, g) => s + g.members, 0)
+    const placed = recount.items.filter((i) => i.total > 0).length
+    expect(markdown).toContain(
+      `${recount.voters} of ${members} participants placed ${recount.totalDots} dots on ${placed} items (of ${recount.items.length} on the ballot).`,
+    )
+    expect(markdown).toContain(`${recount.items.length - placed} further items received no dots.`)
+  })
+
+  it('finds every log event at its time', () => {
+    const log = tableStartingWith(all, 'Time')
+    expect(log.slice(1)).toEqual(json.log.map((e) => [formatTime(e.at), describeLogEvent(e)]))
+  })
+})

@@ -1,0 +1,59 @@
+// "Considered options": every item the workshop weighed, with where it stands. The decide phase
+// adds, per option, whether it was chosen and why.
+import { rankLabel, rankedItems } from '../../tally.js'
+import { voteItems } from '../../items.js'
+import { paragraph, type Block } from '../document.js'
+import { recordBoard } from '../figures.js'
+import { plural } from '../format.js'
+import { KIND_LABEL } from './votes.js'
+import type { SectionSpec } from './context.js'
+
+export const optionsSection: SectionSpec = {
+  id: 'options',
+  title: 'Considered options',
+  build({ record }) {
+    const results = record.voting.results
+    const columns = [{ label: 'Option' }, { label: 'Kind' }, { label: 'Standing' }] as const
+    if (results) {
+      const totalRanks = results.items.map((i) => i.rank)
+      const normRanks = results.items.map((i) => i.normalizedRank)
+      const blocks: Block[] = [
+        paragraph(
+          `The ${plural(results.items.length, 'item')} on the voting ballot, in ranking order. No decision has been recorded yet.`,
+        ),
+        {
+          kind: 'table',
+          columns,
+          rows: rankedItems(results.items, 'total').map((item) => [
+            item.label,
+            KIND_LABEL[item.kind],
+            item.total === 0
+              ? 'No dots'
+              : `${rankLabel(item.rank, totalRanks)} by dots (${item.total}); ${rankLabel(item.normalizedRank, normRanks)} by normalised share`,
+          ]),
+        },
+      ]
+      return blocks
+    }
+    const board = recordBoard(record)
+    const clusters = voteItems(board, 'clusters')
+    const cards = new Map(board.cards.map((c) => [c.id, c]))
+    const loose = board.unclustered.map((id) => cards.get(id)!)
+    if (clusters.length === 0 && loose.length === 0) {
+      return [paragraph('No options have been put forward yet.')]
+    }
+    return [
+      paragraph(
+        `No vote has been revealed and no decision recorded. The options so far are the board’s ${plural(clusters.length, 'cluster')}${loose.length > 0 ? ` and ${plural(loose.length, 'idea')} in no cluster` : ''}.`,
+      ),
+      {
+        kind: 'table',
+        columns,
+        rows: [
+          ...clusters.map((i) => [i.label, KIND_LABEL[i.kind], 'Not voted on']),
+          ...loose.map((card) => [card.text, KIND_LABEL.idea, 'Not voted on']),
+        ],
+      },
+    ]
+  },
+}
