@@ -12,6 +12,7 @@ import jsonBody from './plugins/json-body.js'
 import services from './plugins/services.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
+import exportRoute from './routes/export.js'
 import voting from './routes/voting.js'
 import rounds from './routes/rounds.js'
 import join from './routes/join.js'
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(workshops)
   await app.register(join)
   await app.register(brainstorm)
+  await app.register(exportRoute)
   await app.register(voting)
   await app.register(rounds)
   await app.register(sync)
