@@ -4,18 +4,18 @@
 import {
   clearRoundProgress,
   hasRawEntries,
-  readControl,
   readPrivate,
   readProgress,
   readRawRoundInput,
   readRoundParticipants,
   readRoundState,
+  readRoundStatus,
   setProgress,
   setRoundProgress,
   type AnyRoundKind,
   type DocRef,
   type ParticipantId,
-  type RoundWorld,
+  type RoundParticipant,
   type WorkshopId,
 } from '@triage/shared'
 import type * as Y from 'yjs'
@@ -93,24 +93,26 @@ export class ProgressTracker {
     entries: readonly ({ id: ParticipantId } & Counts)[],
   ): Promise<void> {
     const control = { workshopId, kind: 'control' } as const
-    const { states, people } = await rooms.read(control, (doc) => {
-      const workshop = readControl(doc).settings
-      return {
-        states: new Map(this.kinds.all().map((k) => [k.id, readRoundState(doc, k, workshop)])),
-        people: readRoundParticipants(doc),
-      }
-    })
     // A kind's context (the board's items, …) is read only when it can count for something:
     // while the round is open, or when someone has input at all — never for every draft.
-    let world: RoundWorld | null = null
+    const kinds = this.kinds.all()
+    const wanted = await rooms.read(control, (doc) =>
+      kinds.filter(
+        (k) =>
+          readRoundStatus(doc, k.id) === 'open' ||
+          entries.some((e) => hasRawEntries(e.inputs.get(k.id))),
+      ),
+    )
     const contexts = new Map<AnyRoundKind, unknown>()
-    for (const kind of this.kinds.all()) {
-      const state = states.get(kind.id)!
-      const wanted =
-        state.status === 'open' || entries.some((e) => hasRawEntries(e.inputs.get(kind.id)))
-      if (!wanted) continue
-      world ??= await readRoundWorld(rooms, workshopId)
-      contexts.set(kind, kind.context(state.settings, world))
+    let people = new Map<string, RoundParticipant>()
+    if (wanted.length > 0) {
+      const world = await readRoundWorld(rooms, workshopId)
+      const read = await rooms.read(control, (doc) => ({
+        settings: wanted.map((k) => readRoundState(doc, k, world.workshop).settings),
+        people: readRoundParticipants(doc),
+      }))
+      people = read.people
+      wanted.forEach((k, i) => contexts.set(k, k.context(read.settings[i], world)))
     }
     await rooms.change(control, (doc) => {
       for (const e of entries) {
@@ -120,7 +122,7 @@ export class ProgressTracker {
           dots: readProgress(doc, e.id).dots,
         })
         const who = people.get(e.id) ?? { id: e.id, name: '', group: '' }
-        for (const kind of this.kinds.all()) {
+        for (const kind of kinds) {
           if (!contexts.has(kind)) {
             // Nobody has input: the count is nothing, whatever the context.
             clearRoundProgress(doc, kind.id, e.id)
