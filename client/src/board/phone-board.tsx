@@ -184,3 +184,8 @@ function NewClusterForm({ doc, board, locked }: PhoneBoardProps) {
     </form>
   )
 }
+
+/** Shown on the phone while the board is locked (the change itself is said: ui/announcer.tsx). */
+export function LockNote({ locked }: { locked: boolean }) {
+  return locked ? <p className="lock-note">The facilitator has locked the board</p> : null
+}

@@ -1,34 +1,29 @@
-// The facilitator's console (loaded lazily): phase controls, live roster, how to join, and
-// what the current phase needs (brainstorm timer and reveal, items, the board and its lock,
-// dot voting and its results).
-import { useMemo, useState } from 'react'
-import { setPhase, type ControlState } from '@triage/shared'
-import type * as Y from 'yjs'
+// The facilitator's console (loaded lazily): the workshop's header, the phase stepper, the
+// live roster, how to join and ending the workshop, around whatever the current phase puts in
+// its places (app/phases.ts): above, in the main column and below. The console's own panels
+// stay mounted across phases, with the focus and whatever was typed in them.
+import { useEffect, useMemo, useState } from 'react'
+import { setPhase } from '@triage/shared'
+import { groupRoster } from '../../../lib/roster-groups'
 import { paths } from '../../../lib/paths'
+import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
 import { loadSession, type StoredSession } from '../../../lib/session-store'
 import { onlineParticipantIds } from '../../../sync/awareness'
 import { useControlState } from '../../../sync/use-control-state'
 import { useAwarenessStates, useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { Notice } from '../../../ui/alert'
+import { useControlNews } from '../../../ui/announcer'
 import { ConnectionBadge } from '../../../ui/connection-badge'
-import { Page, Section } from '../../../ui/layout'
+import { Page } from '../../../ui/layout'
+import { usePart, type PartState } from '../../../ui/lazy-part'
 import { Link } from '../../../ui/link'
 import { SessionEnded } from '../../../ui/session-ended'
 import { useDocumentTitle } from '../../../ui/use-document-title'
-import { useControlNews } from '../../../ui/announcer'
-import { BoardArea } from '../../../board/board-area'
-import { BoardControls } from '../../../board/board-controls'
-import { ItemsPanel } from '../../../board/items-panel'
+import { phaseEntry, preloadConsoleParts } from '../../phases'
 import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
-import { ProgressPanel } from '../../../features/brainstorm/console/progress-panel'
-import { RevealControls } from '../../../features/brainstorm/console/reveal-controls'
 import { RosterPanel } from './roster-panel'
-import { groupRoster, type RosterGroup } from '../../../lib/roster-groups'
-import { TimerControls } from '../../../features/brainstorm/console/timer-controls'
 import { useJoinCode } from './use-join-code'
-import { VoteResultsPanel } from '../../../results/vote-results-panel'
-import { VotingPanel } from '../../../features/voting/console/voting-panel'
 import { WorkshopPanel } from './workshop-panel'
 import './console.css'
 
@@ -48,10 +43,14 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
     () => groupRoster(control.settings?.groups ?? [], control.roster, onlineParticipantIds(peers)),
     [control.settings, control.roster, peers],
   )
+  const entry = phaseEntry(control.phase)
+  const part = usePart(entry.console)
   useDocumentTitle(
     control.settings ? `Facilitate: ${control.settings.title}` : 'Facilitator console',
   )
   useControlNews(control, 'facilitator')
+  // After the first render: the other phases' parts are there by the time they start.
+  useEffect(preloadConsoleParts, [])
 
   if (state.kind === 'ended') {
     return (
@@ -60,8 +59,11 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
       </Page>
     )
   }
-  const setup = control.phase === 'setup'
+  // The phase's places wait for the workshop's settings (the control document's first sync).
   const ready = control.settings !== null
+  const props: ConsolePartProps = { workshopId, token: session.token, doc, control, groups }
+  const place = (name: keyof ConsolePart) =>
+    ready ? <Place part={part} name={name} props={props} /> : null
   return (
     <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
       <div className="console-header">
@@ -77,27 +79,11 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           Open projector view
         </a>
       </div>
-      {ready && control.phase === 'cluster' && (
-        // Clustering is the work now: the board comes first, at full width.
-        <BoardArea
-          workshopId={workshopId}
-          token={session.token}
-          control={control}
-          toolbar={<BoardControls doc={doc} control={control} openAdding />}
-        />
-      )}
+      {place('Above')}
       <div className="console-layout">
         <div className="console-main">
-          {setup && <JoinPanel joinCode={joinCode} />}
-          {ready && (
-            <PhaseWork
-              workshopId={workshopId}
-              token={session.token}
-              doc={doc}
-              control={control}
-              groups={groups}
-            />
-          )}
+          {entry.inviteOpen && <JoinPanel joinCode={joinCode} />}
+          {place('Main')}
         </div>
         <div className="console-side">
           <PhaseStepper
@@ -106,86 +92,40 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
             onChange={(phase) => setPhase(doc, phase)}
           />
           <RosterPanel groups={groups} />
-          {!setup && <JoinPanel joinCode={joinCode} collapsed />}
+          {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
           <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
-      {ready && control.phase === 'brainstorm' && (
-        <BoardArea
-          workshopId={workshopId}
-          token={session.token}
-          control={control}
-          emptyNote="Ideas appear here once you reveal them."
-        />
-      )}
+      {place('Below')}
     </Page>
   )
 }
 
-/** The panels the current phase needs; the rest stay out of the way. */
-function PhaseWork({
-  workshopId,
-  token,
-  doc,
-  control,
-  groups,
+/**
+ * One of the phase's places: its component once the phase's code is there. The main column
+ * says when that code is still loading, or could not be.
+ */
+function Place({
+  part,
+  name,
+  props,
 }: {
-  workshopId: string
-  token: string
-  doc: Y.Doc
-  control: ControlState
-  groups: readonly RosterGroup[]
+  part: PartState<ConsolePart>
+  name: keyof ConsolePart
+  props: ConsolePartProps
 }) {
-  switch (control.phase) {
-    case 'setup':
-      return <ItemsPanel workshopId={workshopId} token={token} />
-    case 'brainstorm':
-      return (
-        <>
-          <section className="card brainstorm-panel" aria-labelledby="brainstorm-heading">
-            <h2 id="brainstorm-heading" className="card__title">
-              Silent brainstorm
-            </h2>
-            <div className="brainstorm-panel__grid">
-              <TimerControls workshopId={workshopId} token={token} timer={control.timer} />
-              <RevealControls workshopId={workshopId} token={token} doc={doc} control={control} />
-            </div>
-          </section>
-          <ProgressPanel groups={groups} progress={control.progress} />
-          <ItemsPanel workshopId={workshopId} token={token} />
-        </>
-      )
-    case 'cluster':
-      // The board and its controls sit above, at full width.
-      return <ItemsPanel workshopId={workshopId} token={token} />
-    case 'vote':
-      return (
-        <>
-          <VotingPanel
-            workshopId={workshopId}
-            token={token}
-            doc={doc}
-            control={control}
-            groups={groups}
-          />
-          <Section title="Board" id="board-controls-heading">
-            <p className="hint">
-              Lock the board while people vote, so that the items do not change under them.
-            </p>
-            <BoardControls doc={doc} control={control} />
-          </Section>
-        </>
-      )
-    default:
-      return (
-        <>
-          <Section title="Board" id="board-controls-heading">
-            <BoardControls doc={doc} control={control} />
-          </Section>
-          <VoteResultsPanel doc={doc} groups={control.settings?.groups ?? []} />
-        </>
-      )
+  if (part.kind === 'ready') {
+    const Component = part.value[name]
+    return Component ? <Component {...props} /> : null
   }
+  if (name !== 'Main' || part.kind === 'none') return null
+  return part.kind === 'failed' ? (
+    <p className="alert alert--error">
+      This part of the console could not be loaded. Reload the page to try again.
+    </p>
+  ) : (
+    <p className="muted">Loading…</p>
+  )
 }
 
 function NotFacilitator({

@@ -1,6 +1,8 @@
-// The facilitator's phase controls: next / previous, and every phase as a step to jump to.
-import { PHASES, PHASE_LABELS, type Phase } from '@triage/shared'
+// The facilitator's phase controls: next / previous, and every phase of the registry as a step
+// to jump to.
+import type { Phase } from '@triage/shared'
 import { Section } from '../../../ui/layout'
+import { PHASE_LIST, phaseEntry } from '../../phases'
 import { nextPhase, previousPhase } from './phase-steps'
 
 export function PhaseStepper({
@@ -17,7 +19,7 @@ export function PhaseStepper({
   return (
     <Section title="Phase" id="phase-heading" className="phase-panel">
       <p className="phase-now">
-        Now: <strong>{PHASE_LABELS[phase]}</strong>
+        Now: <strong>{phaseEntry(phase).label}</strong>
       </p>
       <div className="button-row">
         {next && (
@@ -27,7 +29,7 @@ export function PhaseStepper({
             disabled={!ready}
             onClick={() => onChange(next)}
           >
-            Next phase: {PHASE_LABELS[next]}
+            Next phase: {phaseEntry(next).label}
           </button>
         )}
         {previous && (
@@ -37,12 +39,12 @@ export function PhaseStepper({
             disabled={!ready}
             onClick={() => onChange(previous)}
           >
-            Previous phase: {PHASE_LABELS[previous]}
+            Previous phase: {phaseEntry(previous).label}
           </button>
         )}
       </div>
       <ol className="stepper" aria-label="Phases">
-        {PHASES.map((p, i) => {
+        {PHASE_LIST.map(({ id: p, label }, i) => {
           const current = p === phase
           return (
             <li key={p}>
@@ -56,7 +58,7 @@ export function PhaseStepper({
                 <span className="step__number" aria-hidden="true">
                   {current ? '▶' : i + 1}
                 </span>
-                <span>{PHASE_LABELS[p]}</span>
+                <span>{label}</span>
               </button>
             </li>
           )

@@ -1,7 +1,7 @@
 // The participant's phone view: who you are, the current phase and what to do in it, live;
-// in brainstorm, cluster and vote also the work itself (drafts, the board, the dots).
+// under it the phase's own work, where the registry (app/phases.ts) gives the phase one.
 import { useEffect, useState } from 'react'
-import { CLOSE, PHASE_LABELS } from '@triage/shared'
+import { CLOSE } from '@triage/shared'
 import { paths } from '../../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../../lib/session-store'
 import { indexedDbStore } from '../../../sync/device-copy'
@@ -17,7 +17,8 @@ import { useControlNews } from '../../../ui/announcer'
 import { identityLine } from '../../../lib/identity-line'
 import { instructionFor } from './phase-instructions'
 import { useWideScreen } from '../../../ui/use-wide-screen'
-import { LazyWorkspace, preloadWorkspace } from './workspace-loader'
+import { phaseEntry } from '../../phases'
+import { PhoneWork } from './phone-work'
 import './phone.css'
 
 export function ParticipantView({ workshopId }: { workshopId: string }) {
@@ -44,18 +45,12 @@ function Live({
   const control = useControlState(doc)
   const me = control.roster[participantId]
   const name = me?.name ?? null
-  const phaseLabel = PHASE_LABELS[control.phase]
-  const working =
-    control.phase === 'brainstorm' || control.phase === 'cluster' || control.phase === 'vote'
-  const desktopBoard = useWideScreen() && control.phase === 'cluster'
+  const entry = phaseEntry(control.phase)
+  const phaseLabel = entry.label
+  const wide = useWideScreen() && entry.phoneWide === true
   useDocumentTitle(control.settings ? `${phaseLabel} · ${control.settings.title}` : 'Workshop')
   // Phase changes, the timer, the lock, reveals: said as they happen, on every phase.
   useControlNews(control, 'participant')
-
-  useEffect(() => {
-    // After the first render, so that it does not compete with it.
-    void preloadWorkspace().catch(() => {})
-  }, [])
 
   useEffect(() => {
     // Being present in awareness is what puts this participant "online" on the roster.
@@ -81,7 +76,7 @@ function Live({
   }
   const who = identityLine(me?.name, me?.group, control.settings?.groups ?? [])
   return (
-    <Page width={desktopBoard ? 'wide' : 'narrow'} status={<ConnectionBadge kind={state.kind} />}>
+    <Page width={wide ? 'wide' : 'narrow'} status={<ConnectionBadge kind={state.kind} />}>
       <h1 className="eyebrow">{control.settings?.title ?? session.title ?? 'Workshop'}</h1>
       <p className="identity">{who ? `You are ${who}` : 'Connecting to the workshop…'}</p>
       {control.settings !== null && (
@@ -95,15 +90,16 @@ function Live({
           </p>
         </section>
       )}
-      {control.settings !== null && working && (
-        <LazyWorkspace
+      {control.settings !== null && entry.phone && (
+        <PhoneWork
+          part={entry.phone}
           workshopId={workshopId}
           token={session.token}
           participantId={participantId}
           name={name}
           control={control}
           controlDoc={doc}
-          wide={desktopBoard}
+          wide={wide}
         />
       )}
     </Page>

@@ -31,6 +31,7 @@ import {
   votingNotice,
   type BallotRow,
 } from './vote-model'
+import './vote.css'
 
 export interface VotePanelProps {
   controlDoc: Y.Doc

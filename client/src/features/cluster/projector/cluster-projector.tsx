@@ -1,0 +1,24 @@
+// Clustering on the projector: the shared board takes the whole screen, following the
+// facilitator's view, with a note while it is locked.
+import { ProjectorSharedBoard } from '../../../board/projector-shared-board'
+import type { ProjectorPartProps } from '../../../lib/phase-parts'
+
+export default function ClusterProjector({
+  workshopId,
+  token,
+  control,
+  frame,
+}: ProjectorPartProps) {
+  return frame({
+    fullScreen: (
+      <>
+        {control.boardLocked && (
+          <p className="projector-locked">
+            <span aria-hidden="true">🔒 </span>The board is locked
+          </p>
+        )}
+        <ProjectorSharedBoard workshopId={workshopId} token={token} control={control} />
+      </>
+    ),
+  })
+}
