@@ -1,134 +1,112 @@
-// The rationale document as Markdown (GitHub-flavoured). The document model becomes an mdast
-// tree and mdast-util-to-markdown writes it: that serialiser escapes text for the context it
-// lands in (line starts, tables, link and image syntax, raw HTML, autolink literals), so people's
-// text stays text in any Markdown viewer.
-import type {
-  Heading,
-  List,
-  ListItem as MdListItem,
-  Paragraph,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  TableRow,
-} from 'mdast'
-import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+// The rationale document as Markdown (CommonMark with GitHub's tables). Every piece of text goes
+// through `escapeMarkdown`, which backslash-escapes whatever could start markup where it lands:
+// raw HTML, links and images, emphasis, code, tables, entities, GFM's bare-address autolinks
+// and strikethrough, and block syntax at the start of a line. Property tests parse the output
+// with markdown-it and find the same text and no markup.
+// (mdast-util-to-markdown escapes as well, but took 350 ms for a 1,000-idea workshop; this is
+// one regular expression pass per string.)
 import type { WorkshopRecord } from '../../schema/record.js'
 import type { Block, ExportDocument, Inline, ListItem } from './document.js'
 import { oneLine, type RenderOptions } from './format.js'
 import { rationaleDocument } from './rationale.js'
 
-/** Built once: the serialiser compiles its escaping patterns on these objects and keeps them. */
-const GFM = gfmToMarkdown({ tablePipeAlign: false })
+/** Characters that start or end inline markup anywhere in a line. */
+const INLINE = /[\\`*_[\]<>&|~#]/g
+/** Where GFM would turn a bare address into a link: `scheme://`, `www.`, `mailto:`, `a@b`. */
+const AUTOLINK = /:(?=\/\/)|\bwww\.|\b(?:mailto|xmpp):|@/gi
+const escapeAutolink = (m: string) => `${m.slice(0, -1)}\\${m.slice(-1)}`
+/** Whether text holds anything to escape or white space to collapse (else it stays as it is). */
+const NEEDS_WORK = /[\\`*_[\]<>&|~#:@]|www\.|\s\s|[^\S ]|^\s|\s$/i
+/** Block syntax a line may start with: list markers, a setext underline, an ordered list. */
+const LINE_START = /^(?:([-+=])|(\d{1,9})([.)])(?=\s|$))/
 
-/** Text as one line: a line break inside a list item or a table cell would end it. */
-const text = (value: string): PhrasingContent => ({ type: 'text', value: oneLine(value) })
-
-function phrasing(content: readonly Inline[]): PhrasingContent[] {
-  const out: PhrasingContent[] = []
-  for (const part of content) {
-    if (typeof part === 'string') {
-      // Keep the spaces around a run of text (oneLine trims), collapsing the rest.
-      const value = part.replace(/\s+/g, ' ')
-      if (value) out.push({ type: 'text', value })
-    } else {
-      // Strong text ends inside its own trailing space: "**Label:** text".
-      const value = oneLine(part.strong)
-      if (value) out.push({ type: 'strong', children: [{ type: 'text', value }] })
-      if (/\s$/.test(part.strong)) out.push({ type: 'text', value: ' ' })
-    }
-  }
-  // Adjacent text joins into one node with single spaces (a label's space meets the value's).
-  for (let i = out.length - 1; i > 0; i--) {
-    const [a, b] = [out[i - 1]!, out[i]!]
-    if (a.type === 'text' && b.type === 'text') {
-      a.value = `${a.value}${b.value}`.replace(/ {2,}/g, ' ')
-      out.splice(i, 1)
-    }
-  }
-  // The run as a whole is one line: no space at either end (the serialiser would keep it).
-  const first = out[0]
-  if (first?.type === 'text') first.value = first.value.trimStart()
-  const last = out[out.length - 1]
-  if (last?.type === 'text') last.value = last.value.trimEnd()
-  return out.filter((node) => node.type !== 'text' || node.value !== '')
+/** A run of text inside a line: escaped, its own leading and trailing space kept as one. */
+function escapeRun(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text
+  const body = oneLine(text).replace(INLINE, '\\$&').replace(AUTOLINK, escapeAutolink)
+  if (body === '') return /\s/.test(text) ? ' ' : ''
+  return `${/^\s/.test(text) ? ' ' : ''}${body}${/\s$/.test(text) ? ' ' : ''}`
 }
 
-const para = (content: readonly Inline[]): Paragraph => ({
-  type: 'paragraph',
-  children: phrasing(content),
-})
+/** Escapes what a line may start with (list marker, setext underline, ordered list number). */
+const lineStart = (line: string) =>
+  line.replace(LINE_START, (_m, marker?: string, digits?: string, dot?: string) =>
+    marker !== undefined ? `\\${marker}` : `${digits}\\${dot}`,
+  )
 
-function list(items: readonly ListItem[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map((item): MdListItem => ({
-      type: 'listItem',
-      spread: false,
-      children: [
-        para(item.content),
-        ...(item.children && item.children.length > 0
-          ? [list(item.children.map((content) => ({ content })))]
-          : []),
-      ],
-    })),
-  }
+/**
+ * Text as Markdown that reads back as exactly that text, on one line (white space collapsed):
+ * never a tag, a link, an image, emphasis, code, a table cell boundary, an entity or a block.
+ * Safe at the start of a line, in a list item, a heading, a table cell and inside `**…**`.
+ */
+export function escapeMarkdown(text: string): string {
+  return lineStart(escapeRun(text).trim())
 }
 
-function block(b: Block): RootContent[] {
+/** Plain and strong runs as one line of Markdown. */
+function inline(content: readonly Inline[]): string {
+  const line = content
+    .map((part) => {
+      if (typeof part === 'string') return escapeRun(part)
+      // The space after a label ("Held: ") stays outside the markers.
+      const text = escapeMarkdown(part.strong)
+      return text === '' ? '' : `**${text}**${/\s$/.test(part.strong) ? ' ' : ''}`
+    })
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+  return lineStart(line)
+}
+
+function list(items: readonly ListItem[], indent = ''): string[] {
+  const lines: string[] = []
+  for (const item of items) {
+    lines.push(`${indent}- ${inline(item.content)}`)
+    for (const child of item.children ?? []) lines.push(`${indent}  - ${inline(child)}`)
+  }
+  return lines
+}
+
+const row = (cells: readonly string[]) => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`
+
+function block(b: Block): string | null {
   switch (b.kind) {
     case 'heading':
-      return [{ type: 'heading', depth: b.level, children: [text(b.text)] } satisfies Heading]
-    case 'paragraph':
-      return [para(b.content)]
-    case 'facts':
-      return [
-        list(b.entries.map(([label, value]) => ({ content: [{ strong: `${label}: ` }, value] }))),
-      ]
-    case 'list':
-      return b.items.length === 0 ? [] : [list(b.items)]
-    case 'table': {
-      const row = (cells: readonly string[]): TableRow => ({
-        type: 'tableRow',
-        children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })),
-      })
-      const table: Table = {
-        type: 'table',
-        align: b.columns.map((c) => (c.align === 'right' ? 'right' : 'left')),
-        children: [row(b.columns.map((c) => c.label)), ...b.rows.map(row)],
-      }
-      return [table]
+      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`
+    case 'paragraph': {
+      const text = inline(b.content)
+      return text === '' ? null : text
     }
+    case 'facts':
+      return list(
+        b.entries.map(([label, value]) => ({ content: [{ strong: `${label}: ` }, value] })),
+      ).join('\n')
+    case 'list':
+      return b.items.length === 0 ? null : list(b.items).join('\n')
+    case 'table':
+      return [
+        row(b.columns.map((c) => c.label)),
+        `| ${b.columns.map((c) => (c.align === 'right' ? '-:' : ':-')).join(' | ')} |`,
+        ...b.rows.map(row),
+      ].join('\n')
     case 'chart':
       // The figures of every chart are in the table beside it.
-      return []
+      return null
   }
 }
 
 /** The document model as Markdown. */
 export function documentToMarkdown(doc: ExportDocument): string {
-  const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text(doc.title)] },
-    para([doc.subtitle]),
-  ]
+  const blocks: string[] = [`# ${escapeMarkdown(doc.title)}`, escapeMarkdown(doc.subtitle)]
   for (const section of doc.sections) {
-    children.push({ type: 'heading', depth: 2, children: [text(section.title)] })
-    for (const b of section.blocks) children.push(...block(b))
+    blocks.push(`## ${escapeMarkdown(section.title)}`)
+    for (const b of section.blocks) {
+      const text = block(b)
+      if (text !== null) blocks.push(text)
+    }
   }
-  children.push({ type: 'thematicBreak' }, para([doc.footer]))
-  const root: Root = { type: 'root', children }
-  return toMarkdown(root, {
-    bullet: '-',
-    emphasis: '_',
-    strong: '*',
-    rule: '-',
-    listItemIndent: 'one',
-    extensions: [GFM],
-  })
+  blocks.push('---', escapeMarkdown(doc.footer))
+  return `${blocks.join('\n\n')}\n`
 }
 
 /** The rationale document of a workshop record, as Markdown. */

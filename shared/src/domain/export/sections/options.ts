@@ -1,10 +1,10 @@
 // "Considered options": every item the workshop weighed, with where it stands. The decide phase
 // adds, per option, whether it was chosen and why.
-import { rankLabel, rankedItems } from '../../tally.js'
+import { rankedItems } from '../../tally.js'
 import { voteItems } from '../../items.js'
 import { paragraph, type Block } from '../document.js'
 import { recordBoard } from '../figures.js'
-import { plural } from '../format.js'
+import { plural, rankLabeller } from '../format.js'
 import { KIND_LABEL } from './votes.js'
 import type { SectionSpec } from './context.js'
 
@@ -15,8 +15,8 @@ export const optionsSection: SectionSpec = {
     const results = record.voting.results
     const columns = [{ label: 'Option' }, { label: 'Kind' }, { label: 'Standing' }] as const
     if (results) {
-      const totalRanks = results.items.map((i) => i.rank)
-      const normRanks = results.items.map((i) => i.normalizedRank)
+      const byTotal = rankLabeller(results.items.map((i) => i.rank))
+      const byShare = rankLabeller(results.items.map((i) => i.normalizedRank))
       const blocks: Block[] = [
         paragraph(
           `The ${plural(results.items.length, 'item')} on the voting ballot, in ranking order. No decision has been recorded yet.`,
@@ -29,7 +29,7 @@ export const optionsSection: SectionSpec = {
             KIND_LABEL[item.kind],
             item.total === 0
               ? 'No dots'
-              : `${rankLabel(item.rank, totalRanks)} by dots (${item.total}); ${rankLabel(item.normalizedRank, normRanks)} by normalised share`,
+              : `${byTotal(item.rank)} by dots (${item.total}); ${byShare(item.normalizedRank)} by normalised share`,
           ]),
         },
       ]

@@ -1,9 +1,9 @@
 // "Dot voting": totals, each stakeholder group's dots and the normalised share, in which every
 // group that voted weighs the same whatever its size.
 import type { ItemResult, VoteResults } from '../../../schema/voting.js'
-import { rankLabel, rankedItems } from '../../tally.js'
+import { rankedItems } from '../../tally.js'
 import { notRun, paragraph, type Block, type TableColumn } from '../document.js'
-import { percent, plural } from '../format.js'
+import { percent, plural, rankLabeller } from '../format.js'
 import type { SectionSpec } from './context.js'
 
 /** Items drawn in the chart: the top of the ranking (every figure is in the table). */
@@ -14,8 +14,8 @@ export const KIND_LABEL = { cluster: 'Cluster', idea: 'Idea' } as const
 function resultBlocks(results: VoteResults, groupName: (id: string) => string): Block[] {
   const ranked = rankedItems(results.items, 'total')
   const withDots = ranked.filter((i) => i.total > 0)
-  const totalRanks = results.items.map((i) => i.rank)
-  const normRanks = results.items.map((i) => i.normalizedRank)
+  const byTotal = rankLabeller(results.items.map((i) => i.rank))
+  const byShare = rankLabeller(results.items.map((i) => i.normalizedRank))
   const members = results.groups.reduce((sum, g) => sum + g.members, 0)
   const blocks: Block[] = [
     paragraph(
@@ -65,13 +65,13 @@ function resultBlocks(results: VoteResults, groupName: (id: string) => string): 
     { label: 'Normalised rank' },
   ]
   const row = (item: ItemResult) => [
-    rankLabel(item.rank, totalRanks),
+    byTotal(item.rank),
     item.label,
     KIND_LABEL[item.kind],
     String(item.total),
     ...results.groups.map((g) => String(item.byGroup[g.id] ?? 0)),
     percent(item.normalized),
-    rankLabel(item.normalizedRank, normRanks),
+    byShare(item.normalizedRank),
   ]
   blocks.push({ kind: 'table', columns, rows: withDots.map(row) })
   const none = results.items.length - withDots.length
