@@ -103,6 +103,31 @@ describe('client zones', () => {
       'client/src/lib/a.ts',
       "import { x } from '../app/routes'\nexport const y = x\n",
     ],
+    [
+      "one phase's console importing another phase's",
+      'client/src/features/voting/console/a.tsx',
+      "import { x } from '../../brainstorm/console/timer-controls'\nexport const y = x\n",
+    ],
+    [
+      "one phase's phone part importing another phase's",
+      'client/src/features/cluster/phone/a.tsx',
+      "import { x } from '../../voting/phone/vote-model'\nexport const y = x\n",
+    ],
+    [
+      'a phase importing the phase registry',
+      'client/src/features/cluster/phone/a.tsx',
+      "import { x } from '../../../app/phases'\nexport const y = x\n",
+    ],
+    [
+      'the sealed-round kit importing a phase',
+      'client/src/rounds/a.ts',
+      "import { x } from '../features/voting/vote-progress'\nexport const y = x\n",
+    ],
+    [
+      'the results kit importing a phase',
+      'client/src/results/a.ts',
+      "import { x } from '../features/voting/console/voting-panel'\nexport const y = x\n",
+    ],
   ])('refuses %s', async (_what, filePath, code) => {
     expect(await ruleIds(filePath, code)).toContain(ZONE)
   })
@@ -127,6 +152,21 @@ describe('client zones', () => {
       'app/ importing a feature',
       'client/src/app/a.ts',
       "import { x } from '../features/landing/landing-page'\nexport const y = x\n",
+    ],
+    [
+      "a phase's console importing its own phone and shared modules",
+      'client/src/features/voting/console/a.tsx',
+      "import { x } from '../phone/vote-model'\nimport { z } from '../vote-progress'\nexport const y = [x, z]\n",
+    ],
+    [
+      'a phase importing the sealed-round kit',
+      'client/src/features/voting/console/a.tsx',
+      "import { x } from '../../../rounds/round-controls'\nexport const y = x\n",
+    ],
+    [
+      'a shell loading a phase lazily',
+      'client/src/app/phases.ts',
+      "export const y = () => import('../features/voting/phone/voting-phone')\n",
     ],
   ])('allows %s', async (_what, filePath, code) => {
     expect(await ruleIds(filePath, code)).not.toContain(ZONE)
