@@ -35,7 +35,14 @@ import {
 /** Rate each card 1 to `max`; the result is each card's median rating and how many rated it. */
 const ratings = defineRoundKind({
   id: 'ratings',
-  words: { name: 'Rating', round: 'rating' },
+  words: {
+    name: 'Rating',
+    round: 'rating',
+    submitted: 'rated',
+    took: 'rated',
+    results: 'Ratings revealed',
+    inputs: 'ratings',
+  },
   settingsSchema: z.object({
     max: z.number().check(z.int(), z.gte(2), z.lte(9, 'The scale goes up to 9 at most')),
   }),

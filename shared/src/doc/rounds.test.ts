@@ -28,7 +28,14 @@ import { readResults, readVoting } from './voting.js'
 /** A tiny test-only kind: the doc layer needs only its id and schemas. */
 const scores = defineRoundKind({
   id: 'scores',
-  words: { name: 'Scoring', round: 'scoring' },
+  words: {
+    name: 'Scoring',
+    round: 'scoring',
+    submitted: 'scored',
+    took: 'scored',
+    results: 'Scores revealed',
+    inputs: 'scores',
+  },
   settingsSchema: z.object({ scale: z.number().check(z.int(), z.gte(2)) }),
   contextSchema: z.object({}),
   inputSchema: z.record(z.string(), z.number()),

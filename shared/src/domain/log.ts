@@ -1,5 +1,7 @@
 // One sentence per decision-log event, the same on the console, the projector and in exports.
 import type { LogEvent } from '../schema/log.js'
+import type { RoundWords } from './rounds/round-kind.js'
+import { findRoundKind } from './rounds/registry.js'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -8,27 +10,11 @@ function minutes(ms: number): string {
   return s % 60 === 0 ? `${s / 60} min` : `${s} s`
 }
 
-/** How the sentences name a round kind and what its participants did. */
-interface RoundWords {
-  readonly name: string
-  readonly submitted: string
-  readonly took: string
-  readonly results: string
-  /** What one participant's input is called. */
-  readonly inputs: string
-}
-const ROUND_WORDS: Readonly<Record<string, RoundWords>> = {
-  voting: {
-    name: 'Voting',
-    submitted: 'placed dots',
-    took: 'voted',
-    results: 'Results revealed',
-    inputs: 'votes',
-  },
-}
+/** How the sentences name a round kind: its own words, or plain ones for a kind not known here. */
 const wordsOf = (kind: string): RoundWords =>
-  ROUND_WORDS[kind] ?? {
+  findRoundKind(kind)?.words ?? {
     name: `Round ${kind}`,
+    round: 'round',
     submitted: 'took part',
     took: 'took part',
     results: `Round ${kind} revealed`,

@@ -72,7 +72,14 @@ const sealV2Schema = z.object({
 
 export const dotVoting = defineRoundKind<VotingSettings, VotingContext, Allocation, VoteResults>({
   id: 'voting',
-  words: { name: 'Voting', round: 'vote' },
+  words: {
+    name: 'Voting',
+    round: 'vote',
+    submitted: 'placed dots',
+    took: 'voted',
+    results: 'Results revealed',
+    inputs: 'votes',
+  },
   settingsSchema: votingSettingsSchema,
   contextSchema: votingContextSchema,
   // Item key → dots, as `setVote` writes it; the clamp decides what counts.

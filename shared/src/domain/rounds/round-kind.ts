@@ -34,6 +34,14 @@ export interface RoundWords {
   readonly name: string
   /** One round of the kind, as a noun: "vote". */
   readonly round: string
+  /** What a participant whose input counted did, after "3 of 5 participants": "placed dots". */
+  readonly submitted: string
+  /** The same after "3 participants", in the reveal's line: "voted". */
+  readonly took: string
+  /** The reveal's line starts with it: "Results revealed". */
+  readonly results: string
+  /** One participant's input, plural: "votes". */
+  readonly inputs: string
 }
 
 /** What the reveal aggregates: everything close sealed, and the groups the results name. */

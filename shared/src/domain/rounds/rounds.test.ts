@@ -27,7 +27,14 @@ const ratingResult = z.object({
 type RatingContext = z.infer<typeof ratingContext>
 const ratings = defineRoundKind({
   id: 'ratings',
-  words: { name: 'Rating', round: 'rating' },
+  words: {
+    name: 'Rating',
+    round: 'rating',
+    submitted: 'rated',
+    took: 'rated',
+    results: 'Ratings revealed',
+    inputs: 'ratings',
+  },
   settingsSchema: ratingSettings,
   contextSchema: ratingContext,
   inputSchema: z.record(z.string(), z.number()),
