@@ -1,11 +1,12 @@
-// The app shell: picks the screen for the current path, keeps the page's live regions (which
-// outlive a route change), and moves the focus to the new page's main heading after one.
-// Console and projector load lazily, so a participant's phone downloads neither them nor the
-// QR code library.
+// The app: picks the screen for the current path (the start and join pages, or one of the three
+// shells: phone, console, projector, which render the current phase from app/phases.ts), keeps
+// the page's live regions (which outlive a route change), and moves the focus to the new page's
+// main heading after one. Console and projector load lazily, so a participant's phone downloads
+// neither them nor the QR code library.
 import { lazy, Suspense } from 'react'
 import { JoinPage } from '../features/join/join-page'
 import { LandingPage } from '../features/landing/landing-page'
-import { ParticipantView } from './shells/phone/phone-shell'
+import { PhoneShell } from './shells/phone/phone-shell'
 import { usePathname } from '../lib/navigation'
 import { Notice } from '../ui/alert'
 import { LiveRegions } from '../ui/announcer'
@@ -14,8 +15,8 @@ import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
 import { matchRoute } from './routes'
 
-const FacilitatorConsole = lazy(() => import('./shells/console/console-shell'))
-const ProjectorBoard = lazy(() => import('./shells/projector/projector-shell'))
+const ConsoleShell = lazy(() => import('./shells/console/console-shell'))
+const ProjectorShell = lazy(() => import('./shells/projector/projector-shell'))
 
 export function App() {
   const pathname = usePathname()
@@ -36,17 +37,17 @@ function Screen({ pathname }: { pathname: string }) {
     case 'join':
       return <JoinPage key={route.code} code={route.code} />
     case 'participant':
-      return <ParticipantView key={route.workshopId} workshopId={route.workshopId} />
+      return <PhoneShell key={route.workshopId} workshopId={route.workshopId} />
     case 'facilitate':
       return (
         <Suspense fallback={<Loading />}>
-          <FacilitatorConsole key={route.workshopId} workshopId={route.workshopId} />
+          <ConsoleShell key={route.workshopId} workshopId={route.workshopId} />
         </Suspense>
       )
     case 'projector':
       return (
         <Suspense fallback={<Loading />}>
-          <ProjectorBoard key={route.workshopId} workshopId={route.workshopId} />
+          <ProjectorShell key={route.workshopId} workshopId={route.workshopId} />
         </Suspense>
       )
     case 'not-found':

@@ -27,7 +27,7 @@ import { useJoinCode } from './use-join-code'
 import { WorkshopPanel } from './workshop-panel'
 import './console.css'
 
-export default function FacilitatorConsole({ workshopId }: { workshopId: string }) {
+export default function ConsoleShell({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => loadSession(workshopId))
   if (session?.role !== 'facilitator')
     return <NotFacilitator workshopId={workshopId} session={session} />

@@ -21,7 +21,7 @@ import { phaseEntry } from '../../phases'
 import { PhoneWork } from './phone-work'
 import './phone.css'
 
-export function ParticipantView({ workshopId }: { workshopId: string }) {
+export function PhoneShell({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => loadSession(workshopId))
   if (session?.role !== 'participant' || !session.participantId) {
     return <NotJoined workshopId={workshopId} session={session} />

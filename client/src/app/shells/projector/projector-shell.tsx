@@ -23,7 +23,7 @@ import { phaseEntry, preloadProjectorParts } from '../../phases'
 import { countByGroup } from './group-counts'
 import './projector.css'
 
-export default function ProjectorBoard({ workshopId }: { workshopId: string }) {
+export default function ProjectorShell({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => loadSession(workshopId))
   if (!session) {
     return (
