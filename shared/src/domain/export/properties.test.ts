@@ -7,11 +7,14 @@ import Papa from 'papaparse'
 import { parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../../schema/text.js'
-import { toCsv } from './csv.js'
+import { renderCsv, toCsv } from './csv.js'
 import type { ExportDocument } from './document.js'
 import { escapeHtml } from './escape.js'
 import { oneLine } from './format.js'
-import { documentToMarkdown } from './markdown.js'
+import { documentToMarkdown, renderMarkdown } from './markdown.js'
+import { renderHtml } from './html.js'
+import { renderJson } from './json.js'
+import { workshopRecordSchema } from '../../schema/record.js'
 import { exportFilename } from './index.js'
 import { buildWorkshopRecord } from './build-record.js'
 import { fixtureSources } from './__fixtures__/workshop.js'
@@ -179,11 +182,17 @@ describe('idempotence', () => {
     )
   })
 
-  it('a record rebuilt from its own JSON renders the same', () => {
-    const record = buildWorkshopRecord(fixtureSources())
-    const again = JSON.parse(JSON.stringify(record)) as typeof record
-    expect(documentToMarkdown).toBeDefined()
-    expect(JSON.stringify(again)).toBe(JSON.stringify(record))
+  it('the JSON export is a fixed point: read back and written again, byte for byte', () => {
+    for (const options of [{}, { anonymous: true }, { hostile: true }]) {
+      const record = buildWorkshopRecord(fixtureSources(options))
+      const json = renderJson(record)
+      const again = workshopRecordSchema.parse(JSON.parse(json))
+      expect(renderJson(again)).toBe(json)
+      // And every other format is a function of the JSON alone.
+      expect(renderMarkdown(again)).toBe(renderMarkdown(record))
+      expect(renderHtml(again)).toBe(renderHtml(record))
+      expect(renderCsv(again)).toBe(renderCsv(record))
+    }
   })
 })
 
