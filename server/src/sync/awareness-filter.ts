@@ -52,14 +52,16 @@ export function filterAwarenessUpdate(
     const clientId = decoding.readVarUint(d)
     const clock = decoding.readVarUint(d)
     const json = decoding.readVarString(d)
-    if (json.length > AWARENESS_LIMITS.stateBytes)
-      throw new ProtocolError('awareness state too large')
     const owner = ownerOf(clientId)
     if (owner !== undefined && owner !== self) continue
     if (owner === undefined) {
       const seen = knownClock(clientId)
       if (seen !== undefined && clock <= seen) continue
     }
+    // Measured only for what this peer may say: an echo of another peer's state carries the
+    // server's stamp, which can take a state sent just under the limit past it.
+    if (json.length > AWARENESS_LIMITS.stateBytes)
+      throw new ProtocolError('awareness state too large')
     if (out.length >= AWARENESS_LIMITS.entriesPerMessage) {
       throw new ProtocolError('too many awareness entries')
     }

@@ -13,6 +13,7 @@ import {
   type ParticipantId,
   type WorkshopId,
 } from '@triage/shared'
+import { AWARENESS_LIMITS } from './awareness-filter.js'
 import type { Peer } from './peer.js'
 import {
   AWARENESS_BATCH_MS,
@@ -305,6 +306,31 @@ describe('Room', () => {
     expect(peers[0]!.closedWith).toBeNull()
     expect(room.awareness.getStates().size).toBe(19)
     expect(room.awareness.getStates().has(519)).toBe(false)
+  })
+
+  it('lets a provider echo a state that the identity stamp took past the size limit', () => {
+    const { room } = makeRoom()
+    const big = fakePeer(participant('bbbbbbbbbbbb'))
+    const honest = fakePeer(participant('hhhhhhhhhhhh'))
+    room.join(big)
+    room.join(honest)
+    // Just under the limit as sent; over it once the server adds the identity.
+    const pad = 'x'.repeat(AWARENESS_LIMITS.stateBytes - '{"pad":""}'.length)
+    room.receive(big, awarenessMessage(700, { pad }))
+    expect(big.closedWith).toBeNull()
+    const stamped = JSON.stringify(room.awareness.getStates().get(700))
+    expect(stamped.length).toBeGreaterThan(AWARENESS_LIMITS.stateBytes)
+    const echo = encoding.createEncoder()
+    encoding.writeVarUint(echo, 1)
+    encoding.writeVarUint8Array(
+      echo,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [700]),
+    )
+    room.receive(honest, encoding.toUint8Array(echo))
+    expect(honest.closedWith).toBeNull()
+    // Its own oversized state still closes it.
+    room.receive(honest, awarenessMessage(701, { pad: pad + 'x' }))
+    expect(honest.closedWith).toBe(CLOSE.badMessage)
   })
 
   it('drops an update from a peer that may not write, and says so for every refused update', async () => {
