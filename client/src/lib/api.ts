@@ -23,7 +23,10 @@ import {
   type JoinInfoResponse,
   type JoinResponse,
   type SessionResponse,
+  type ExportFormat,
+  exportQuerySchema,
 } from '@triage/shared'
+import { filenameFromDisposition } from './download'
 
 /** An API failure with a message fit to show to the user. */
 export class ApiError extends Error {
@@ -152,6 +155,57 @@ export const api = {
       body: {},
       token,
     }),
+}
+
+/** A file the API answered with, and the name the server gave it. */
+export interface DownloadedFile {
+  readonly blob: Blob
+  readonly filename: string
+}
+
+/** GETs a file with the token in the header; failures are ApiErrors like any other request's. */
+async function requestFile(path: string, token: string, fallbackName: string) {
+  let response: Response
+  try {
+    response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
+  } catch {
+    throw new ApiError(OFFLINE_MESSAGE, 0, 'network')
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null)
+    const { code, message } = errorMessage(response.status, body)
+    throw new ApiError(message, response.status, code)
+  }
+  let blob: Blob
+  try {
+    blob = await response.blob()
+  } catch {
+    throw new ApiError(OFFLINE_MESSAGE, 0, 'network')
+  }
+  const filename = filenameFromDisposition(
+    response.headers.get('content-disposition'),
+    fallbackName,
+  )
+  return { blob, filename }
+}
+
+/** The workshop's rationale document or record as a file; dates in `timeZone` when given. */
+export function exportWorkshop(
+  workshopId: string,
+  token: string,
+  format: ExportFormat,
+  timeZone?: string,
+): Promise<DownloadedFile> {
+  const query = new URLSearchParams({ format })
+  // A zone the query's schema would refuse is left out: UTC dates beat no document.
+  if (timeZone && exportQuerySchema.safeParse({ format, tz: timeZone }).success) {
+    query.set('tz', timeZone)
+  }
+  return requestFile(
+    `/api/workshops/${workshopId}/export?${query.toString()}`,
+    token,
+    `workshop.${format}`,
+  )
 }
 
 /** For endpoints that answer 204 with no body. */

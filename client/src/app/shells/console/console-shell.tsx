@@ -20,6 +20,7 @@ import { Link } from '../../../ui/link'
 import { SessionEnded } from '../../../ui/session-ended'
 import { useDocumentTitle } from '../../../ui/use-document-title'
 import { phaseEntry, preloadConsoleParts } from '../../phases'
+import { ExportPanel } from './export-panel'
 import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
 import { RosterPanel } from './roster-panel'
@@ -93,6 +94,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           />
           <RosterPanel groups={groups} />
           {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
+          <ExportPanel workshopId={workshopId} token={session.token} />
           <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
