@@ -1,0 +1,143 @@
+// Quadrant stability: how often an item's median stays in its quadrant when the raters are
+// resampled with replacement (a seeded bootstrap, stratified by stakeholder group so that every
+// resample keeps each group's size and a group that alone rates an axis is never left out).
+import { MATRIX_AXES, type MatrixAxis, type Quadrant } from '../../schema/matrix.js'
+import { createRandom } from '../random.js'
+import {
+  countQuantile,
+  emptyHistogram,
+  groupEqualHistogram,
+  weightedQuantile,
+  type Histogram,
+} from './histogram.js'
+import { quadrantOf } from './quadrant.js'
+
+/** One rater's ratings of one item (null where they gave none on that axis). */
+export interface RaterPoint {
+  readonly impact: number | null
+  readonly effort: number | null
+}
+
+/** Every person counts the same, or every stakeholder group. */
+export type MatrixWeighting = 'people' | 'groups'
+
+/** Medians on both axes (null where nobody rated the axis). */
+export interface MedianPoint {
+  readonly impact: number | null
+  readonly effort: number | null
+}
+
+/** Histograms of each axis for each group's raters. */
+function histograms(groups: readonly (readonly RaterPoint[])[]): Record<MatrixAxis, Histogram[]> {
+  const out: Record<MatrixAxis, Histogram[]> = { impact: [], effort: [] }
+  for (const raters of groups) {
+    for (const axis of MATRIX_AXES) {
+      const h = emptyHistogram()
+      for (const r of raters) {
+        const v = r[axis]
+        if (v !== null) h[v]!++
+      }
+      out[axis].push(h)
+    }
+  }
+  return out
+}
+
+/** The median of one axis over groups' histograms, with people or groups weighing the same. */
+export function axisMedian(
+  groups: readonly Histogram[],
+  weighting: MatrixWeighting,
+): number | null {
+  if (weighting === 'groups') return weightedQuantile(groupEqualHistogram(groups), 0.5)
+  const all = emptyHistogram()
+  for (const h of groups) for (let v = 0; v < h.length; v++) all[v]! += h[v]!
+  return countQuantile(all, 0.5)
+}
+
+/** The medians of raters listed by group, with people or groups weighing the same. */
+export function medianPoint(
+  groups: readonly (readonly RaterPoint[])[],
+  weighting: MatrixWeighting,
+): MedianPoint {
+  const h = histograms(groups)
+  return { impact: axisMedian(h.impact, weighting), effort: axisMedian(h.effort, weighting) }
+}
+
+/** A median point's quadrant, or null unless both axes have a median. */
+export function quadrantOfMedians(point: MedianPoint): Quadrant | null {
+  return point.impact === null || point.effort === null
+    ? null
+    : quadrantOf({ impact: point.impact, effort: point.effort })
+}
+
+export interface StabilityRequest {
+  /** The item's raters, one list per stakeholder group, each in a fixed (canonical) order. */
+  readonly groups: readonly (readonly RaterPoint[])[]
+  readonly seed: number
+  readonly resamples: number
+}
+
+/**
+ * The share (0–1) of `resamples` bootstrap resamples in which the item's medians stay in the
+ * quadrant of the observed medians, for each weighting; null where the observed medians have
+ * no quadrant. Each resample draws, within each group, as many raters as the group has, with
+ * replacement. An axis nobody in a resample rated keeps its observed median, so raters who all
+ * agree give 1 (100%). The same request and seed give the same figure on every machine.
+ */
+export function quadrantStability(
+  request: StabilityRequest,
+): Record<MatrixWeighting, number | null> {
+  const observed = {
+    people: medianPoint(request.groups, 'people'),
+    groups: medianPoint(request.groups, 'groups'),
+  }
+  const target = {
+    people: quadrantOfMedians(observed.people),
+    groups: quadrantOfMedians(observed.groups),
+  }
+  if (request.resamples <= 0 || (target.people === null && target.groups === null)) {
+    return { people: target.people === null ? null : 1, groups: target.groups === null ? null : 1 }
+  }
+  const random = createRandom(request.seed)
+  const stays = { people: 0, groups: 0 }
+  const sample: Record<MatrixAxis, Histogram[]> = {
+    impact: request.groups.map(() => emptyHistogram()),
+    effort: request.groups.map(() => emptyHistogram()),
+  }
+  for (let b = 0; b < request.resamples; b++) {
+    request.groups.forEach((raters, g) => {
+      const impact = sample.impact[g]!
+      const effort = sample.effort[g]!
+      impact.fill(0)
+      effort.fill(0)
+      for (let k = 0; k < raters.length; k++) {
+        const r = raters[random.int(0, raters.length - 1)]!
+        if (r.impact !== null) impact[r.impact]!++
+        if (r.effort !== null) effort[r.effort]!++
+      }
+    })
+    for (const weighting of ['people', 'groups'] as const) {
+      const want = target[weighting]
+      if (want === null) continue
+      const point = {
+        impact: axisMedian(sample.impact, weighting) ?? observed[weighting].impact!,
+        effort: axisMedian(sample.effort, weighting) ?? observed[weighting].effort!,
+      }
+      if (quadrantOf(point) === want) stays[weighting]++
+    }
+  }
+  return {
+    people: target.people === null ? null : stays.people / request.resamples,
+    groups: target.groups === null ? null : stays.groups / request.resamples,
+  }
+}
+
+/** A 32-bit hash of a string (FNV-1a), to give each item its own seeded stream. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
