@@ -6,6 +6,7 @@ import fastifyWebsocket from '@fastify/websocket'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import auth from './plugins/auth.js'
+import connections from './plugins/connections.js'
 import core from './plugins/core.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
@@ -18,6 +19,7 @@ import rounds from './routes/rounds.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
+import viewer from './routes/viewer.js'
 import workshops from './routes/workshops.js'
 import type { Store } from './store/store.js'
 
@@ -48,6 +50,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(jsonBody)
   await app.register(core, { config, ...(options.store ? { store: options.store } : {}) })
   await app.register(auth)
+  await app.register(connections)
   await app.register(services)
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -98,6 +101,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(join)
   await app.register(brainstorm)
   await app.register(exportRoute)
+  await app.register(viewer)
   await app.register(voting)
   await app.register(rounds)
   await app.register(sync)

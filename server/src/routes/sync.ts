@@ -146,6 +146,8 @@ const sync: FastifyPluginAsync = async (app) => {
           close,
         }
         lease.room.join(peer)
+        // Revoking the token behind this connection closes it (routes/viewer.ts).
+        releases.push(app.connections.add({ identity: auth.identity, close }))
         for (const data of queue.splice(0)) lease.room.receive(peer, data)
       })().catch((err: unknown) => {
         request.log.error({ err, documentName }, 'sync connection failed')

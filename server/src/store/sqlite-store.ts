@@ -31,6 +31,11 @@ CREATE TABLE IF NOT EXISTS participants (
   joined_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_workshop ON participants(workshop_id);
+CREATE TABLE IF NOT EXISTS viewer_tokens (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   workshop_id TEXT NOT NULL,
@@ -149,6 +154,17 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     participantByTokenHash: db.prepare<[string], ParticipantRow>(
       'SELECT * FROM participants WHERE token_hash = ?',
+    ),
+    putViewerToken: db.prepare(
+      `INSERT INTO viewer_tokens (workshop_id, token_hash, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (workshop_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+    ),
+    deleteViewerToken: db.prepare('DELETE FROM viewer_tokens WHERE workshop_id = ?'),
+    viewerTokenOf: db.prepare<[string], { created_at: number }>(
+      'SELECT created_at FROM viewer_tokens WHERE workshop_id = ?',
+    ),
+    viewerByTokenHash: db.prepare<[string], { workshop_id: string }>(
+      'SELECT workshop_id FROM viewer_tokens WHERE token_hash = ?',
     ),
     loadDoc: db.prepare<[string], { data: Buffer }>(
       'SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq',
@@ -306,7 +322,18 @@ export function openSqliteStore(dataDir: string): Store {
           participantId: p.id as ParticipantId,
         }
       }
+      const v = q.viewerByTokenHash.get(hash)
+      if (v) return { workshopId: v.workshop_id as WorkshopId, role: 'viewer' }
       return null
+    },
+    async setViewerToken(workshopId, tokenHash, at) {
+      q.putViewerToken.run(workshopId, tokenHash, at)
+    },
+    async revokeViewerToken(workshopId) {
+      return q.deleteViewerToken.run(workshopId).changes > 0
+    },
+    async viewerTokenSince(workshopId) {
+      return q.viewerTokenOf.get(workshopId)?.created_at ?? null
     },
     async loadDocument(name) {
       return q.loadDoc.all(name).map((r) => new Uint8Array(r.data))

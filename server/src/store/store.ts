@@ -56,6 +56,13 @@ export interface Directory {
   addParticipant(participant: ParticipantRecord): Promise<void>
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>
   findToken(tokenHash: string): Promise<TokenOwner | null>
+
+  /** Makes `tokenHash` the workshop's read-only link, revoking the one before (if any). */
+  setViewerToken(workshopId: WorkshopId, tokenHash: string, at: number): Promise<void>
+  /** Revokes the workshop's read-only link; true when there was one. */
+  revokeViewerToken(workshopId: WorkshopId): Promise<boolean>
+  /** When the workshop's read-only link was made, or null when it has none. */
+  viewerTokenSince(workshopId: WorkshopId): Promise<number | null>
 }
 
 /**

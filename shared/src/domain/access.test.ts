@@ -15,6 +15,8 @@ const identities = {
   participant: { workshopId: workshop, role: 'participant', participantId: ada },
   'other participant': { workshopId: workshop, role: 'participant', participantId: bob },
   'other workshop facilitator': { workshopId: otherWorkshop, role: 'facilitator' },
+  viewer: { workshopId: workshop, role: 'viewer' },
+  'other workshop viewer': { workshopId: otherWorkshop, role: 'viewer' },
   // Same participant id, but minted for another workshop.
   'other workshop participant': {
     workshopId: otherWorkshop,
@@ -43,6 +45,12 @@ const table: [Who, Which, Access, Access][] = [
   ['other participant', 'control', 'read', 'read'],
   ['other participant', 'board', 'write', 'read'],
   ['other participant', "participant's private", 'none', 'none'],
+  ['viewer', 'control', 'read', 'read'],
+  ['viewer', 'board', 'read', 'read'],
+  ['viewer', "participant's private", 'none', 'none'],
+  ['other workshop viewer', 'control', 'none', 'none'],
+  ['other workshop viewer', 'board', 'none', 'none'],
+  ['other workshop viewer', "participant's private", 'none', 'none'],
   ['other workshop facilitator', 'control', 'none', 'none'],
   ['other workshop facilitator', 'board', 'none', 'none'],
   ['other workshop facilitator', "participant's private", 'none', 'none'],

@@ -10,6 +10,8 @@ export type Identity =
       readonly role: 'participant'
       readonly participantId: ParticipantId
     }
+  /** The read-only link: sees what everyone sees, never writes, never a private document. */
+  | { readonly workshopId: WorkshopId; readonly role: 'viewer' }
 
 export type Access = 'none' | 'read' | 'write'
 
@@ -27,6 +29,7 @@ export interface AccessState {
  */
 export function documentAccess(identity: Identity, ref: DocRef, state: AccessState): Access {
   if (identity.workshopId !== ref.workshopId) return 'none'
+  if (identity.role === 'viewer') return ref.kind === 'private' ? 'none' : 'read'
   const facilitator = identity.role === 'facilitator'
   switch (ref.kind) {
     case 'control':

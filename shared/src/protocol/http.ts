@@ -82,7 +82,7 @@ export type ClientConfig = z.infer<typeof clientConfigSchema>
 /** What a token may learn about its own session. */
 export const sessionResponseSchema = z.object({
   workshopId: workshopIdSchema,
-  role: z.enum(['facilitator', 'participant']),
+  role: z.enum(['facilitator', 'participant', 'viewer']),
   participantId: z.nullable(participantIdSchema),
   joinCode: z.nullable(z.string()),
 })
