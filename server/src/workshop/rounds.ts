@@ -6,10 +6,12 @@
 import {
   appendLogEvent,
   docName,
+  dotVoting,
   parseSeal,
   readBoard,
   readControl,
   readRawRoundInput,
+  readRoundResult,
   readRoundState,
   revealRound,
   sealRound,
@@ -53,9 +55,12 @@ export async function readRoundWorld(
   rooms: Pick<Rooms, 'read'>,
   workshopId: WorkshopId,
 ): Promise<RoundWorld> {
-  const workshop = await rooms.read({ workshopId, kind: 'control' }, (d) => readControl(d).settings)
+  const { workshop, votes } = await rooms.read({ workshopId, kind: 'control' }, (d) => ({
+    workshop: readControl(d).settings,
+    votes: readRoundResult(d, dotVoting),
+  }))
   const board = await rooms.read({ workshopId, kind: 'board' }, readBoard)
-  return { board, workshop }
+  return { board, workshop, votes }
 }
 
 export class RoundsService {

@@ -2,9 +2,10 @@
 // counts each, and a new phase that collects hidden input adds one line here.
 import type { AnyRoundKind } from './round-kind.js'
 import { dotVoting } from './dot-voting.js'
+import { matrixRatings } from './matrix-ratings.js'
 
 /** Every round kind of the workshop method, in the order of the phases. */
-export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting]
+export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting, matrixRatings]
 
 /** The registered kind with this id, or null. */
 export function findRoundKind(

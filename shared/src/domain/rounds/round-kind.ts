@@ -4,6 +4,7 @@
 // store and the lifecycle (open, close, reveal, reopen) are the doc layer's and the server's.
 import type { BoardState } from '../../schema/board.js'
 import type { RoundKindId, RoundProgress } from '../../schema/rounds.js'
+import type { VoteResults } from '../../schema/voting.js'
 import type { Group, WorkshopSettings } from '../../schema/workshop.js'
 import type { z } from '../../schema/zod.js'
 
@@ -26,6 +27,8 @@ export interface RoundWorld {
   readonly board: BoardState
   /** Null until the workshop's settings are written. */
   readonly workshop: WorkshopSettings | null
+  /** The revealed dot vote, if any (the 2x2 takes its top items from it). */
+  readonly votes?: VoteResults | null
 }
 
 /** How messages and the log name a kind. */

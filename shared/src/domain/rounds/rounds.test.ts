@@ -9,6 +9,7 @@ import type { Group } from '../../schema/workshop.js'
 import { z } from '../../schema/zod.js'
 import { median } from '../stats.js'
 import { defaultVotingSettings, dotVoting, type VotingContext } from './dot-voting.js'
+import { matrixRatings, type MatrixRatingContext } from './matrix-ratings.js'
 import { findRoundKind, ROUND_KINDS } from './registry.js'
 import {
   defineRoundKind,
@@ -105,7 +106,20 @@ const hostileValue = fc.oneof(
   fc.constantFrom(2 ** 53, -0, NaN, Infinity, '3', null, true),
   fc.anything(),
 )
+// Entries shaped like ratings, hostile inside, so the clamp's paths are all taken.
+const hostileRatings = fc.dictionary(
+  fc.constantFrom(...keys, '__proto__'),
+  fc.oneof(
+    fc.record(
+      { impact: hostileValue, effort: hostileValue, skip: fc.constantFrom(true, false, 'yes') },
+      { requiredKeys: [] },
+    ),
+    hostileValue,
+  ),
+)
+
 const hostileInput = fc.oneof(
+  hostileRatings,
   fc.anything(),
   fc.dictionary(
     fc.oneof(fc.constantFrom(...keys, '__proto__', 'constructor'), fc.string()),
@@ -140,6 +154,24 @@ const ratingContextArb: fc.Arbitrary<RatingContext> = fc.record({
   items: fc.uniqueArray(fc.constantFrom(...keys), { maxLength: keys.length }),
 })
 
+const axisRaters = fc.option(fc.subarray(['g1', 'g2', 'g3']), { nil: null })
+const matrixContext: fc.Arbitrary<MatrixRatingContext> = fc
+  .record({
+    items: fc.uniqueArray(fc.constantFrom(...keys), { maxLength: keys.length }),
+    impact: axisRaters,
+    effort: axisRaters,
+  })
+  .map(({ items, impact, effort }) => ({
+    settings: {
+      select: 'all' as const,
+      top: 10,
+      picked: [],
+      on: 'both' as const,
+      axes: { impact, effort },
+    },
+    items: items.map((key) => ({ key, kind: 'idea' as const, label: key })),
+    votesRevealed: false,
+  }))
 interface KindCase {
   readonly kind: AnyRoundKind
   readonly context: fc.Arbitrary<unknown>
@@ -147,11 +179,12 @@ interface KindCase {
 const cases: KindCase[] = [
   { kind: dotVoting as AnyRoundKind, context: votingContext },
   { kind: ratings as AnyRoundKind, context: ratingContextArb },
+  { kind: matrixRatings as AnyRoundKind, context: matrixContext },
 ]
 
 describe('the registry', () => {
-  it('lists dot voting, once, under its id', () => {
-    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting'])
+  it('lists dot voting and the 2x2 ratings, once each, under their ids', () => {
+    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings'])
     expect(findRoundKind('voting')).toBe(dotVoting)
     expect(findRoundKind('constructor')).toBeNull()
   })

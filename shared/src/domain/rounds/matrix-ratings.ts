@@ -1,0 +1,120 @@
+// The 2x2's hidden ratings as a round kind: each participant rates impact and effort 1–9 (or
+// skips) for the items chosen at open, only on the axes their group rates; the reveal is the
+// matrix aggregate — medians and whiskers per person and per group, split flags, stability.
+import { candidateItemSchema, type CandidateItem } from '../../schema/items.js'
+import {
+  matrixRatingSettingsSchema,
+  matrixRatingsSchema,
+  matrixResultsSchema,
+  type MatrixRatingSettings,
+  type MatrixRatings,
+  type MatrixResults,
+} from '../../schema/matrix.js'
+import { z } from '../../schema/zod.js'
+import { aggregateItems, MATRIX_BOOTSTRAP, matrixGroupOrder } from '../matrix/aggregate.js'
+import { matrixItems, noMatrixItems } from '../matrix/items.js'
+import { axesFor, clampRatings, ratingProgress } from '../matrix/ratings.js'
+import { defineRoundKind } from './round-kind.js'
+
+/** What ratings are cast on: the settings, the items fixed at close, and whether votes were in. */
+export interface MatrixRatingContext {
+  readonly settings: MatrixRatingSettings
+  readonly items: readonly CandidateItem[]
+  /** Whether a dot vote had been revealed (only for the reason a round cannot open). */
+  readonly votesRevealed: boolean
+}
+
+const contextSchema = z.object({
+  settings: matrixRatingSettingsSchema,
+  items: z.array(candidateItemSchema),
+  votesRevealed: z.boolean(),
+})
+
+/** Before the facilitator chooses: the top 10 of the dot vote, every group rating both axes. */
+export const DEFAULT_MATRIX_RATING_SETTINGS: MatrixRatingSettings = {
+  select: 'top',
+  top: 10,
+  picked: [],
+  on: 'both',
+  axes: { impact: null, effort: null },
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
+
+/** The settings in words, as the decision log states the choice of items and raters. */
+export function describeMatrixRatingSettings(settings: MatrixRatingSettings): string {
+  const on = { clusters: 'clusters', ideas: 'ideas', both: 'clusters and ideas' }[settings.on]
+  const items =
+    settings.select === 'top'
+      ? `the top ${settings.top} of the dot vote`
+      : settings.select === 'picked'
+        ? `${plural(new Set(settings.picked).size, 'hand-picked item')}`
+        : `all ${on}`
+  const axes = (['impact', 'effort'] as const).flatMap((axis) => {
+    const groups = settings.axes[axis]
+    return groups === null ? [] : [`${axis} rated by ${plural(groups.length, 'group')} only`]
+  })
+  return [items, ...axes].join('; ')
+}
+
+export const matrixRatings = defineRoundKind<
+  MatrixRatingSettings,
+  MatrixRatingContext,
+  MatrixRatings,
+  MatrixResults
+>({
+  id: 'matrix-ratings',
+  words: {
+    name: '2x2 rating',
+    round: 'rating',
+    submitted: 'rated',
+    took: 'rated',
+    results: '2x2 ratings revealed',
+    inputs: 'ratings',
+  },
+  settingsSchema: matrixRatingSettingsSchema,
+  contextSchema,
+  inputSchema: matrixRatingsSchema,
+  resultSchema: matrixResultsSchema,
+  defaultSettings: () => DEFAULT_MATRIX_RATING_SETTINGS,
+  context: (settings, world) => ({
+    settings,
+    items: matrixItems(settings, world.board, world.votes ?? null),
+    votesRevealed: (world.votes ?? null) !== null,
+  }),
+  cannotOpen: (context) => noMatrixItems(context.settings, context.items, context.votesRevealed),
+  clamp: (raw, context, who) =>
+    clampRatings(raw, context.items, axesFor(context.settings.axes, who.group)),
+  progress: (input, context, who) =>
+    ratingProgress(input, context.items, axesFor(context.settings.axes, who.group)),
+  aggregate: ({ settings, context, inputs, groups, revealedAt }) => {
+    const raters = inputs.map(({ participant, input }) => ({
+      id: participant.id,
+      group: participant.group,
+      ratings: input,
+    }))
+    const took = raters.filter((r) => Object.keys(r.ratings).length > 0)
+    return {
+      revealedAt,
+      settings,
+      groups: matrixGroupOrder(groups, raters).map((g) => ({
+        id: g.id,
+        name: g.name,
+        raters: took.filter((r) => r.group === g.id).length,
+      })),
+      items: aggregateItems({ items: context.items, raters, groups, ...MATRIX_BOOTSTRAP }),
+      raters: took.length,
+      bootstrap: { ...MATRIX_BOOTSTRAP },
+    }
+  },
+  describeSettings: describeMatrixRatingSettings,
+  headline: (result) => {
+    const placed = result.items.filter((i) => i.groups.quadrant !== null)
+    const quick = placed.filter((i) => i.groups.quadrant === 'quick-wins').length
+    const split = result.items.filter((i) => i.split !== null).length
+    return {
+      headline: `${placed.length} of ${plural(result.items.length, 'item')} placed, ${quick} as quick wins, ${split} split`,
+      took: result.raters,
+    }
+  },
+})
