@@ -283,9 +283,10 @@ describe('dot voting', () => {
       // The results name the items by key, so now the keys do arrive: the check above could fail.
       const afterReveal = facilitator.capture.received((doc) => doc === control)
       expect(itemKeysIn(afterReveal.slice(framesBeforeReveal))).toEqual(allKeys)
-      // Closing and revealing are in the decision log (the control document; no view shows it).
-      expect(anyFrameHolds(afterReveal, ['Voting closed'])).toBe(true)
-      expect(anyFrameHolds(afterReveal, ['Results revealed'])).toBe(true)
+      // Closing and revealing are in the decision log (the control document; no view shows it),
+      // as typed events the server wrote.
+      expect(anyFrameHolds(afterReveal, ['round-closed'])).toBe(true)
+      expect(anyFrameHolds(afterReveal, ['round-revealed'])).toBe(true)
     } finally {
       for (const d of devices) await d.screen.context.close()
     }
