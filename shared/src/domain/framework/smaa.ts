@@ -57,14 +57,16 @@ function scoreInto(values: Float64Array, m: number, w: ArrayLike<number>, out: F
  * every machine. Ranks are competition ranks (items with equal scores share the better rank).
  */
 export function rankAcceptability(input: SmaaInput): SmaaResult {
-  const { values, m, weights, concentration, topN, seed } = input
+  const { values, m, weights, concentration, seed } = input
+  const topN = Math.max(1, Math.floor(input.topN))
   const samples = Math.max(1, Math.floor(input.samples ?? DEFAULT_SAMPLES))
   const n = m > 0 ? values.length / m : 0
   const random = createRandom(seed)
   const w = new Float64Array(m)
   const s = new Float64Array(n)
   const order = Array.from({ length: n }, (_, i) => i)
-  const rankOf = new Int32Array(n)
+  // The N largest scores of a sample (with repeats), largest first.
+  const best = new Float64Array(topN)
   const accept = new Float64Array(n * topN)
   const central = new Float64Array(n * m)
   const firsts = new Float64Array(n)
@@ -77,19 +79,30 @@ export function rankAcceptability(input: SmaaInput): SmaaResult {
   const k = pairwiseItems.length
   const wins = new Float64Array(k * k)
 
-  const byScore = (a: number, b: number) => s[b]! - s[a]! || a - b
   for (let t = 0; t < samples; t++) {
     dirichletInto(random, weights, concentration, w)
     scoreInto(values, m, w, s)
-    order.sort(byScore)
-    // Competition ranks along the sorted order.
-    for (let p = 0; p < n; p++) {
-      const i = order[p]!
-      rankOf[i] = p > 0 && s[i] === s[order[p - 1]!] ? rankOf[order[p - 1]!]! : p + 1
-    }
+    // Only ranks up to N are counted, so no sort: keep the N largest scores by insertion. An
+    // item scoring at least the N-th largest has fewer than N scores above it, all among them,
+    // so its competition rank is 1 + how many of them are above it; any other item ranks past N.
+    best.fill(-Infinity)
     for (let i = 0; i < n; i++) {
-      const r = rankOf[i]!
-      if (r <= topN) accept[i * topN + r - 1]!++
+      const v = s[i]!
+      if (v <= best[topN - 1]!) continue
+      let p = topN - 1
+      while (p > 0 && best[p - 1]! < v) {
+        best[p] = best[p - 1]!
+        p--
+      }
+      best[p] = v
+    }
+    const threshold = best[topN - 1]!
+    for (let i = 0; i < n; i++) {
+      const v = s[i]!
+      if (v < threshold) continue
+      let r = 1
+      for (let p = 0; p < topN && best[p]! > v; p++) r++
+      accept[i * topN + r - 1]!++
       if (r === 1) {
         firsts[i]!++
         for (let j = 0; j < m; j++) central[i * m + j]! += w[j]!
