@@ -7,10 +7,19 @@
 import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
+import { MATRIX_ADOPTED } from './matrix.js'
 import { isRoundControlRoot, isRoundProgressRoot, ROUND_SERVER_KEYS } from './rounds.js'
 
 /** Roots of the control document that only the server writes. */
-const SERVER_ROOTS: ReadonlySet<string> = new Set(['roster', 'progress', 'results', 'meta', 'log'])
+const SERVER_ROOTS: ReadonlySet<string> = new Set([
+  'roster',
+  'progress',
+  'results',
+  'meta',
+  'log',
+  // The adopted 2x2 aggregate: adopting is logged, so only the server's action writes it.
+  MATRIX_ADOPTED,
+])
 
 const OK: GuardVerdict = { ok: true }
 

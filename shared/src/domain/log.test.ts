@@ -51,6 +51,14 @@ describe('describeLogEvent', () => {
       { type: 'round-revealed', at: 1, round: 'voting', headline: '"A" first', voters: 1 },
       'Results revealed: "A" first; 1 participant voted',
     ],
+    [
+      { type: 'matrix-adopted', at: 1, weighting: 'groups', placed: 8 },
+      '2x2 placement adopted from the revealed ratings, every group counting equally: 8 items placed',
+    ],
+    [
+      { type: 'matrix-adopted', at: 1, weighting: 'people', placed: 1 },
+      '2x2 placement adopted from the revealed ratings, every person counting equally: 1 item placed',
+    ],
     [{ type: 'note', at: 1, kind: 'x', text: 'As it was' }, 'As it was'],
   ])('%j reads "%s"', (event, sentence) => {
     expect(logEventSchema.safeParse(event).success).toBe(true)

@@ -58,6 +58,8 @@ export function describeLogEvent(event: LogEvent): string {
       const words = wordsOf(event.round)
       return `${words.results}: ${event.headline}; ${plural(event.voters, 'participant')} ${words.took}`
     }
+    case 'matrix-adopted':
+      return `2x2 placement adopted from the revealed ratings, every ${event.weighting === 'groups' ? 'group' : 'person'} counting equally: ${plural(event.placed, 'item')} placed`
     case 'note':
       return event.text
   }

@@ -64,6 +64,13 @@ export const logEventSchema = z.discriminatedUnion('type', [
     headline: prose,
     voters: count,
   }),
+  /** The facilitator adopted the revealed 2x2 aggregate as the group placement. */
+  z.object({
+    type: z.literal('matrix-adopted'),
+    at,
+    weighting: z.enum(['people', 'groups']),
+    placed: count,
+  }),
   /** A line from before the log was typed (migrated as it was), or a server note. */
   z.object({ type: z.literal('note'), at, kind: z.string().check(z.maxLength(40)), text: prose }),
 ])

@@ -144,3 +144,21 @@ export const matrixResultsSchema = z.object({
   bootstrap: z.object({ seed: count, resamples: count }),
 })
 export type MatrixResults = z.infer<typeof matrixResultsSchema>
+
+/** The longest axis name or quadrant label the facilitator may give. */
+export const MATRIX_LABEL_MAX = 40
+
+/** Axis names and quadrant labels as the facilitator set them (either may be left unset). */
+export interface MatrixLabels {
+  readonly axes: Readonly<Record<MatrixAxis, string>>
+  readonly quadrants: Readonly<Record<Quadrant, string>>
+}
+
+/** The aggregate the facilitator adopted as the group placement, and how it was weighed. */
+export const matrixAdoptionSchema = z.object({
+  at: z.number(),
+  weighting: z.enum(['people', 'groups']),
+  /** The positions adopted, by item key (items without both medians are not placed). */
+  positions: z.record(z.string(), matrixPointSchema),
+})
+export type MatrixAdoption = z.infer<typeof matrixAdoptionSchema>
