@@ -17,6 +17,7 @@ import { matchRoute } from './routes'
 
 const ConsoleShell = lazy(() => import('./shells/console/console-shell'))
 const ProjectorShell = lazy(() => import('./shells/projector/projector-shell'))
+const ResultsShell = lazy(() => import('./shells/results/results-shell'))
 
 export function App() {
   const pathname = usePathname()
@@ -48,6 +49,12 @@ function Screen({ pathname }: { pathname: string }) {
       return (
         <Suspense fallback={<Loading />}>
           <ProjectorShell key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )
+    case 'results':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ResultsShell key={route.workshopId} workshopId={route.workshopId} />
         </Suspense>
       )
     case 'not-found':

@@ -14,6 +14,7 @@ describe('matchRoute', () => {
     [`/w/${id}/`, { name: 'participant', workshopId: id }],
     [`/w/${id}/facilitate`, { name: 'facilitate', workshopId: id }],
     [`/w/${id}/board`, { name: 'projector', workshopId: id }],
+    [`/w/${id}/results`, { name: 'results', workshopId: id }],
     ['/w/short', { name: 'not-found' }],
     [`/w/${id}/other`, { name: 'not-found' }],
     ['/j/', { name: 'not-found' }],
@@ -28,6 +29,7 @@ describe('matchRoute', () => {
     expect(matchRoute(paths.join('K7M2PQ'))).toEqual({ name: 'join', code: 'K7M2PQ' })
     expect(matchRoute(paths.participant(id)).name).toBe('participant')
     expect(matchRoute(paths.facilitate(id)).name).toBe('facilitate')
+    expect(matchRoute(new URL(paths.results(id, 'tok'), 'http://x').pathname).name).toBe('results')
     expect(matchRoute(paths.projector(id)).name).toBe('projector')
   })
 })

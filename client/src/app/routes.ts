@@ -6,6 +6,8 @@ export type Route =
   | { readonly name: 'participant'; readonly workshopId: string }
   | { readonly name: 'facilitate'; readonly workshopId: string }
   | { readonly name: 'projector'; readonly workshopId: string }
+  /** The read-only link's page; its token travels in the fragment, never to the server. */
+  | { readonly name: 'results'; readonly workshopId: string }
   | { readonly name: 'not-found' }
 
 const ID = '([A-Za-z0-9_-]{8,40})'
@@ -15,6 +17,7 @@ const patterns: readonly [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/w/${ID}$`), (m) => ({ name: 'participant', workshopId: m[1] ?? '' })],
   [new RegExp(`^/w/${ID}/facilitate$`), (m) => ({ name: 'facilitate', workshopId: m[1] ?? '' })],
   [new RegExp(`^/w/${ID}/board$`), (m) => ({ name: 'projector', workshopId: m[1] ?? '' })],
+  [new RegExp(`^/w/${ID}/results$`), (m) => ({ name: 'results', workshopId: m[1] ?? '' })],
 ]
 
 function safeDecode(s: string): string {

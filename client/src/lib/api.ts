@@ -25,6 +25,10 @@ import {
   type SessionResponse,
   type ExportFormat,
   exportQuerySchema,
+  viewerLinkResponseSchema,
+  viewerLinkStatusSchema,
+  type ViewerLinkResponse,
+  type ViewerLinkStatus,
 } from '@triage/shared'
 import { filenameFromDisposition } from './download'
 
@@ -149,6 +153,17 @@ export const api = {
       body: {},
       token,
     }),
+  /** A new read-only link (the one before stops working); its token is told only now. */
+  createViewerLink: (workshopId: string, token: string): Promise<ViewerLinkResponse> =>
+    request(`/api/workshops/${workshopId}/viewer-link`, viewerLinkResponseSchema, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
+  viewerLinkStatus: (workshopId: string, token: string): Promise<ViewerLinkStatus> =>
+    request(`/api/workshops/${workshopId}/viewer-link`, viewerLinkStatusSchema, { token }),
+  revokeViewerLink: (workshopId: string, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/viewer-link`, noContent, { method: 'DELETE', token }),
   votingReveal: (workshopId: string, token: string): Promise<void> =>
     request(`/api/workshops/${workshopId}/voting/reveal`, noContent, {
       method: 'POST',

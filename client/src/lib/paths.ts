@@ -7,4 +7,6 @@ export const paths = {
   participant: (workshopId: string) => `/w/${workshopId}`,
   facilitate: (workshopId: string) => `/w/${workshopId}/facilitate`,
   projector: (workshopId: string) => `/w/${workshopId}/board`,
+  /** The read-only link: the token in the fragment, which browsers never send to the server. */
+  results: (workshopId: string, token: string) => `/w/${workshopId}/results#${token}`,
 }

@@ -25,6 +25,7 @@ import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
 import { RosterPanel } from './roster-panel'
 import { useJoinCode } from './use-join-code'
+import { ViewerLinkPanel } from './viewer-link-panel'
 import { WorkshopPanel } from './workshop-panel'
 import './console.css'
 
@@ -95,6 +96,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           <RosterPanel groups={groups} />
           {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
           <ExportPanel workshopId={workshopId} token={session.token} />
+          <ViewerLinkPanel workshopId={workshopId} token={session.token} />
           <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
