@@ -16,6 +16,7 @@ import brainstorm from './routes/brainstorm.js'
 import exportRoute from './routes/export.js'
 import voting from './routes/voting.js'
 import rounds from './routes/rounds.js'
+import matrix from './routes/matrix.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(viewer)
   await app.register(voting)
   await app.register(rounds)
+  await app.register(matrix)
   await app.register(sync)
   await app.register(staticFiles)
   return app

@@ -7,12 +7,15 @@ import type * as Y from 'yjs'
 import {
   docName,
   matrixRatings,
+  movedByHand,
   parseDocName,
   readBoard,
   readControl,
+  readMatrixPlacement,
   readRoundProgress,
   readRoundResult,
   readRoundState,
+  setMatrixPosition,
   setRoundInputEntry,
   type AnyRoundKind,
   type JoinResponse,
@@ -223,5 +226,58 @@ describe('the 2x2 ratings round', () => {
     expect(log(s)).toContain(
       '2x2 ratings revealed: 2 of 3 items placed, 1 as quick wins, 2 split; 3 participants rated',
     )
+  })
+
+  it('adopts the revealed aggregate as the placement, logged, and sees hand moves after', async () => {
+    const s = await scene()
+    const [theatre, bed] = s.keys
+    const adopt = (weighting: unknown, token = s.facilitatorToken) =>
+      post<{ placed?: number; error?: { message: string } }>(
+        s.server,
+        `/api/workshops/${s.workshopId}/matrix/adopt`,
+        { weighting },
+        token,
+      )
+    const all = { ...settings, axes: { impact: null, effort: null } }
+    expect((await s.step('open', { settings: all })).status).toBe(204)
+    await write(s, s.ana, { [theatre]: { impact: 8, effort: 2 }, [bed]: { impact: 4 } })
+    await write(s, s.cy, { [theatre]: { impact: 6, effort: 4 } })
+    expect((await s.step('close')).status).toBe(204)
+    expect((await adopt('groups')).body.error?.message).toBe(
+      'Reveal the 2x2 ratings before adopting them',
+    )
+    expect((await s.step('reveal')).status).toBe(204)
+    expect((await adopt('groups', s.ana.token)).status).toBe(403)
+    expect((await adopt('loudest')).status).toBe(400)
+
+    // Theatre: surgeons 8/2, radiologists 6/4, every group equal: 7/3. Bed has no effort.
+    const adopted = await adopt('groups')
+    expect([adopted.status, adopted.body.placed]).toEqual([200, 1])
+    await until(s.control.doc, () => readMatrixPlacement(s.control.doc).adoption !== null, 'adopt')
+    const placement = readMatrixPlacement(s.control.doc)
+    expect(placement.positions).toEqual({ [theatre]: { impact: 7, effort: 3 } })
+    expect(placement.adoption).toMatchObject({ weighting: 'groups' })
+    expect(log(s)).toContain(
+      '2x2 placement adopted from the revealed ratings, every group counting equally: 1 item placed',
+    )
+
+    // The facilitator drags by hand afterwards: the server holds it, and it shows as moved.
+    setMatrixPosition(s.control.doc, bed, { impact: 3, effort: 7 })
+    const lease = await s.server.app.rooms.acquire({ workshopId: s.workshopId, kind: 'control' })
+    try {
+      await until(
+        lease.room.doc,
+        () => bed in readMatrixPlacement(lease.room.doc).positions,
+        'the drag on the server',
+      )
+    } finally {
+      lease.release()
+    }
+    const held = await s.server.app.rooms.read(
+      { workshopId: s.workshopId, kind: 'control' },
+      readMatrixPlacement,
+    )
+    expect(held.positions[bed]).toEqual({ impact: 3, effort: 7 })
+    expect(movedByHand(held.positions, held.adoption!.positions)).toEqual([bed])
   })
 })

@@ -2,6 +2,7 @@
 // construct one (fastify-cli's plugins-before-routes).
 import fp from 'fastify-plugin'
 import { IdeaService } from '../workshop/ideas.js'
+import { MatrixService } from '../workshop/matrix.js'
 import { RoundsService } from '../workshop/rounds.js'
 
 declare module 'fastify' {
@@ -10,6 +11,8 @@ declare module 'fastify' {
     ideas: IdeaService
     /** Opens, closes (seals), reveals and reopens sealed rounds of every kind. */
     rounds: RoundsService
+    /** The 2x2's server action: adopting the revealed aggregate as the placement. */
+    matrix: MatrixService
   }
 }
 
@@ -39,6 +42,7 @@ export default fp(
           ),
       }),
     )
+    app.decorate('matrix', new MatrixService({ rooms: app.rooms }))
   },
   { name: 'services', dependencies: ['core'] },
 )
