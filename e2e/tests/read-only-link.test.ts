@@ -4,6 +4,7 @@
 // link was withdrawn.
 import { describe, expect, it } from 'vitest'
 import { artifactPath } from '../fixtures/artifacts'
+import { expectNoAxeViolations } from '../fixtures/axe'
 import { addItems } from '../fixtures/board'
 import { openFacilitator, openPhone } from '../fixtures/browser'
 import { useSuite } from '../fixtures/suite'
@@ -67,6 +68,7 @@ describe('the read-only link', () => {
         'Download the document (Markdown)',
       ])
       await p.screenshot({ path: await artifactPath('read-only-link/phone.png'), fullPage: true })
+      await expectNoAxeViolations(p, 'the read-only results page on a phone')
       // Fits the phone: nothing wider than the screen.
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth)
       expect(overflow).toBeLessThanOrEqual(360)
