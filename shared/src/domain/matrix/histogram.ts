@@ -4,36 +4,41 @@
 // resample is summarised exactly as the observed ratings are.
 import { RATING_MAX, RATING_MIN } from '../../schema/matrix.js'
 
+// Module-local copies: imported bindings cost a getter call each in the hot loops when the
+// server runs through a CommonJS transform (tsx).
+const MIN = RATING_MIN
+const MAX = RATING_MAX
+
 /** Counts (or weights) of each rating, indexed by the rating itself (index 0 unused). */
 export type Histogram = Float64Array
 
 /** An empty histogram of the 1–9 scale. */
 export function emptyHistogram(): Histogram {
-  return new Float64Array(RATING_MAX + 1)
+  return new Float64Array(MAX + 1)
 }
 
 /** The histogram of whole ratings 1–9; anything else is left out. */
 export function histogramOf(values: readonly number[]): Histogram {
   const h = emptyHistogram()
-  for (const v of values) if (Number.isInteger(v) && v >= RATING_MIN && v <= RATING_MAX) h[v]!++
+  for (const v of values) if (Number.isInteger(v) && v >= MIN && v <= MAX) h[v]!++
   return h
 }
 
 /** The total count (or weight) of a histogram. */
 export function histogramTotal(h: Histogram): number {
   let n = 0
-  for (let v = RATING_MIN; v <= RATING_MAX; v++) n += h[v]!
+  for (let v = MIN; v <= MAX; v++) n += h[v]!
   return n
 }
 
 /** The `i`-th smallest rating (0-based) of a histogram of counts. */
 function orderStatistic(h: Histogram, i: number): number {
   let seen = 0
-  for (let v = RATING_MIN; v <= RATING_MAX; v++) {
+  for (let v = MIN; v <= MAX; v++) {
     seen += h[v]!
     if (seen > i) return v
   }
-  return RATING_MAX
+  return MAX
 }
 
 /**
@@ -64,16 +69,16 @@ export function weightedQuantile(h: Histogram, p: number): number | null {
   if (total <= EPSILON) return null
   const target = p * total
   let cumulative = 0
-  for (let v = RATING_MIN; v <= RATING_MAX; v++) {
+  for (let v = MIN; v <= MAX; v++) {
     if (h[v]! <= 0) continue
     cumulative += h[v]!
     if (cumulative >= target - EPSILON * total) {
       if (Math.abs(cumulative - target) > EPSILON * total) return v
-      for (let next = v + 1; next <= RATING_MAX; next++) if (h[next]! > 0) return (v + next) / 2
+      for (let next = v + 1; next <= MAX; next++) if (h[next]! > 0) return (v + next) / 2
       return v
     }
   }
-  return RATING_MAX
+  return MAX
 }
 
 /**
@@ -85,7 +90,7 @@ export function groupEqualHistogram(groups: Iterable<Histogram>): Histogram {
   for (const h of groups) {
     const n = histogramTotal(h)
     if (n === 0) continue
-    for (let v = RATING_MIN; v <= RATING_MAX; v++) out[v]! += h[v]! / n
+    for (let v = MIN; v <= MAX; v++) out[v]! += h[v]! / n
   }
   return out
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { BoardState } from '../../schema/board.js'
 import type { MatrixRatingSettings } from '../../schema/matrix.js'
 import type { VoteResults } from '../../schema/voting.js'
-import { quantile } from '../stats.js'
+import { createRandom } from '../random.js'
+import { median, quantile } from '../stats.js'
 import { aggregateItems, type MatrixRater } from './aggregate.js'
 import { countQuantile, groupEqualHistogram, histogramOf, weightedQuantile } from './histogram.js'
 import { matrixItems, noMatrixItems } from './items.js'
@@ -259,6 +260,37 @@ describe('aggregating an item', () => {
     expect(quadrantStability({ groups: spread, seed: 42, resamples: 500 })).toEqual(once)
     expect(once.people).toBeGreaterThan(0)
     expect(once.people).toBeLessThan(1)
+  })
+
+  it('counts resamples as a plain bootstrap with the same draws would (people weighing)', () => {
+    const point = fc.record({
+      impact: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+      effort: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+    })
+    const lists = fc.array(fc.array(point, { maxLength: 6 }), { minLength: 1, maxLength: 3 })
+    fc.assert(
+      fc.property(lists, fc.nat(), (gs, seed) => {
+        const medians = (ps: RaterPoint[]) => ({
+          impact: median(ps.flatMap((p) => (p.impact === null ? [] : [p.impact]))),
+          effort: median(ps.flatMap((p) => (p.effort === null ? [] : [p.effort]))),
+        })
+        const observed = medians(gs.flat())
+        if (observed.impact === null || observed.effort === null) return
+        const want = quadrantOf({ impact: observed.impact, effort: observed.effort })
+        const random = createRandom(seed)
+        let stays = 0
+        for (let b = 0; b < 40; b++) {
+          const sample = gs.flatMap((raters) =>
+            raters.map(() => raters[random.int(0, raters.length - 1)]!),
+          )
+          const m = medians(sample)
+          const p = { impact: m.impact ?? observed.impact, effort: m.effort ?? observed.effort }
+          if (quadrantOf(p) === want) stays++
+        }
+        expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBe(stays / 40)
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it('does not depend on the order the raters come in', () => {

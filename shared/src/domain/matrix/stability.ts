@@ -1,7 +1,13 @@
 // Quadrant stability: how often an item's median stays in its quadrant when the raters are
 // resampled with replacement (a seeded bootstrap, stratified by stakeholder group so that every
 // resample keeps each group's size and a group that alone rates an axis is never left out).
-import { MATRIX_AXES, type MatrixAxis, type Quadrant } from '../../schema/matrix.js'
+import {
+  MATRIX_AXES,
+  RATING_MAX,
+  RATING_MIN,
+  type MatrixAxis,
+  type Quadrant,
+} from '../../schema/matrix.js'
 import { createRandom } from '../random.js'
 import {
   countQuantile,
@@ -11,6 +17,11 @@ import {
   type Histogram,
 } from './histogram.js'
 import { quadrantOf } from './quadrant.js'
+
+// Module-local copies: imported bindings cost a getter call each in the hot loops when the
+// server runs through a CommonJS transform (tsx).
+const MIN = RATING_MIN
+const MAX = RATING_MAX
 
 /** One rater's ratings of one item (null where they gave none on that axis). */
 export interface RaterPoint {
@@ -70,6 +81,31 @@ export function quadrantOfMedians(point: MedianPoint): Quadrant | null {
     : quadrantOf({ impact: point.impact, effort: point.effort })
 }
 
+/**
+ * The median of ten-slot histograms laid end to end, one per group (slot 0, "no rating", is
+ * ignored), computed in `scratch`: what `axisMedian` gives for the same groups.
+ */
+function flatMedian(
+  flat: Float64Array,
+  groups: number,
+  weighting: MatrixWeighting,
+  scratch: Histogram,
+): number | null {
+  const slots = MAX + 1
+  scratch.fill(0)
+  for (let g = 0; g < groups; g++) {
+    const base = g * slots
+    let n = 1
+    if (weighting === 'groups') {
+      n = 0
+      for (let v = MIN; v <= MAX; v++) n += flat[base + v]!
+      if (n === 0) continue
+    }
+    for (let v = MIN; v <= MAX; v++) scratch[v]! += flat[base + v]! / n
+  }
+  return weighting === 'groups' ? weightedQuantile(scratch, 0.5) : countQuantile(scratch, 0.5)
+}
+
 export interface StabilityRequest {
   /** The item's raters, one list per stakeholder group, each in a fixed (canonical) order. */
   readonly groups: readonly (readonly RaterPoint[])[]
@@ -98,30 +134,43 @@ export function quadrantStability(
   if (request.resamples <= 0 || (target.people === null && target.groups === null)) {
     return { people: target.people === null ? null : 1, groups: target.groups === null ? null : 1 }
   }
-  const random = createRandom(request.seed)
+  // The hot loop of a reveal (1,000 resamples of every item): ratings in typed arrays (0 for
+  // none), one flat histogram per axis with ten slots per group, no allocation per resample.
+  const next = createRandom(request.seed).next
+  const sizes = request.groups.map((raters) => raters.length)
+  const values = (axis: MatrixAxis) =>
+    request.groups.map((raters) => Int8Array.from(raters, (r) => r[axis] ?? 0))
+  const impacts = values('impact')
+  const efforts = values('effort')
+  const slots = MAX + 1
+  const sampledImpact = new Float64Array(sizes.length * slots)
+  const sampledEffort = new Float64Array(sizes.length * slots)
+  const scratch = emptyHistogram()
   const stays = { people: 0, groups: 0 }
-  const sample: Record<MatrixAxis, Histogram[]> = {
-    impact: request.groups.map(() => emptyHistogram()),
-    effort: request.groups.map(() => emptyHistogram()),
-  }
   for (let b = 0; b < request.resamples; b++) {
-    request.groups.forEach((raters, g) => {
-      const impact = sample.impact[g]!
-      const effort = sample.effort[g]!
-      impact.fill(0)
-      effort.fill(0)
-      for (let k = 0; k < raters.length; k++) {
-        const r = raters[random.int(0, raters.length - 1)]!
-        if (r.impact !== null) impact[r.impact]!++
-        if (r.effort !== null) effort[r.effort]!++
+    sampledImpact.fill(0)
+    sampledEffort.fill(0)
+    for (let g = 0; g < sizes.length; g++) {
+      const n = sizes[g]!
+      const impact = impacts[g]!
+      const effort = efforts[g]!
+      const base = g * slots
+      for (let k = 0; k < n; k++) {
+        const j = Math.floor(next() * n)
+        sampledImpact[base + impact[j]!]!++
+        sampledEffort[base + effort[j]!]!++
       }
-    })
+    }
     for (const weighting of ['people', 'groups'] as const) {
       const want = target[weighting]
       if (want === null) continue
       const point = {
-        impact: axisMedian(sample.impact, weighting) ?? observed[weighting].impact!,
-        effort: axisMedian(sample.effort, weighting) ?? observed[weighting].effort!,
+        impact:
+          flatMedian(sampledImpact, sizes.length, weighting, scratch) ??
+          observed[weighting].impact!,
+        effort:
+          flatMedian(sampledEffort, sizes.length, weighting, scratch) ??
+          observed[weighting].effort!,
       }
       if (quadrantOf(point) === want) stays[weighting]++
     }
