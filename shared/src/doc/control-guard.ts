@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
 import { MATRIX_ADOPTED } from './matrix.js'
+import { frameworkRefusal } from './framework.js'
 import { isRoundControlRoot, isRoundProgressRoot, ROUND_SERVER_KEYS } from './rounds.js'
 
 /** Roots of the control document that only the server writes. */
@@ -57,6 +58,8 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     return status === undefined || status === 'setup'
   }
   const refusal = (place: Place): GuardVerdict | null => {
+    const framework = frameworkRefusal(doc, place.root, place.key)
+    if (framework) return { ok: false, reason: framework }
     if (place.root !== null && (SERVER_ROOTS.has(place.root) || isRoundProgressRoot(place.root))) {
       return { ok: false, reason: `the ${place.root} is written by the server` }
     }

@@ -60,6 +60,14 @@ export function describeLogEvent(event: LogEvent): string {
     }
     case 'matrix-adopted':
       return `2x2 placement adopted from the revealed ratings, every ${event.weighting === 'groups' ? 'group' : 'person'} counting equally: ${plural(event.placed, 'item')} placed`
+    case 'weights-adopted': {
+      const weights = event.weights.map((w) => `${w.criterion} ${w.points}`).join(', ')
+      const from =
+        event.proposals === 0
+          ? 'set by the facilitator'
+          : `from ${plural(event.proposals, 'proposal')}, ${event.basis === 'groups' ? 'every group counted equally' : 'every person counted equally'}${event.consensus === null ? '' : `, consensus ${Math.round(event.consensus * 100)} %`}`
+      return `Weights adopted (${from}): ${weights}`
+    }
     case 'note':
       return event.text
   }

@@ -70,3 +70,21 @@ export const frameworkSchema = z
     ),
   )
 export type Framework = z.infer<typeof frameworkSchema>
+
+/** How the overall weights count people: every stakeholder group equal, or every person. */
+export const aggregationBasisSchema = z.enum(['groups', 'people'])
+
+/** The weights the facilitator adopted, as the server records them in the control document. */
+export const adoptedWeightsSchema = z.object({
+  /** Whole points over the framework's criteria, summing to 100. */
+  weights: weightsSchema,
+  /** Which aggregate they started from. */
+  basis: aggregationBasisSchema,
+  /** Server time of the adoption. */
+  at: z.number().check(z.nonnegative()),
+  /** Proposals revealed when they were adopted (0 when adopted without a round). */
+  proposals: z.number().check(z.int(), z.nonnegative()),
+  /** The proposals' consensus (0–1), or null. */
+  consensus: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+})
+export type AdoptedWeights = z.infer<typeof adoptedWeightsSchema>

@@ -71,6 +71,17 @@ export const logEventSchema = z.discriminatedUnion('type', [
     weighting: z.enum(['people', 'groups']),
     placed: count,
   }),
+  /** The facilitator adopted the framework's weights (names and points as they were). */
+  z.object({
+    type: z.literal('weights-adopted'),
+    at,
+    weights: z
+      .array(z.object({ criterion: prose.check(z.maxLength(60)), points: z.number() }))
+      .check(z.maxLength(12)),
+    basis: z.enum(['groups', 'people']),
+    proposals: count,
+    consensus: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  }),
   /** A line from before the log was typed (migrated as it was), or a server note. */
   z.object({ type: z.literal('note'), at, kind: z.string().check(z.maxLength(40)), text: prose }),
 ])

@@ -3,9 +3,10 @@
 import type { AnyRoundKind } from './round-kind.js'
 import { dotVoting } from './dot-voting.js'
 import { matrixRatings } from './matrix-ratings.js'
+import { weightProposals } from './weight-proposals.js'
 
 /** Every round kind of the workshop method, in the order of the phases. */
-export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting, matrixRatings]
+export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting, matrixRatings, weightProposals]
 
 /** The registered kind with this id, or null. */
 export function findRoundKind(

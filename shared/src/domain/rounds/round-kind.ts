@@ -3,6 +3,7 @@
 // facilitator sees while it is open and what the reveal publishes. Pure: the documents, the seal
 // store and the lifecycle (open, close, reveal, reopen) are the doc layer's and the server's.
 import type { BoardState } from '../../schema/board.js'
+import type { Framework } from '../../schema/framework.js'
 import type { RoundKindId, RoundProgress } from '../../schema/rounds.js'
 import type { VoteResults } from '../../schema/voting.js'
 import type { Group, WorkshopSettings } from '../../schema/workshop.js'
@@ -29,6 +30,8 @@ export interface RoundWorld {
   readonly workshop: WorkshopSettings | null
   /** The revealed dot vote, if any (the 2x2 takes its top items from it). */
   readonly votes?: VoteResults | null
+  /** The value framework set up in control, if any (weights and scores are cast on it). */
+  readonly framework?: Framework | null
 }
 
 /** How messages and the log name a kind. */

@@ -18,6 +18,7 @@ import {
   type RoundParticipant,
 } from './round-kind.js'
 import { parseSeal, revealRound, sealRound } from './seal.js'
+import { weightProposals, type WeightsContext } from './weight-proposals.js'
 
 /** A tiny kind for tests: rate each card 1–max; the result is each card's median rating. */
 const ratingSettings = z.object({ max: z.number().check(z.int(), z.gte(1), z.lte(9)) })
@@ -172,6 +173,17 @@ const matrixContext: fc.Arbitrary<MatrixRatingContext> = fc
     items: items.map((key) => ({ key, kind: 'idea' as const, label: key })),
     votesRevealed: false,
   }))
+// Criteria named like the hostile entries' keys, so the proposal clamp meets its own ids too.
+const weightsContext: fc.Arbitrary<WeightsContext> = fc
+  .uniqueArray(fc.constantFrom(...keys), { maxLength: keys.length })
+  .map((ids) => ({
+    criteria: ids.map((id) => ({
+      id,
+      name: id,
+      direction: 'benefit' as const,
+      scale: { min: 1, max: 5 },
+    })),
+  }))
 interface KindCase {
   readonly kind: AnyRoundKind
   readonly context: fc.Arbitrary<unknown>
@@ -180,11 +192,12 @@ const cases: KindCase[] = [
   { kind: dotVoting as AnyRoundKind, context: votingContext },
   { kind: ratings as AnyRoundKind, context: ratingContextArb },
   { kind: matrixRatings as AnyRoundKind, context: matrixContext },
+  { kind: weightProposals as AnyRoundKind, context: weightsContext },
 ]
 
 describe('the registry', () => {
   it('lists dot voting and the 2x2 ratings, once each, under their ids', () => {
-    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings'])
+    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings', 'weights'])
     expect(findRoundKind('voting')).toBe(dotVoting)
     expect(findRoundKind('constructor')).toBeNull()
   })
