@@ -16,6 +16,7 @@ import brainstorm from './routes/brainstorm.js'
 import exportRoute from './routes/export.js'
 import voting from './routes/voting.js'
 import rounds from './routes/rounds.js'
+import framework from './routes/framework.js'
 import matrix from './routes/matrix.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(viewer)
   await app.register(voting)
   await app.register(rounds)
+  await app.register(framework)
   await app.register(matrix)
   await app.register(sync)
   await app.register(staticFiles)

@@ -10,6 +10,7 @@ import {
   parseSeal,
   readBoard,
   readControl,
+  readFramework,
   readRawRoundInput,
   readRoundResult,
   readRoundState,
@@ -55,12 +56,13 @@ export async function readRoundWorld(
   rooms: Pick<Rooms, 'read'>,
   workshopId: WorkshopId,
 ): Promise<RoundWorld> {
-  const { workshop, votes } = await rooms.read({ workshopId, kind: 'control' }, (d) => ({
+  const { workshop, votes, framework } = await rooms.read({ workshopId, kind: 'control' }, (d) => ({
     workshop: readControl(d).settings,
     votes: readRoundResult(d, dotVoting),
+    framework: readFramework(d),
   }))
   const board = await rooms.read({ workshopId, kind: 'board' }, readBoard)
-  return { board, workshop, votes }
+  return { board, workshop, votes, framework }
 }
 
 export class RoundsService {
