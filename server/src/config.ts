@@ -43,6 +43,8 @@ export interface SyncLimits {
   readonly maxClientsPerIdentity: number
   /** Concurrent websocket connections per token, and per remote address. */
   readonly maxConnectionsPerToken: number
+  /** The same for the read-only link's token, which a whole hospital may open at once. */
+  readonly maxConnectionsPerViewerLink: number
   readonly maxConnectionsPerAddress: number
   /** What a socket may send before it is authenticated (bytes and messages) before it is closed. */
   readonly preAuthBytes: number
@@ -77,6 +79,7 @@ const envSchema = z.object({
   MAX_DOC_CLIENTS: int(4096, 1),
   MAX_CLIENTS_PER_IDENTITY: int(256, 1),
   MAX_CONNECTIONS_PER_TOKEN: int(24, 1),
+  MAX_CONNECTIONS_PER_VIEWER_LINK: int(400, 1),
   MAX_CONNECTIONS_PER_ADDRESS: int(2000, 1),
   PREAUTH_MAX_BYTES: int(64 * 1024, 1),
   PREAUTH_MAX_MESSAGES: int(64, 1),
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDocClients: e.MAX_DOC_CLIENTS,
       maxClientsPerIdentity: e.MAX_CLIENTS_PER_IDENTITY,
       maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
+      maxConnectionsPerViewerLink: e.MAX_CONNECTIONS_PER_VIEWER_LINK,
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
       preAuthBytes: e.PREAUTH_MAX_BYTES,
       preAuthMessages: e.PREAUTH_MAX_MESSAGES,

@@ -196,4 +196,19 @@ describe('the read-only link', () => {
     ).toBe(204)
     expect((await call(server, 'GET', '/api/session', s.viewer)).status).toBe(401)
   })
+
+  it("is open to more readers at once than one person's token", async () => {
+    const server = await startServer({
+      MAX_CONNECTIONS_PER_TOKEN: '2',
+      MAX_CONNECTIONS_PER_VIEWER_LINK: '5',
+    })
+    const s = await workshopWithLink(server)
+    const readers = Array.from({ length: 5 }, (_, i) =>
+      stock(server, docName(s.workshopId, 'board'), s.viewer, `reader ${i}`),
+    )
+    await Promise.all(readers.map((r) => whenSynced(r)))
+    for (const r of readers) expect(readBoard(r.doc).cards).toHaveLength(ITEMS.length)
+    const oneTooMany = stock(server, docName(s.workshopId, 'board'), s.viewer, 'one too many')
+    expect(await closeOf(oneTooMany)).toBe(4430)
+  })
 })

@@ -130,7 +130,12 @@ const sync: FastifyPluginAsync = async (app) => {
         if (!auth.ok) return close(auth.code, auth.reason)
         if (closing) return
         const tokenKey = typeof token === 'string' ? token : ''
-        if (!perToken.take(tokenKey, limits.maxConnectionsPerToken)) {
+        // One person's token opens a few pages; the read-only link is shared with many readers.
+        const cap =
+          auth.identity.role === 'viewer'
+            ? limits.maxConnectionsPerViewerLink
+            : limits.maxConnectionsPerToken
+        if (!perToken.take(tokenKey, cap)) {
           return close(CLOSE.tooManyConnections, 'too many connections with this token')
         }
         if (closed) return perToken.give(tokenKey)
