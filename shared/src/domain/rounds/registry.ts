@@ -4,9 +4,15 @@ import type { AnyRoundKind } from './round-kind.js'
 import { dotVoting } from './dot-voting.js'
 import { matrixRatings } from './matrix-ratings.js'
 import { weightProposals } from './weight-proposals.js'
+import { criterionScores } from './criterion-scores.js'
 
 /** Every round kind of the workshop method, in the order of the phases. */
-export const ROUND_KINDS: readonly AnyRoundKind[] = [dotVoting, matrixRatings, weightProposals]
+export const ROUND_KINDS: readonly AnyRoundKind[] = [
+  dotVoting,
+  matrixRatings,
+  weightProposals,
+  criterionScores,
+]
 
 /** The registered kind with this id, or null. */
 export function findRoundKind(

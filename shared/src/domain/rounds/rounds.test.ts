@@ -19,6 +19,7 @@ import {
 } from './round-kind.js'
 import { parseSeal, revealRound, sealRound } from './seal.js'
 import { weightProposals, type WeightsContext } from './weight-proposals.js'
+import { criterionScores, type ScoresContext } from './criterion-scores.js'
 
 /** A tiny kind for tests: rate each card 1–max; the result is each card's median rating. */
 const ratingSettings = z.object({ max: z.number().check(z.int(), z.gte(1), z.lte(9)) })
@@ -184,6 +185,29 @@ const weightsContext: fc.Arbitrary<WeightsContext> = fc
       scale: { min: 1, max: 5 },
     })),
   }))
+// Scores on criteria named like the hostile entries' keys, for items with those keys too.
+const scoresContext: fc.Arbitrary<ScoresContext> = fc
+  .record({
+    criteria: fc.uniqueArray(fc.constantFrom(...keys), { maxLength: 3 }),
+    items: fc.uniqueArray(fc.constantFrom(...keys), { maxLength: keys.length }),
+  })
+  .map(({ criteria, items }) => ({
+    settings: {
+      select: 'all' as const,
+      top: 10,
+      picked: [],
+      on: 'both' as const,
+      axes: { impact: null, effort: null },
+    },
+    criteria: criteria.map((id) => ({
+      id,
+      name: id,
+      direction: 'benefit' as const,
+      scale: { min: 1, max: 9 },
+    })),
+    items: items.map((key) => ({ key, kind: 'idea' as const, label: key })),
+    votesRevealed: false,
+  }))
 interface KindCase {
   readonly kind: AnyRoundKind
   readonly context: fc.Arbitrary<unknown>
@@ -193,11 +217,12 @@ const cases: KindCase[] = [
   { kind: ratings as AnyRoundKind, context: ratingContextArb },
   { kind: matrixRatings as AnyRoundKind, context: matrixContext },
   { kind: weightProposals as AnyRoundKind, context: weightsContext },
+  { kind: criterionScores as AnyRoundKind, context: scoresContext },
 ]
 
 describe('the registry', () => {
   it('lists dot voting and the 2x2 ratings, once each, under their ids', () => {
-    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings', 'weights'])
+    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings', 'weights', 'scores'])
     expect(findRoundKind('voting')).toBe(dotVoting)
     expect(findRoundKind('constructor')).toBeNull()
   })
