@@ -1,7 +1,8 @@
 // The value framework's weights on a real server: the facilitator sets up criteria, phones propose
 // 100 points through stock providers (hostile ones clamped as docs/value-framework.md says), close
 // seals them so late proposals do not count, the reveal publishes the hand-computed aggregates,
-// and adopting the weights is the server's logged record that no client can write itself.
+// and adopting the weights is the server's logged record that no client can write itself; items
+// are then scored per criterion in a sealed round of their own, clamped to each criterion's scale.
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
@@ -16,6 +17,9 @@ import {
   setFramework,
   setRoundInputEntry,
   weightProposals,
+  criterionScores,
+  readBoard,
+  voteItems,
   type AnyRoundKind,
   type Framework,
   type JoinResponse,
@@ -69,18 +73,18 @@ async function scene(server: TestServer) {
       token,
     )
   /** Writes a proposal through a stock provider; resolves once the server stored it. */
-  const propose = async (who: JoinResponse, entries: Record<string, unknown>) => {
+  const write = async (who: JoinResponse, round: string, entries: Record<string, unknown>) => {
     const name = docName({ workshopId, kind: 'private', participantId: who.participantId })
     const client = connect(server, name, who.token)
     await synced(client)
     client.doc.transact(() => {
       for (const [key, value] of Object.entries(entries)) {
-        setRoundInputEntry(client.doc, 'weights', key, value)
+        setRoundInputEntry(client.doc, round, key, value)
       }
     })
     const lease = await server.app.rooms.acquire(parseDocName(name)!)
     try {
-      const map = (d: Y.Doc) => JSON.stringify(d.getMap('round:weights').toJSON())
+      const map = (d: Y.Doc) => JSON.stringify(d.getMap(`round:${round}`).toJSON())
       await until(
         lease.room.doc,
         () => map(lease.room.doc) === map(client.doc),
@@ -90,7 +94,20 @@ async function scene(server: TestServer) {
       lease.release()
     }
   }
-  return { server, workshopId, control, onServer, step, adopt, propose, ...people }
+  const propose = (who: JoinResponse, entries: Record<string, unknown>) =>
+    write(who, 'weights', entries)
+  return {
+    server,
+    workshopId,
+    facilitatorToken,
+    control,
+    onServer,
+    step,
+    adopt,
+    write,
+    propose,
+    ...people,
+  }
 }
 
 const log = (doc: Y.Doc) => readControl(doc).log.map((e) => e.text)
@@ -206,5 +223,54 @@ describe('weights proposed together', () => {
     )
     await new Promise((r) => setTimeout(r, 200))
     expect(await s.onServer(readAdoptedWeights)).toBeNull()
+  })
+})
+
+describe('items scored per criterion', () => {
+  it('clamps hostile scores to the scales, ignores late ones, reveals the means', async () => {
+    const s = await scene(await startServer())
+    const items = await post(
+      s.server,
+      `/api/workshops/${s.workshopId}/items`,
+      { format: 'lines', text: 'Pager\nRota' },
+      s.facilitatorToken,
+    )
+    expect(items.status).toBe(200)
+    const [pager, rota] = voteItems(
+      await s.server.app.rooms.read({ workshopId: s.workshopId, kind: 'board' }, readBoard),
+      'both',
+    ).map((i) => i.key) as [string, string]
+    setFramework(s.control.doc, framework)
+    for (let i = 0; i < 100 && (await s.onServer(readFramework)) === null; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const step = (action: string) =>
+      post(
+        s.server,
+        `/api/workshops/${s.workshopId}/rounds/scores/${action}`,
+        {},
+        s.facilitatorToken,
+      )
+    expect((await step('open')).status).toBe(204)
+    const score = (who: JoinResponse, entries: Record<string, unknown>) =>
+      s.write(who, 'scores', entries)
+    // Ana: one score off the scale (7), one not whole, one on an unknown item.
+    await score(s.ana, {
+      [pager]: { safety: 5, workflow: 7, revenue: 2 },
+      [rota]: { safety: 2.5 },
+      'idea:nope': { safety: 3 },
+    })
+    await score(s.cy, { [pager]: { safety: 1, revenue: 4 } })
+    expect((await step('close')).status).toBe(204)
+    await score(s.ben, { [pager]: { safety: 5 } })
+    expect((await step('reveal')).status).toBe(204)
+    const result = await s.onServer((d) => readRoundResult(d, criterionScores))
+    expect(result).toMatchObject({
+      raters: 2,
+      people: { [pager]: { safety: 3, revenue: 3 } },
+      groupEqual: { [pager]: { safety: 3, revenue: 3 } },
+    })
+    expect(result!.people[rota]).toBeUndefined()
+    expect(result!.cells[pager]!.workflow).toEqual({ n: 0, iqr: null })
   })
 })
