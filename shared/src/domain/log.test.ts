@@ -59,6 +59,14 @@ describe('describeLogEvent', () => {
       { type: 'matrix-adopted', at: 1, weighting: 'people', placed: 1 },
       '2x2 placement adopted from the revealed ratings, every person counting equally: 1 item placed',
     ],
+    [
+      { type: 'matrix-placed', at: 1, item: 'i:a', label: 'Bed board', quadrant: 'fill-ins' },
+      '2x2: "Bed board" placed by hand in Fill-ins',
+    ],
+    [
+      { type: 'matrix-placed', at: 1, item: 'i:a', label: 'Bed board', quadrant: null },
+      '2x2: "Bed board" taken off the matrix by hand',
+    ],
     [{ type: 'note', at: 1, kind: 'x', text: 'As it was' }, 'As it was'],
   ])('%j reads "%s"', (event, sentence) => {
     expect(logEventSchema.safeParse(event).success).toBe(true)

@@ -1,6 +1,7 @@
 // One sentence per decision-log event, the same on the console, the projector and in exports.
 import type { LogEvent } from '../schema/log.js'
 import type { RoundWords } from './rounds/round-kind.js'
+import { DEFAULT_QUADRANT_LABELS } from './matrix/quadrant.js'
 import { findRoundKind } from './rounds/registry.js'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -68,6 +69,10 @@ export function describeLogEvent(event: LogEvent): string {
           : `from ${plural(event.proposals, 'proposal')}, ${event.basis === 'groups' ? 'every group counted equally' : 'every person counted equally'}${event.consensus === null ? '' : `, consensus ${Math.round(event.consensus * 100)} %`}`
       return `Weights adopted (${from}): ${weights}`
     }
+    case 'matrix-placed':
+      return event.quadrant === null
+        ? `2x2: "${event.label}" taken off the matrix by hand`
+        : `2x2: "${event.label}" placed by hand in ${DEFAULT_QUADRANT_LABELS[event.quadrant]}`
     case 'note':
       return event.text
   }

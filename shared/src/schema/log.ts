@@ -2,6 +2,7 @@
 // server writes it (the control guard refuses any client's edit); the console, the projector
 // and the exports turn each event into a sentence with `describeLogEvent` (domain/log.ts).
 import { collectModeSchema, timerOnZeroSchema } from './brainstorm.js'
+import { quadrantSchema } from './matrix.js'
 import { phaseSchema } from './phase.js'
 import { cleanTextCheck } from './text.js'
 import { z } from './zod.js'
@@ -81,6 +82,14 @@ export const logEventSchema = z.discriminatedUnion('type', [
     basis: z.enum(['groups', 'people']),
     proposals: count,
     consensus: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  }),
+  /** The facilitator moved a 2x2 item by hand into another quadrant, or off the matrix (null). */
+  z.object({
+    type: z.literal('matrix-placed'),
+    at,
+    item: z.string().check(z.maxLength(200)),
+    label: prose,
+    quadrant: z.nullable(quadrantSchema),
   }),
   /** A line from before the log was typed (migrated as it was), or a server note. */
   z.object({ type: z.literal('note'), at, kind: z.string().check(z.maxLength(40)), text: prose }),

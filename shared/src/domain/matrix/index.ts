@@ -3,7 +3,13 @@
 // generic names (histograms, hashes) stay inside the folder.
 export { DEFAULT_AXIS_NAMES, DEFAULT_QUADRANT_LABELS, quadrantOf } from './quadrant.js'
 export { matrixItems, noMatrixItems } from './items.js'
-export { adoptedPositions, clampPoint, movedByHand, MOVED_TOLERANCE } from './placement.js'
+export {
+  adoptedPositions,
+  clampPoint,
+  handMoves,
+  movedByHand,
+  MOVED_TOLERANCE,
+} from './placement.js'
 export { axesFor, clampRatings, ratesAxis, ratingProgress } from './ratings.js'
 export { describeSplit, splitOf, type SplitWords } from './split.js'
 export {

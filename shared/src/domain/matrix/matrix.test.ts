@@ -12,6 +12,7 @@ import { median, quantile } from '../stats.js'
 import { aggregateItems, type MatrixRater } from './aggregate.js'
 import { countQuantile, groupEqualHistogram, histogramOf, weightedQuantile } from './histogram.js'
 import { matrixItems, noMatrixItems } from './items.js'
+import { handMoves } from './placement.js'
 import { quadrantOf } from './quadrant.js'
 import { axesFor, clampRatings, ratingProgress } from './ratings.js'
 import { axisSplit, describeSplit, splitOf } from './split.js'
@@ -375,5 +376,27 @@ describe('which items go onto the matrix', () => {
     )
     expect(noMatrixItems(settings({ select: 'picked' }), [], true)).toMatch(/Pick at least one/)
     expect(noMatrixItems(settings({}), [item('i:a')], false)).toBeNull()
+  })
+})
+
+describe('hand moves for the log', () => {
+  it('logs a change of quadrant, an item placed and one taken off; not a move within a quadrant', () => {
+    const label = (key: string) => (key === 'i:a' ? 'Theatre app' : key)
+    const before = {
+      'i:a': { impact: 7, effort: 3 },
+      'i:b': { impact: 2, effort: 2 },
+      'i:c': { impact: 8, effort: 8 },
+    }
+    const after = {
+      'i:a': { impact: 4, effort: 3 },
+      'i:b': { impact: 3, effort: 4.5 },
+      'i:d': { impact: 5, effort: 5 },
+    }
+    expect(handMoves(before, after, label, 9)).toEqual([
+      { type: 'matrix-placed', at: 9, item: 'i:a', label: 'Theatre app', quadrant: 'fill-ins' },
+      { type: 'matrix-placed', at: 9, item: 'i:c', label: 'i:c', quadrant: null },
+      { type: 'matrix-placed', at: 9, item: 'i:d', label: 'i:d', quadrant: 'major-projects' },
+    ])
+    expect(handMoves(after, after, label, 9)).toEqual([])
   })
 })

@@ -6,6 +6,8 @@ import {
   type MatrixPoint,
   type MatrixResults,
 } from '../../schema/matrix.js'
+import type { LogEvent } from '../../schema/log.js'
+import { quadrantOf } from './quadrant.js'
 import type { MatrixWeighting } from './stability.js'
 
 const onScale = (v: number) => Math.min(RATING_MAX, Math.max(RATING_MIN, v))
@@ -55,5 +57,28 @@ export function movedByHand(
       Math.abs(now.impact - then.impact) > MOVED_TOLERANCE ||
       Math.abs(now.effort - then.effort) > MOVED_TOLERANCE
     )
+  })
+}
+
+/**
+ * The log events for the facilitator's hand moves between two states of the placement: one
+ * per item that changed quadrant, came onto the matrix or went off it. Moves within a quadrant
+ * are not decisions and are not logged. `label` names an item (its key when unknown).
+ */
+export function handMoves(
+  before: Readonly<Record<string, MatrixPoint>>,
+  after: Readonly<Record<string, MatrixPoint>>,
+  label: (key: string) => string,
+  at: number,
+): Extract<LogEvent, { type: 'matrix-placed' }>[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  const quadrant = (m: Readonly<Record<string, MatrixPoint>>, key: string) =>
+    Object.hasOwn(m, key) ? quadrantOf(m[key]!) : null
+  return [...keys].flatMap((item) => {
+    const from = quadrant(before, item)
+    const to = quadrant(after, item)
+    return from === to
+      ? []
+      : [{ type: 'matrix-placed' as const, at, item, label: label(item), quadrant: to }]
   })
 }
