@@ -279,5 +279,14 @@ describe('the 2x2 ratings round', () => {
     )
     expect(held.positions[bed]).toEqual({ impact: 3, effort: 7 })
     expect(movedByHand(held.positions, held.adoption!.positions)).toEqual([bed])
+    await until(
+      s.control.doc,
+      () => log(s).includes('2x2: "Bed board" placed by hand in Thankless tasks'),
+      'the hand move logged',
+    )
+    // A move within its quadrant is not a decision: nothing more is logged.
+    setMatrixPosition(s.control.doc, bed, { impact: 2, effort: 8 })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(log(s).filter((line) => line.startsWith('2x2: '))).toHaveLength(1)
   })
 })

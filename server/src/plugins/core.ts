@@ -8,6 +8,7 @@ import { Rooms } from '../sync/rooms.js'
 import { workshopAccessPolicy } from '../workshop/access-policy.js'
 import { Ownership } from '../workshop/ownership.js'
 import { ProgressTracker } from '../workshop/progress.js'
+import { observeMatrixLog } from '../workshop/matrix-log.js'
 import { observeSessionLog } from '../workshop/session-log.js'
 
 declare module 'fastify' {
@@ -50,7 +51,10 @@ export default fp<CoreOptions>(
       }),
       onPrivateChange: progress.onPrivateChange,
       onLoad: (ref, doc) => {
-        if (ref.kind === 'control') observeSessionLog(doc)
+        if (ref.kind === 'control') {
+          observeSessionLog(doc)
+          observeMatrixLog(doc)
+        }
       },
       quotas: {
         maxDocBytes: config.limits.maxDocBytes,
