@@ -907,3 +907,69 @@ describe('Room: compaction', () => {
     expect(log.rows.map((r) => r.seq)).toEqual([43])
   })
 })
+
+describe('Room: a fresh client loads what connected peers were sent', () => {
+  /** One client's values in the root map `m`, written byte by byte, and deletions. */
+  function forgedValues(
+    client: number,
+    items: { key?: string; origin?: [number, number]; right?: [number, number]; value: number }[],
+    deletes: [client: number, clock: number, len: number][] = [],
+  ): Uint8Array {
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, items.length)
+    encoding.writeVarUint(e, client)
+    encoding.writeVarUint(e, 0)
+    for (const item of items) {
+      const flags = (item.origin ? 0x80 : 0) | (item.right ? 0x40 : 0) | (item.key ? 0x20 : 0)
+      encoding.writeUint8(e, 8 | flags)
+      for (const id of [item.origin, item.right]) id?.forEach((n) => encoding.writeVarUint(e, n))
+      if (!item.origin && !item.right) {
+        encoding.writeVarUint(e, 1)
+        encoding.writeVarString(e, 'm')
+        if (item.key) encoding.writeVarString(e, item.key)
+      }
+      encoding.writeVarUint(e, 1)
+      encoding.writeAny(e, item.value)
+    }
+    encoding.writeVarUint(e, deletes.length)
+    for (const [c, clock, len] of deletes) {
+      for (const n of [c, 1, clock, len]) encoding.writeVarUint(e, n)
+    }
+    return encoding.toUint8Array(e)
+  }
+
+  it('refuses a value that names its left neighbour as its right one: Yjs would place it by how its structs happen to be split', async () => {
+    const { room, writes } = makeLimitedRoom()
+    const sender = fakePeer(ada)
+    const watcher = fakePeer(facilitator)
+    room.join(sender)
+    room.join(watcher)
+    // Client 3 writes key 'b' three times (3:2 is the value); client 4 writes it again naming
+    // 3:2 as both neighbours, and deletes 3:2. The server placed 4:0 after 3:2 and kept it; a
+    // fresh client, reading 3:0..3:2 as one struct, split it and placed 4:0 before 3:2, deleted.
+    room.receive(
+      sender,
+      updateFrame(
+        forgedValues(3, [
+          { key: 'b', value: 0 },
+          { origin: [3, 0], value: 1 },
+          { origin: [3, 1], value: 2 },
+        ]),
+      ),
+    )
+    room.receive(
+      sender,
+      updateFrame(forgedValues(4, [{ origin: [3, 2], right: [3, 2], value: 3 }], [[3, 2, 1]])),
+    )
+    await room.flushed()
+    const fresh = new Y.Doc()
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(room.doc))
+    const watched = received(watcher)
+    expect(watched.getMap('m').get('b')).toBe(fresh.getMap('m').get('b'))
+    expect(Y.equalSnapshots(Y.snapshot(watched), Y.snapshot(fresh))).toBe(true)
+    expect(Y.equalSnapshots(Y.snapshot(room.doc), Y.snapshot(fresh))).toBe(true)
+    expect(denials(sender)).toEqual([expect.stringMatching(/right neighbour/)])
+    expect(writes.flatMap((w) => w.updates)).toHaveLength(1)
+  })
+})
