@@ -908,14 +908,108 @@ function missing(before: Y.Snapshot, after: Y.Snapshot): string | null {
   return null
 }
 
-function describeDifference(a: Y.Doc, b: Y.Doc): string {
+/**
+ * How an honest client's document (`a`) differs from a fresh client's (`b`): clients whose
+ * clocks differ, else the clock ranges deleted on one side only, each with what holds it on
+ * both sides (a GC struct or an Item, its content, its parent up to the root).
+ */
+export function describeDifference(a: Y.Doc, b: Y.Doc): string {
   const sa = Y.decodeStateVector(Y.encodeStateVector(a))
   const sb = Y.decodeStateVector(Y.encodeStateVector(b))
   const diffs: string[] = []
   for (const client of new Set([...sa.keys(), ...sb.keys()])) {
     const x = sa.get(client) ?? 0
     const y = sb.get(client) ?? 0
-    if (x !== y) diffs.push(`client ${client}: ${x} here, ${y} fresh`)
+    if (x !== y) diffs.push(`client ${client}: ${x} honest, ${y} fresh`)
   }
-  return diffs.length > 0 ? diffs.slice(0, 6).join('; ') : 'same state vector, different deletions'
+  if (diffs.length > 0) return diffs.slice(0, 6).join('; ')
+  const da = Y.snapshot(a).ds.clients
+  const db = Y.snapshot(b).ds.clients
+  const lines: string[] = []
+  for (const client of new Set([...da.keys(), ...db.keys()])) {
+    const ra = da.get(client) ?? []
+    const rb = db.get(client) ?? []
+    for (const [only, side, other] of [
+      [rangesMinus(ra, rb), 'honest', 'fresh'],
+      [rangesMinus(rb, ra), 'fresh', 'honest'],
+    ] as const) {
+      for (const { clock, len } of only) {
+        lines.push(
+          `client ${client} clock ${clock}..${clock + len - 1} deleted ${side} only ` +
+            `(${side}: ${describeStructAt(side === 'honest' ? a : b, client, clock)}; ` +
+            `${other}: ${describeStructAt(side === 'honest' ? b : a, client, clock)})`,
+        )
+      }
+    }
+  }
+  if (lines.length === 0) return 'same state vector, different deletions (none found)'
+  const shown = lines.slice(0, 8).join('; ')
+  return `same state vector, different deletions: ${shown}${lines.length > 8 ? `; and ${lines.length - 8} more` : ''}`
+}
+
+/** The parts of sorted, merged ranges `a` that `b` does not cover. */
+function rangesMinus(
+  a: readonly { clock: number; len: number }[],
+  b: readonly { clock: number; len: number }[],
+): { clock: number; len: number }[] {
+  const out: { clock: number; len: number }[] = []
+  for (const r of a) {
+    let at = r.clock
+    const end = r.clock + r.len
+    for (const x of b) {
+      const xe = x.clock + x.len
+      if (xe <= at || x.clock >= end) continue
+      if (x.clock > at) out.push({ clock: at, len: x.clock - at })
+      at = Math.max(at, xe)
+    }
+    if (at < end) out.push({ clock: at, len: end - at })
+  }
+  return out
+}
+
+/** The struct holding `client:clock` in `doc`: its kind, content, deletion and parent chain. */
+function describeStructAt(doc: Y.Doc, client: number, clock: number): string {
+  const structs = (doc.store.clients.get(client) ?? []) as (Y.Item | Y.GC)[]
+  let lo = 0
+  let hi = structs.length - 1
+  let s: Y.Item | Y.GC | null = null
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const m = structs[mid]!
+    if (clock < m.id.clock) hi = mid - 1
+    else if (clock >= m.id.clock + m.length) lo = mid + 1
+    else {
+      s = m
+      break
+    }
+  }
+  if (s === null) return 'nothing'
+  const at = `${s.id.client}:${s.id.clock}+${s.length}`
+  if (!(s instanceof Y.Item)) return `${s.constructor.name} ${at}`
+  const content = s.content.constructor.name.replace(/^Content/, '')
+  return `Item ${at} ${content}${s.deleted ? ' deleted' : ' live'} in ${parentPath(doc, s)}`
+}
+
+/** Where an item sits, from its root: `root 'board' .cards → 5:10 (deleted) .title`. */
+function parentPath(doc: Y.Doc, item: Y.Item): string {
+  const parts: string[] = []
+  let current: Y.Item | null = item
+  for (let depth = 0; current !== null && depth < 16; depth++) {
+    parts.push(current.parentSub === null ? '[]' : `.${current.parentSub}`)
+    const parent = current.parent as unknown
+    if (!(parent instanceof Y.AbstractType)) {
+      parts.push(parent === null ? 'no parent' : `parent ${JSON.stringify(parent)}`)
+      break
+    }
+    const holder: Y.Item | null = parent._item
+    if (holder === null) {
+      let root = '?'
+      for (const [name, type] of doc.share) if (type === parent) root = name
+      parts.push(`root '${root}'`)
+      break
+    }
+    parts.push(`→ ${holder.id.client}:${holder.id.clock}${holder.deleted ? ' (deleted)' : ''}`)
+    current = holder
+  }
+  return parts.reverse().join(' ')
 }
