@@ -280,17 +280,8 @@ export function appendLogEvent(
 ): void {
   const list = (Array.isArray(events) ? events : [events]) as readonly LogEvent[]
   if (list.length === 0) return
-  const clean = list.map((event) => {
-    const cleaned =
-      event.type === 'note'
-        ? { ...event, text: cleanText(event.text, { multiline: true }) }
-        : event.type === 'round-opened'
-          ? { ...event, settings: cleanText(event.settings, { multiline: true }) }
-          : event.type === 'round-revealed'
-            ? { ...event, headline: cleanText(event.headline, { multiline: true }) }
-            : event
-    return logEventSchema.parse(cleaned)
-  })
+  // The schema's prose fields clean their text as they parse (cleanTextCheck).
+  const clean = list.map((event) => logEventSchema.parse(event))
   doc.transact(() => doc.getArray(LOG).push(clean), origin)
 }
 
