@@ -47,6 +47,15 @@ export const STEP1_PER_SECOND = 1
 /** How long awareness changes gather before one message carries them all to every peer. */
 export const AWARENESS_BATCH_MS = 25
 
+/**
+ * Spacing between two broadcasts of a room, per peer in it, in ms, up to FLUSH_SPACING_MAX_MS.
+ * A broadcast costs one send per peer, so a storm in a full room is bounded by sends, not by
+ * updates: 500 peers wait at most 40 ms for the next merged message, 10 peers about 1 ms, and
+ * an update to a room that has been quiet for that long goes out in the same turn.
+ */
+export const FLUSH_SPACING_PER_PEER_MS = 0.08
+export const FLUSH_SPACING_MAX_MS = 40
+
 /** A Yjs client id first written by `owner` (a `writerKey`). */
 export interface WriterClaim {
   readonly clientId: number
@@ -150,6 +159,8 @@ export class Room {
    */
   private batch: { update: Uint8Array; origin: unknown }[] = []
   private batchQueued = false
+  /** When the last batch was flushed (performance.now()), for the spacing between broadcasts. */
+  private lastFlushAt = -Infinity
   /** Awareness client ids changed since the last awareness message went out. */
   private awarenessChanged = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
@@ -248,6 +259,7 @@ export class Room {
   /** Stores and broadcasts whatever updates are waiting; the chain runs it in order. */
   private async flushBatch(): Promise<void> {
     this.batchQueued = false
+    this.lastFlushAt = performance.now()
     if (this.batch.length === 0 && this.claims.length === 0) return
     const batch = this.batch
     const claims = this.claims
@@ -603,9 +615,14 @@ export class Room {
 
   private queueBatch(): void {
     this.batchQueued = true
+    const flush = () => this.enqueue(() => this.flushBatch())
     // Gather everything read in this turn of the event loop (a storm arrives as many
-    // messages per turn) into one write and one message per peer.
-    setImmediate(() => this.enqueue(() => this.flushBatch()))
+    // messages per turn) into one write and one message per peer; in a busy room, everything
+    // read until its spacing since the last broadcast is up.
+    const spacing = Math.min(FLUSH_SPACING_MAX_MS, this.peers.size * FLUSH_SPACING_PER_PEER_MS)
+    const wait = this.lastFlushAt + spacing - performance.now()
+    if (wait < 1) setImmediate(flush)
+    else setTimeout(flush, wait)
   }
 
   private enqueue(task: () => Promise<void>): void {
