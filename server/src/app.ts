@@ -22,6 +22,7 @@ import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
 import viewer from './routes/viewer.js'
+import participants from './routes/participants.js'
 import workshops from './routes/workshops.js'
 import type { Store } from './store/store.js'
 
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(brainstorm)
   await app.register(exportRoute)
   await app.register(viewer)
+  await app.register(participants)
   await app.register(voting)
   await app.register(rounds)
   await app.register(framework)

@@ -128,6 +128,26 @@ function directoryContract(factory: StoreFactory): void {
       expect(await store.listParticipants(w.id)).toEqual([p])
       await store.close()
     })
+
+    it('revokes a removed participant’s token for good, in its own workshop only', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      const other = workshop(2)
+      await store.createWorkshop(w)
+      await store.createWorkshop(other)
+      const p = participant(1, w)
+      const q = participant(2, w)
+      await store.addParticipant(p)
+      await store.addParticipant(q)
+      expect(await store.revokeParticipant(other.id, p.id)).toBe(false)
+      expect(await store.findToken('phash-1')).not.toBeNull()
+      expect(await store.revokeParticipant(w.id, p.id)).toBe(true)
+      expect(await store.revokeParticipant(w.id, p.id)).toBe(false)
+      expect(await store.findToken('phash-1')).toBeNull()
+      expect(await store.findToken('phash-2')).not.toBeNull()
+      expect((await store.listParticipants(w.id)).map((r) => r.id)).toEqual([p.id, q.id])
+      await store.close()
+    })
   })
 }
 

@@ -63,6 +63,7 @@ describe('labels and close codes', () => {
     [4403, true],
     [4404, true],
     [4410, true],
+    [4411, true],
     [4429, false],
     [4400, false],
     [1006, false],
@@ -76,6 +77,7 @@ describe('labels and close codes', () => {
     [4403, /join again/],
     [4404, /does not exist/],
     [4410, /deleted/],
+    [4411, /removed you/],
   ])('explains close code %i', (code, message) => {
     expect(endedMessage(code)).toMatch(message)
   })

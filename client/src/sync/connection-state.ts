@@ -60,6 +60,8 @@ export function endedMessage(code: number | null): string {
       return 'This workshop has been deleted.'
     case CLOSE.notFound:
       return 'This workshop does not exist on this server.'
+    case CLOSE.removed:
+      return 'The facilitator removed you from this workshop. What you contributed stays on the board.'
     default:
       return 'This session is no longer valid — join again.'
   }

@@ -43,7 +43,12 @@ export interface DocConnectionOptions {
 const RETIRED_SOCKET_MS = 1000
 
 /** Final closes after which the stored copy can never sync again: the session is gone. */
-const SESSION_GONE: readonly number[] = [CLOSE.unauthorized, CLOSE.gone, CLOSE.notFound]
+const SESSION_GONE: readonly number[] = [
+  CLOSE.unauthorized,
+  CLOSE.gone,
+  CLOSE.notFound,
+  CLOSE.removed,
+]
 
 const docNameOf = (o: DocConnectionOptions): string =>
   o.kind === 'private'

@@ -15,6 +15,7 @@ const base: ControlState = {
   phase: 'brainstorm',
   boardLocked: false,
   roster: {},
+  removed: {},
   log: [],
   collect: 'silent',
   round: 1,

@@ -152,6 +152,11 @@ export function openSqliteStore(dataDir: string): Store {
     participantsOf: db.prepare<[string], ParticipantRow>(
       'SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id',
     ),
+    // A revoked token's hash is replaced by one no token hashes to (hashes are hex digests).
+    revokeParticipant: db.prepare<[string, string, string]>(
+      `UPDATE participants SET token_hash = ? WHERE id = ? AND workshop_id = ?
+         AND token_hash NOT LIKE 'revoked:%'`,
+    ),
     participantByTokenHash: db.prepare<[string], ParticipantRow>(
       'SELECT * FROM participants WHERE token_hash = ?',
     ),
@@ -310,6 +315,10 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async listParticipants(workshopId) {
       return q.participantsOf.all(workshopId).map(toParticipant)
+    },
+    async revokeParticipant(workshopId, participantId) {
+      const tombstone = `revoked:${participantId}:${randomBytes(16).toString('hex')}`
+      return q.revokeParticipant.run(tombstone, participantId, workshopId).changes > 0
     },
     async findToken(hash): Promise<TokenOwner | null> {
       const w = q.workshopByTokenHash.get(hash)

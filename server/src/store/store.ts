@@ -55,6 +55,11 @@ export interface Directory {
 
   addParticipant(participant: ParticipantRecord): Promise<void>
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>
+  /**
+   * Revokes a participant's token for good (they were removed): it no longer opens anything.
+   * Their row stays. True when the workshop had this participant with a live token.
+   */
+  revokeParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<boolean>
   findToken(tokenHash: string): Promise<TokenOwner | null>
 
   /** Makes `tokenHash` the workshop's read-only link, revoking the one before (if any). */

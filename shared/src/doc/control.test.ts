@@ -9,6 +9,7 @@ import { describeLogEvent } from '../domain/log.js'
 import type { LogEvent } from '../schema/log.js'
 import {
   addRosterEntry,
+  markRosterRemoved,
   appendLog,
   appendLogEvent,
   initControl,
@@ -69,6 +70,7 @@ describe('readControl', () => {
       phase: 'setup',
       boardLocked: false,
       roster: {},
+      removed: {},
       log: [],
       collect: 'silent',
       round: 1,
@@ -83,12 +85,30 @@ describe('readControl', () => {
       phase: 'setup',
       boardLocked: false,
       roster: {},
+      removed: {},
       log: [],
       collect: 'silent',
       round: 1,
       timer: null,
       progress: {},
     })
+  })
+
+  it('lists a removed participant apart from the roster, once', () => {
+    const doc = controlDoc()
+    addRosterEntry(doc, 'p1', { name: 'Dana', group: 'g1', joinedAt: 1 })
+    addRosterEntry(doc, 'p2', { name: 'Lee', group: 'g1', joinedAt: 2 })
+    expect(markRosterRemoved(doc, 'p1', 50)).toEqual({
+      name: 'Dana',
+      group: 'g1',
+      joinedAt: 1,
+      removedAt: 50,
+    })
+    expect(markRosterRemoved(doc, 'p1', 60)).toBeNull()
+    expect(markRosterRemoved(doc, 'nobody', 60)).toBeNull()
+    const state = readControl(doc)
+    expect(Object.keys(state.roster)).toEqual(['p2'])
+    expect(state.removed).toEqual({ p1: { name: 'Dana', group: 'g1', joinedAt: 1, removedAt: 50 } })
   })
 
   it('returns settings that do not share objects with the document', () => {

@@ -80,7 +80,10 @@ export interface ControlState {
   readonly phase: Phase
   /** When true, participants may read the board but not change it. */
   readonly boardLocked: boolean
+  /** Everyone taking part: the roster without those the facilitator removed. */
   readonly roster: Readonly<Record<string, RosterEntry>>
+  /** Those the facilitator removed (what they contributed stays on the board). */
+  readonly removed: Readonly<Record<string, RosterEntry>>
   readonly log: readonly LogEntry[]
   /** How ideas are collected now. */
   readonly collect: CollectMode
@@ -109,9 +112,12 @@ function readSettings(doc: Y.Doc): WorkshopSettings | null {
 export function readControl(doc: Y.Doc): ControlState {
   const session = doc.getMap(SESSION)
   const roster: Record<string, RosterEntry> = {}
+  const removed: Record<string, RosterEntry> = {}
   doc.getMap(ROSTER).forEach((value, id) => {
     const entry = rosterEntrySchema.safeParse(value)
-    if (entry.success) roster[id] = entry.data
+    if (!entry.success) return
+    if (entry.data.removedAt === undefined) roster[id] = entry.data
+    else removed[id] = entry.data
   })
   const log: LogEntry[] = []
   for (const value of doc.getArray(LOG).toArray()) {
@@ -129,6 +135,7 @@ export function readControl(doc: Y.Doc): ControlState {
     phase: z.catch(phaseSchema, 'setup').parse(session.get('phase')),
     boardLocked: session.get('boardLocked') === true,
     roster,
+    removed,
     log,
     collect: z.catch(collectModeSchema, 'silent').parse(session.get('collect')),
     round: readRound(round),
@@ -267,6 +274,24 @@ export function addRosterEntry(
 ): void {
   const clean: RosterEntry = { ...entry, name: cleanText(entry.name) }
   doc.transact(() => doc.getMap(ROSTER).set(participantId, clean), origin)
+}
+
+/**
+ * Server: marks a participant removed (kept in the roster, so that what they wrote still has
+ * an author). Null when there is no such participant, or they were removed already.
+ */
+export function markRosterRemoved(
+  doc: Y.Doc,
+  participantId: string,
+  at: number,
+  origin?: unknown,
+): RosterEntry | null {
+  const roster = doc.getMap(ROSTER)
+  const entry = rosterEntrySchema.safeParse(roster.get(participantId))
+  if (!entry.success || entry.data.removedAt !== undefined) return null
+  const marked: RosterEntry = { ...entry.data, removedAt: at }
+  doc.transact(() => roster.set(participantId, marked), origin)
+  return marked
 }
 
 /**

@@ -45,6 +45,8 @@ export function describeLogEvent(event: LogEvent): string {
     }
     case 'items':
       return `Facilitator added ${plural(event.added, 'item')}`
+    case 'participant-removed':
+      return `Facilitator removed a participant (${event.group}); what they contributed stays`
     case 'round-opened':
       return `${wordsOf(event.round).name} ${event.reopened ? 'reopened' : 'opened'}: ${event.settings}`
     case 'round-closed': {

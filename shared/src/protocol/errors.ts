@@ -34,6 +34,8 @@ export const CLOSE = {
   badMessage: 4400,
   /** The workshop was deleted while connected. */
   gone: 4410,
+  /** The facilitator removed this participant: their token no longer opens anything. */
+  removed: 4411,
   /**
    * The document reached its quota (encoded size, or distinct writers): the update that would
    * pass it was refused. Reads still work; the client says "This board is full…".
@@ -52,4 +54,5 @@ export const FINAL_CLOSE_CODES: readonly number[] = [
   CLOSE.forbidden,
   CLOSE.notFound,
   CLOSE.gone,
+  CLOSE.removed,
 ]

@@ -38,6 +38,12 @@ export const logEventSchema = z.discriminatedUnion('type', [
     skipped: count,
     unreadable: count,
   }),
+  /** The facilitator removed a participant (named by group only, as the log is public). */
+  z.object({
+    type: z.literal('participant-removed'),
+    at,
+    group: z.string().check(cleanTextCheck(), z.maxLength(200)),
+  }),
   /** The facilitator added items (pasted or imported). */
   z.object({ type: z.literal('items'), at, added: count }),
   /** A sealed round opened (or reopened) with these settings. */

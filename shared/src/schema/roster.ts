@@ -10,5 +10,10 @@ export const rosterEntrySchema = z.object({
   group: z.string(),
   /** Server time of joining, in ms since the epoch. */
   joinedAt: z.number(),
+  /**
+   * Server time the facilitator removed them: their token no longer opens anything, what they
+   * contributed stays. Absent while they take part.
+   */
+  removedAt: z.optional(z.number()),
 })
 export type RosterEntry = z.infer<typeof rosterEntrySchema>
