@@ -4,12 +4,21 @@
 // voting settings are fixed once voting has opened: a sealed vote keeps the rules it was cast under.
 // The decision log is the server's record of what was done: no client adds, edits or deletes
 // an entry (the server logs the facilitator's phase and mode changes itself, in its own time).
+// The decisions root holds exactly decision maps, their plain fields and a rationale text
+// (decisions.ts), so every place is resolved from its root down, nested types included.
 import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
 import { MATRIX_ADOPTED } from './matrix.js'
 import { frameworkRefusal } from './framework.js'
 import { isRoundControlRoot, isRoundProgressRoot, ROUND_SERVER_KEYS } from './rounds.js'
+import {
+  DECISIONS_ROOT,
+  decisionRationale,
+  decisionsRefusal,
+  type ControlPath,
+} from './decisions.js'
+import { DECISION_LIMITS, RATIONALE_KEY } from '../schema/decision.js'
 
 /** Roots of the control document that only the server writes. */
 const SERVER_ROOTS: ReadonlySet<string> = new Set([
@@ -24,11 +33,14 @@ const SERVER_ROOTS: ReadonlySet<string> = new Set([
 
 const OK: GuardVerdict = { ok: true }
 
-/** Where a map entry sits: its root's name and its key (null when not directly in a root). */
-interface Place {
-  readonly root: string | null
-  readonly key: string | null
-}
+/**
+ * Where an item sits: the keys from its root down (`[root, key]` for a root's entry; a
+ * sequence position is null), or `[null]` when it cannot be told.
+ */
+type Place = ControlPath
+
+/** Deeper than this, a place is not walked further (our control document nests 4 deep). */
+const MAX_DEPTH = 32
 
 const isId = (v: unknown): v is Y.ID =>
   typeof v === 'object' && v !== null && 'client' in v && 'clock' in v
@@ -57,7 +69,10 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     const status = doc.share.has(root) ? doc.getMap(root).get('status') : undefined
     return status === undefined || status === 'setup'
   }
-  const refusal = (place: Place): GuardVerdict | null => {
+  const refusal = (path: Place, content: Y.Item['content'] | null): GuardVerdict | null => {
+    const place = { root: path[0] ?? null, key: path.length >= 2 ? (path[1] ?? null) : null }
+    const decisions = decisionsRefusal(path, content)
+    if (decisions) return { ok: false, reason: decisions }
     const framework = frameworkRefusal(doc, place.root, place.key)
     if (framework) return { ok: false, reason: framework }
     if (place.root !== null && (SERVER_ROOTS.has(place.root) || isRoundProgressRoot(place.root))) {
@@ -93,17 +108,44 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     return i < 0 ? null : list[i]!
   }
   const roots = rootNames(doc)
-  const placeOfDocItem = (item: Y.Item): Place => ({
-    root: roots.get(item.parent) ?? null,
-    key: item.parentSub,
-  })
-  const NOWHERE: Place = { root: null, key: null }
+  const NOWHERE: Place = [null]
+  const docPaths = new Map<unknown, Place>()
+  /** The path of an item the server holds: its parent's path and its key (walked upwards). */
+  const placeOfDocItem = (start: Y.Item): Place => {
+    const chain: Y.Item[] = []
+    let item: Y.Item | null = start
+    let base: Place = NOWHERE
+    while (item) {
+      const memo = docPaths.get(item)
+      if (memo) {
+        base = memo
+        break
+      }
+      chain.push(item)
+      const parent = item.parent as Y.AbstractType<unknown> | null
+      const name = parent ? roots.get(parent) : undefined
+      if (name !== undefined) {
+        base = [name]
+        break
+      }
+      if (chain.length > MAX_DEPTH) break
+      item = parent?._item ?? null
+    }
+    // `base` is the path of the parent of the last item walked; unwind to `start`.
+    let path = base
+    for (let i = chain.length - 1; i >= 0; i--) {
+      path = base === NOWHERE ? NOWHERE : [...path, chain[i]!.parentSub]
+      docPaths.set(chain[i]!, path)
+    }
+    return path
+  }
   const places = new Map<Y.Item, Place>()
   /**
-   * The place of a new item: from its parent, else from the neighbour it was put next to
-   * (walked without recursion and remembered, so a long chain costs linear time).
+   * The path of a new item: from its parent (a root, or a type the server holds or the update
+   * brings), else from the neighbour it was put next to (walked without recursion and
+   * remembered, so a long chain costs linear time).
    */
-  const placeOfFresh = (start: Y.Item): Place => {
+  const placeOfFresh = (start: Y.Item, depth = 0): Place => {
     const path: Y.Item[] = []
     const onPath = new Set<Y.Item>()
     let item = start
@@ -119,11 +161,19 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
       path.push(item)
       const parent = item.parent as unknown
       if (typeof parent === 'string') {
-        found = { root: parent, key: item.parentSub }
+        found = [parent, item.parentSub]
         break
       }
       if (isId(parent)) {
-        found = { root: null, key: item.parentSub }
+        if (depth >= MAX_DEPTH) break
+        const typeItem =
+          parent.clock < known(parent.client) ? Y.getItem(doc.store, parent) : freshAt(parent)
+        if (!(typeItem instanceof Y.Item)) break
+        const above =
+          parent.clock < known(parent.client)
+            ? placeOfDocItem(typeItem)
+            : placeOfFresh(typeItem, depth + 1)
+        found = above === NOWHERE ? NOWHERE : [...above, item.parentSub]
         break
       }
       const ref = item.origin ?? item.rightOrigin
@@ -140,11 +190,21 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     for (const step of path) places.set(step, found)
     return found
   }
+  /** Characters each decision's rationale gains (new text) and loses (deletions) here. */
+  const rationaleGrowth = new Map<string, number>()
+  const grow = (path: Place, by: number) => {
+    if (path.length === 4 && path[0] === DECISIONS_ROOT && path[2] === RATIONALE_KEY) {
+      const id = path[1]!
+      rationaleGrowth.set(id, (rationaleGrowth.get(id) ?? 0) + by)
+    }
+  }
 
   for (const list of fresh.values()) {
     for (const item of list) {
-      const refused = refusal(placeOfFresh(item))
+      const path = placeOfFresh(item)
+      const refused = refusal(path, item.content)
       if (refused) return refused
+      if (item.content instanceof Y.ContentString) grow(path, item.content.str.length)
     }
   }
   for (const [client, ranges] of decoded.ds.clients) {
@@ -155,8 +215,22 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
       for (let i = first; i < structs.length && structs[i]!.id.clock < clock + len; i++) {
         const s = structs[i]!
         if (s.id.clock + s.length <= clock || !(s instanceof Y.Item) || s.deleted) continue
-        const refused = refusal(placeOfDocItem(s))
+        const path = placeOfDocItem(s)
+        const refused = refusal(path, null)
         if (refused) return refused
+        if (s.countable) {
+          const gone = Math.min(s.id.clock + s.length, clock + len) - Math.max(s.id.clock, clock)
+          grow(path, -gone)
+        }
+      }
+    }
+  }
+  for (const [id, by] of rationaleGrowth) {
+    const now = decisionRationale(doc, id)?.length ?? 0
+    if (by > 0 && now + by > DECISION_LIMITS.rationale) {
+      return {
+        ok: false,
+        reason: `a rationale is at most ${DECISION_LIMITS.rationale} characters`,
       }
     }
   }

@@ -5,6 +5,7 @@ import { dotVoting } from './dot-voting.js'
 import { matrixRatings } from './matrix-ratings.js'
 import { weightProposals } from './weight-proposals.js'
 import { criterionScores } from './criterion-scores.js'
+import { consentRound } from './consent.js'
 
 /** Every round kind of the workshop method, in the order of the phases. */
 export const ROUND_KINDS: readonly AnyRoundKind[] = [
@@ -12,6 +13,7 @@ export const ROUND_KINDS: readonly AnyRoundKind[] = [
   matrixRatings,
   weightProposals,
   criterionScores,
+  consentRound,
 ]
 
 /** The registered kind with this id, or null. */

@@ -32,6 +32,12 @@ export interface RoundWorld {
   readonly votes?: VoteResults | null
   /** The value framework set up in control, if any (weights and scores are cast on it). */
   readonly framework?: Framework | null
+  /** The recorded decisions, in their order (consent is given on them). */
+  readonly decisions?: readonly {
+    readonly id: string
+    readonly item: string
+    readonly title: string
+  }[]
 }
 
 /** How messages and the log name a kind. */

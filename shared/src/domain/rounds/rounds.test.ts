@@ -20,6 +20,7 @@ import {
 import { parseSeal, revealRound, sealRound } from './seal.js'
 import { weightProposals, type WeightsContext } from './weight-proposals.js'
 import { criterionScores, type ScoresContext } from './criterion-scores.js'
+import { consentRound, type ConsentContext } from './consent.js'
 
 /** A tiny kind for tests: rate each card 1–max; the result is each card's median rating. */
 const ratingSettings = z.object({ max: z.number().check(z.int(), z.gte(1), z.lte(9)) })
@@ -105,7 +106,7 @@ const keys = ['i:a', 'i:b', 'i:c', 'i:d', 'c:k']
 const hostileValue = fc.oneof(
   fc.integer({ min: -3, max: 40 }),
   fc.double(),
-  fc.constantFrom(2 ** 53, -0, NaN, Infinity, '3', null, true),
+  fc.constantFrom(2 ** 53, -0, NaN, Infinity, '3', null, true, 'accept', 'object'),
   fc.anything(),
 )
 // Entries shaped like ratings, hostile inside, so the clamp's paths are all taken.
@@ -208,6 +209,10 @@ const scoresContext: fc.Arbitrary<ScoresContext> = fc
     items: items.map((key) => ({ key, kind: 'idea' as const, label: key })),
     votesRevealed: false,
   }))
+// Decisions with ids like the hostile entries' keys, so the consent clamp meets its own ids too.
+const consentContext: fc.Arbitrary<ConsentContext> = fc
+  .uniqueArray(fc.constantFrom(...keys), { maxLength: keys.length })
+  .map((ids) => ({ decisions: ids.map((id) => ({ id, item: id, title: id })) }))
 interface KindCase {
   readonly kind: AnyRoundKind
   readonly context: fc.Arbitrary<unknown>
@@ -218,11 +223,18 @@ const cases: KindCase[] = [
   { kind: matrixRatings as AnyRoundKind, context: matrixContext },
   { kind: weightProposals as AnyRoundKind, context: weightsContext },
   { kind: criterionScores as AnyRoundKind, context: scoresContext },
+  { kind: consentRound as AnyRoundKind, context: consentContext },
 ]
 
 describe('the registry', () => {
   it('lists dot voting and the 2x2 ratings, once each, under their ids', () => {
-    expect(ROUND_KINDS.map((k) => k.id)).toEqual(['voting', 'matrix-ratings', 'weights', 'scores'])
+    expect(ROUND_KINDS.map((k) => k.id)).toEqual([
+      'voting',
+      'matrix-ratings',
+      'weights',
+      'scores',
+      'consent',
+    ])
     expect(findRoundKind('voting')).toBe(dotVoting)
     expect(findRoundKind('constructor')).toBeNull()
   })
