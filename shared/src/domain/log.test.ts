@@ -5,6 +5,18 @@ import { logEventSchema, type LogEvent } from '../schema/log.js'
 import { PHASES } from '../schema/phase.js'
 import { describeLogEvent, logEventKind } from './log.js'
 
+const snapshot = {
+  decision: 'dAAAAAAAA',
+  item: 'i:a',
+  title: 'Theatre app',
+  rationale: 'Safest first',
+  conditions: '',
+  dissent: [{ group: 'g2', words: 'Too slow' }],
+  questions: '',
+  owner: 'Dana',
+  review: '2027-01-31',
+}
+
 describe('describeLogEvent', () => {
   it.each<[LogEvent, string]>([
     [{ type: 'phase', at: 1, to: 'cluster' }, 'Phase: cluster'],
@@ -68,6 +80,23 @@ describe('describeLogEvent', () => {
       '2x2: "Bed board" taken off the matrix by hand',
     ],
     [{ type: 'note', at: 1, kind: 'x', text: 'As it was' }, 'As it was'],
+    [
+      { type: 'decision-recorded', at: 1, ...snapshot },
+      'Decision recorded: "Theatre app" (owner Dana; review 2027-01-31)',
+    ],
+    [
+      { type: 'decision-recorded', at: 1, ...snapshot, owner: '', review: '' },
+      'Decision recorded: "Theatre app"',
+    ],
+    [
+      { type: 'decision-changed', at: 1, ...snapshot, changed: ['rationale', 'owner'] },
+      'Decision changed: "Theatre app" (rationale, owner)',
+    ],
+    [
+      { type: 'decision-withdrawn', at: 1, decision: 'dAAAAAAAA', title: 'Theatre app' },
+      'Decision withdrawn: "Theatre app"',
+    ],
+    [{ type: 'workshop-closed', at: 1 }, 'Workshop closed to new participants'],
   ])('%j reads "%s"', (event, sentence) => {
     expect(logEventSchema.safeParse(event).success).toBe(true)
     expect(describeLogEvent(event)).toBe(sentence)
@@ -107,6 +136,9 @@ describe('describeLogEvent', () => {
       { type: 'phase', at: -1, to: 'vote' },
       { type: 'round-opened', at: 1, round: 'Voting!', reopened: false, settings: '' },
       { type: 'note', at: 1, kind: 'x', text: 'x'.repeat(2001) },
+      { type: 'decision-recorded', at: 1, ...snapshot, rationale: 'x'.repeat(4001) },
+      { type: 'decision-recorded', at: 1, ...snapshot, review: 'soon' },
+      { type: 'decision-changed', at: 1, ...snapshot, changed: [] },
     ]) {
       expect(logEventSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false)
     }

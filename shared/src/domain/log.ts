@@ -75,6 +75,19 @@ export function describeLogEvent(event: LogEvent): string {
       return event.quadrant === null
         ? `2x2: "${event.label}" taken off the matrix by hand`
         : `2x2: "${event.label}" placed by hand in ${DEFAULT_QUADRANT_LABELS[event.quadrant]}`
+    case 'decision-recorded': {
+      const who = [
+        event.owner.trim() ? `owner ${event.owner.trim()}` : '',
+        event.review ? `review ${event.review}` : '',
+      ].filter(Boolean)
+      return `Decision recorded: "${event.title}"${who.length > 0 ? ` (${who.join('; ')})` : ''}`
+    }
+    case 'decision-changed':
+      return `Decision changed: "${event.title}" (${event.changed.join(', ')})`
+    case 'decision-withdrawn':
+      return `Decision withdrawn: "${event.title}"`
+    case 'workshop-closed':
+      return 'Workshop closed to new participants'
     case 'note':
       return event.text
   }
@@ -91,6 +104,10 @@ export function logEventKind(event: LogEvent): string {
       return event.round
     case 'note':
       return event.kind
+    case 'decision-recorded':
+    case 'decision-changed':
+    case 'decision-withdrawn':
+      return 'decision'
     default:
       return event.type
   }

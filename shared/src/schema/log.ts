@@ -2,6 +2,7 @@
 // server writes it (the control guard refuses any client's edit); the console, the projector
 // and the exports turn each event into a sentence with `describeLogEvent` (domain/log.ts).
 import { collectModeSchema, timerOnZeroSchema } from './brainstorm.js'
+import { decisionFieldSchemas, decisionIdSchema, DECISION_LIMITS } from './decision.js'
 import { quadrantSchema } from './matrix.js'
 import { phaseSchema } from './phase.js'
 import { cleanTextCheck } from './text.js'
@@ -14,6 +15,32 @@ const at = z.number().check(z.nonnegative())
 const roundKind = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[a-z][a-z0-9-]*$/))
 /** Server-written prose inside an event (a settings summary, a headline): bounded, cleaned. */
 const prose = z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000))
+
+/** A decision as it stood when the facilitator recorded it: the log keeps every version. */
+const decisionSnapshot = {
+  decision: decisionIdSchema,
+  item: decisionFieldSchemas.item,
+  title: decisionFieldSchemas.title,
+  rationale: z
+    .string()
+    .check(cleanTextCheck({ multiline: true }), z.maxLength(DECISION_LIMITS.rationale)),
+  conditions: decisionFieldSchemas.conditions,
+  dissent: decisionFieldSchemas.dissent,
+  questions: decisionFieldSchemas.questions,
+  owner: decisionFieldSchemas.owner,
+  review: decisionFieldSchemas.review,
+}
+/** The fields a decision change names. */
+const decisionChangeField = z.enum([
+  'title',
+  'item',
+  'rationale',
+  'conditions',
+  'dissent',
+  'questions',
+  'owner',
+  'review',
+])
 
 export const logEventSchema = z.discriminatedUnion('type', [
   /** The facilitator moved the workshop to a phase. */
@@ -97,6 +124,24 @@ export const logEventSchema = z.discriminatedUnion('type', [
     label: prose,
     quadrant: z.nullable(quadrantSchema),
   }),
+  /** The facilitator recorded a decision (as it stood then). */
+  z.object({ type: z.literal('decision-recorded'), at, ...decisionSnapshot }),
+  /** The facilitator recorded changes to a decision: which fields, and the decision as it stands. */
+  z.object({
+    type: z.literal('decision-changed'),
+    at,
+    ...decisionSnapshot,
+    changed: z.array(decisionChangeField).check(z.minLength(1), z.maxLength(8)),
+  }),
+  /** The facilitator withdrew a recorded decision. */
+  z.object({
+    type: z.literal('decision-withdrawn'),
+    at,
+    decision: decisionIdSchema,
+    title: decisionFieldSchemas.title,
+  }),
+  /** The facilitator closed the workshop to new participants. */
+  z.object({ type: z.literal('workshop-closed'), at }),
   /** A line from before the log was typed (migrated as it was), or a server note. */
   z.object({ type: z.literal('note'), at, kind: z.string().check(z.maxLength(40)), text: prose }),
 ])

@@ -7,7 +7,7 @@ import type { Criterion } from '../../schema/framework.js'
 import type { CriterionScoresResult } from '../rounds/criterion-scores.js'
 import type { WeightProposalsResult } from '../rounds/weight-proposals.js'
 import { ordinal } from '../export/format.js'
-import { decisionChanges } from './changes.js'
+import { decisionChanges, decisionLogEvent, lastRecorded } from './changes.js'
 import { clampConsent, consentHeadline, describeConsent, tallyConsent } from './consent.js'
 import { describeGroupFigures, groupFigures } from './figures.js'
 import { decisionCandidates, defaultDecisionItems, frameworkStanding } from './selection.js'
@@ -297,5 +297,31 @@ describe('what changed in a decision', () => {
         dissent: [{ group: 'g2', words: 'Too costly' }],
       }),
     ).toEqual(['rationale', 'dissent', 'owner'])
+  })
+})
+
+describe('the log event that records a decision', () => {
+  const d = {
+    id: 'dAAAAAAA',
+    item: 'i:b',
+    title: 'B',
+    order: 0,
+    rationale: 'Because',
+    conditions: '',
+    dissent: [],
+    questions: '',
+    owner: 'Dana',
+    review: '',
+  }
+  it('records it first, then names what changed, then nothing when nothing did', () => {
+    const first = decisionLogEvent(d, [], 5)
+    expect(first).toMatchObject({ type: 'decision-recorded', at: 5, decision: d.id, owner: 'Dana' })
+    expect(decisionLogEvent({ ...d, order: 3 }, [first!], 6)).toBeNull()
+    const second = decisionLogEvent({ ...d, owner: 'Ida' }, [first!], 7)
+    expect(second).toMatchObject({ type: 'decision-changed', changed: ['owner'], owner: 'Ida' })
+    expect(lastRecorded([first!, second!], d.id)).toMatchObject({ owner: 'Ida' })
+    const withdrawn = { type: 'decision-withdrawn' as const, at: 8, decision: d.id, title: 'B' }
+    expect(lastRecorded([first!, second!, withdrawn], d.id)).toBeNull()
+    expect(decisionLogEvent(d, [first!, withdrawn], 9)).toMatchObject({ type: 'decision-recorded' })
   })
 })
