@@ -162,6 +162,12 @@ export const api = {
     }),
   viewerLinkStatus: (workshopId: string, token: string): Promise<ViewerLinkStatus> =>
     request(`/api/workshops/${workshopId}/viewer-link`, viewerLinkStatusSchema, { token }),
+  removeParticipant: (workshopId: string, participantId: string, token: string): Promise<void> =>
+    request(
+      `/api/workshops/${workshopId}/participants/${encodeURIComponent(participantId)}`,
+      noContent,
+      { method: 'DELETE', token },
+    ),
   revokeViewerLink: (workshopId: string, token: string): Promise<void> =>
     request(`/api/workshops/${workshopId}/viewer-link`, noContent, { method: 'DELETE', token }),
   votingReveal: (workshopId: string, token: string): Promise<void> =>

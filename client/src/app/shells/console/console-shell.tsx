@@ -93,7 +93,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
             ready={ready}
             onChange={(phase) => setPhase(doc, phase)}
           />
-          <RosterPanel groups={groups} />
+          <RosterPanel groups={groups} workshopId={workshopId} token={session.token} />
           {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
           <ExportPanel workshopId={workshopId} token={session.token} />
           <ViewerLinkPanel workshopId={workshopId} token={session.token} />
