@@ -18,6 +18,7 @@ import voting from './routes/voting.js'
 import rounds from './routes/rounds.js'
 import framework from './routes/framework.js'
 import matrix from './routes/matrix.js'
+import decisions from './routes/decisions.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rounds)
   await app.register(framework)
   await app.register(matrix)
+  await app.register(decisions)
   await app.register(sync)
   await app.register(staticFiles)
   return app

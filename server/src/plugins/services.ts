@@ -1,6 +1,7 @@
 // The workshop's services as decorators, created once here so routes stay thin and never
 // construct one (fastify-cli's plugins-before-routes).
 import fp from 'fastify-plugin'
+import { DecisionService } from '../workshop/decisions.js'
 import { IdeaService } from '../workshop/ideas.js'
 import { MatrixService } from '../workshop/matrix.js'
 import { RoundsService } from '../workshop/rounds.js'
@@ -13,6 +14,8 @@ declare module 'fastify' {
     rounds: RoundsService
     /** The 2x2's server action: adopting the revealed aggregate as the placement. */
     matrix: MatrixService
+    /** The decide phase's server actions: recording a decision in the log, withdrawing one. */
+    decisions: DecisionService
   }
 }
 
@@ -43,6 +46,7 @@ export default fp(
       }),
     )
     app.decorate('matrix', new MatrixService({ rooms: app.rooms }))
+    app.decorate('decisions', new DecisionService({ rooms: app.rooms }))
   },
   { name: 'services', dependencies: ['core'] },
 )

@@ -1,6 +1,7 @@
 // Creating, inspecting, closing and deleting workshops.
 import type { FastifyPluginAsync } from 'fastify'
 import {
+  appendLogEvent,
   createWorkshopBodySchema,
   groupsFromNames,
   initControl,
@@ -76,7 +77,15 @@ const workshops: FastifyPluginAsync = async (app) => {
   app.post<WorkshopRoute>('/api/workshops/:id/close', async (request, reply) => {
     const id = idParam(request.params)
     await app.requireFacilitator(request, id)
-    await app.store.closeWorkshop(id, Date.now())
+    const now = Date.now()
+    const before = await app.store.getWorkshop(id)
+    await app.store.closeWorkshop(id, now)
+    // Logged once, on the close that took effect (closing again changes nothing).
+    if (before && before.closedAt === null) {
+      await app.rooms.change({ workshopId: id, kind: 'control' }, (doc) =>
+        appendLogEvent(doc, { type: 'workshop-closed', at: now }),
+      )
+    }
     return reply.code(204).send()
   })
 

@@ -10,6 +10,7 @@ import {
   parseSeal,
   readBoard,
   readControl,
+  readDecisions,
   readFramework,
   readRawRoundInput,
   readRoundResult,
@@ -56,13 +57,17 @@ export async function readRoundWorld(
   rooms: Pick<Rooms, 'read'>,
   workshopId: WorkshopId,
 ): Promise<RoundWorld> {
-  const { workshop, votes, framework } = await rooms.read({ workshopId, kind: 'control' }, (d) => ({
-    workshop: readControl(d).settings,
-    votes: readRoundResult(d, dotVoting),
-    framework: readFramework(d),
-  }))
+  const { workshop, votes, framework, decisions } = await rooms.read(
+    { workshopId, kind: 'control' },
+    (d) => ({
+      workshop: readControl(d).settings,
+      votes: readRoundResult(d, dotVoting),
+      framework: readFramework(d),
+      decisions: readDecisions(d),
+    }),
+  )
   const board = await rooms.read({ workshopId, kind: 'board' }, readBoard)
-  return { board, workshop, votes, framework }
+  return { board, workshop, votes, framework, decisions }
 }
 
 export class RoundsService {
