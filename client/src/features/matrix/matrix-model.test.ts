@@ -9,10 +9,10 @@ import {
 } from '@triage/shared'
 import {
   byQuadrant,
-  dragPoint,
   formatRating,
   medianPoint,
   percent,
+  pointAt,
   pointWords,
   ratedLine,
   revealRows,
@@ -47,24 +47,18 @@ describe('stepPoint', () => {
   })
 })
 
-describe('dragPoint', () => {
-  it('turns pixels into rating units over a plot spanning 1–9, impact up', () => {
-    // 400 px wide, 800 px high: 50 px is one unit of effort, 100 px one unit of impact.
-    expect(dragPoint({ impact: 5, effort: 5 }, 100, -200, 400, 800)).toEqual({
-      impact: 7,
-      effort: 7,
-    })
-    expect(dragPoint({ impact: 5, effort: 5 }, 25, 0, 400, 800)).toEqual({
-      impact: 5,
-      effort: 5.5,
-    })
+describe('pointAt', () => {
+  const plot = { left: 100, top: 50, width: 400, height: 800 }
+  it('turns a screen position on the plot into rating units, impact up', () => {
+    expect(pointAt(300, 450, plot)).toEqual({ impact: 5, effort: 5 })
+    expect(pointAt(100, 50, plot)).toEqual({ impact: 9, effort: 1 })
+    // 50 px is one unit of effort, 100 px one unit of impact.
+    expect(pointAt(425, 250, plot)).toEqual({ impact: 7, effort: 7.5 })
   })
 
-  it('keeps a drag past the edge on the scale', () => {
-    expect(dragPoint({ impact: 5, effort: 5 }, -9000, 9000, 400, 400)).toEqual({
-      impact: 1,
-      effort: 1,
-    })
+  it('is null off the plot', () => {
+    expect(pointAt(99, 450, plot)).toBeNull()
+    expect(pointAt(300, 851, plot)).toBeNull()
   })
 })
 

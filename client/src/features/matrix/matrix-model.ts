@@ -49,22 +49,24 @@ export function stepPoint(point: MatrixPoint, key: string, shift = false): Matri
   return roundPoint({ impact: point.impact + move[0], effort: point.effort + move[1] })
 }
 
+/** A box on the screen, as getBoundingClientRect gives it. */
+export interface Box {
+  readonly left: number
+  readonly top: number
+  readonly width: number
+  readonly height: number
+}
+
 /**
- * Where a drag drops a point: `dx`, `dy` in pixels over a plot `width` x `height` pixels that
- * spans the whole scale (screen y runs down, impact up), kept on the scale.
+ * The point under screen position (`x`, `y`) on a plot drawn in `plot`, which spans the whole
+ * scale (screen y runs down, impact up), to a tenth; null outside the plot.
  */
-export function dragPoint(
-  start: MatrixPoint,
-  dx: number,
-  dy: number,
-  width: number,
-  height: number,
-): MatrixPoint {
+export function pointAt(x: number, y: number, plot: Box): MatrixPoint | null {
+  const fx = (x - plot.left) / Math.max(1, plot.width)
+  const fy = (y - plot.top) / Math.max(1, plot.height)
+  if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return null
   const span = RATING_MAX - RATING_MIN
-  return roundPoint({
-    impact: start.impact - (dy / Math.max(1, height)) * span,
-    effort: start.effort + (dx / Math.max(1, width)) * span,
-  })
+  return roundPoint({ impact: RATING_MAX - fy * span, effort: RATING_MIN + fx * span })
 }
 
 /** A rating as text: whole numbers plain, else one decimal ("6.5"). */

@@ -1,0 +1,32 @@
+// The ratings round's settings as the form changes them.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_MATRIX_RATING_SETTINGS as base } from '@triage/shared'
+import { groupRates, withAxisGroup, withPicked } from './settings-model'
+
+const groups = ['g1', 'g2', 'g3']
+
+describe('which groups rate an axis', () => {
+  it('unticking one group lists the others; ticking it again means every group', () => {
+    const only = withAxisGroup(base, 'effort', 'g2', false, groups)
+    expect(only.axes).toEqual({ impact: null, effort: ['g1', 'g3'] })
+    expect(groupRates(only, 'effort', 'g2')).toBe(false)
+    expect(groupRates(only, 'impact', 'g2')).toBe(true)
+    expect(withAxisGroup(only, 'effort', 'g2', true, groups).axes.effort).toBeNull()
+  })
+
+  it('can leave an axis to no group at all', () => {
+    let s = base
+    for (const g of groups) s = withAxisGroup(s, 'impact', g, false, groups)
+    expect(s.axes.impact).toEqual([])
+  })
+})
+
+describe('hand-picked items', () => {
+  it('keeps the order of picking and drops an unpicked key', () => {
+    let s = withPicked(base, 'i:b', true)
+    s = withPicked(s, 'i:a', true)
+    expect(s.picked).toEqual(['i:b', 'i:a'])
+    expect(withPicked(s, 'i:b', false).picked).toEqual(['i:a'])
+    expect(withPicked(s, 'i:a', true).picked).toEqual(['i:b', 'i:a'])
+  })
+})
