@@ -16,11 +16,12 @@ describe('the phase registry', () => {
     expect(typeof entry.console.load).toBe('function')
   })
 
-  it('gives the phone work in brainstorm, cluster and vote only', () => {
+  it('gives the phone work in brainstorm, cluster, vote and the 2x2 only', () => {
     expect(PHASE_LIST.filter((entry) => entry.phone).map((entry) => entry.id)).toEqual([
       'brainstorm',
       'cluster',
       'vote',
+      'matrix',
     ])
   })
 

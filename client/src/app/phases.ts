@@ -62,7 +62,13 @@ export const PHASE_LIST: readonly PhaseEntry[] = [
     phone: lazyPart(() => import('../features/voting/phone/voting-phone')),
     projector: lazyPart(() => import('../features/voting/projector/voting-projector')),
   },
-  { id: 'matrix', label: PHASE_LABELS.matrix, console: resultsSoFar },
+  {
+    id: 'matrix',
+    label: PHASE_LABELS.matrix,
+    console: lazyPart(() => import('../features/matrix/console/matrix-console')),
+    phone: lazyPart(() => import('../features/matrix/phone/matrix-phone')),
+    projector: lazyPart(() => import('../features/matrix/projector/matrix-projector')),
+  },
   { id: 'weigh', label: PHASE_LABELS.weigh, console: resultsSoFar },
   { id: 'decide', label: PHASE_LABELS.decide, console: resultsSoFar },
 ]
