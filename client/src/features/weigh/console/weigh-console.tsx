@@ -1,0 +1,49 @@
+// The weigh phase on the facilitator's console: the criteria (with presets), the weights round
+// and its revealed aggregates, the adoption of the weights, the consensus scores, and the
+// ranking overall and per group with its sensitivity.
+import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
+import { Section } from '../../../ui/layout'
+import { OutcomeView } from '../outcome-view'
+import { outcomeInput } from '../outcome-model'
+import { useWeigh } from '../weigh-state'
+import { AdoptPanel } from './adopt-panel'
+import { CriteriaEditor } from './criteria-editor'
+import { ScoresEditor } from './scores-editor'
+import { WeightsRoundPanel } from './weights-round-panel'
+
+function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
+  const state = useWeigh(doc)
+  const outcome = outcomeInput(state)
+  return (
+    <>
+      <CriteriaEditor doc={doc} framework={state.framework} status={state.status} />
+      <WeightsRoundPanel
+        workshopId={workshopId}
+        token={token}
+        control={control}
+        groups={groups}
+        state={state}
+      />
+      <AdoptPanel workshopId={workshopId} token={token} state={state} />
+      {state.framework && (
+        <ScoresEditor
+          workshopId={workshopId}
+          token={token}
+          doc={doc}
+          framework={state.framework}
+          state={state}
+        />
+      )}
+      <Section title="Weighted ranking" id="weigh-ranking-heading">
+        {outcome.ok ? (
+          <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
+        ) : (
+          <p className="muted">{outcome.missing}</p>
+        )}
+      </Section>
+    </>
+  )
+}
+
+const weighConsole: ConsolePart = { Main }
+export default weighConsole

@@ -1,0 +1,177 @@
+// The weights round for the facilitator: open, close (which seals), reveal, reopen; progress as
+// "proposed" per person (never the points); once revealed, each group's mean proposal, the two
+// overall aggregates, the spread per criterion and the consensus with its method named.
+import { useRef } from 'react'
+import type { ControlState, Framework, WeightProposalsResult } from '@triage/shared'
+import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
+import { RoundProgress } from '../../../rounds/round-progress'
+import { roundProgressLines, roundTurnout } from '../../../rounds/progress-lines'
+import type { RoundStatus } from '../../../rounds/round-status'
+import { ErrorAlert } from '../../../ui/alert'
+import { moveFocus } from '../../../ui/focus'
+import { Section } from '../../../ui/layout'
+import type { RosterGroup } from '../../../lib/roster-groups'
+import { useAction } from '../../../lib/use-action'
+import { ProposalBars, SpreadChart } from '../charts/weigh-charts'
+import { groupName, points } from '../outcome-model'
+import { weighApi, type RoundStep } from '../weigh-api'
+import type { WeighState } from '../weigh-state'
+
+const STEP_LABELS = {
+  open: 'Open weighting',
+  close: 'Close weighting',
+  reveal: 'Reveal weights',
+  reopen: 'Reopen weighting',
+}
+
+const STATUS_LINES: Record<RoundStatus, string> = {
+  setup: 'Weighting has not opened yet.',
+  open: 'Weighting is open: participants are sharing 100 points on their phones.',
+  closed: 'Weighting is closed: the proposals are sealed. Reveal them, or reopen weighting.',
+  revealed: 'The weight proposals are revealed.',
+}
+
+/** The consensus figure's method, named (docs/value-framework.md, "Consensus"). */
+export const CONSENSUS_METHOD =
+  'mean pairwise proportional similarity (Czekanowski’s index on the shares: the share of points two people put in the same places)'
+
+export function WeightsRoundPanel({
+  workshopId,
+  token,
+  control,
+  groups,
+  state,
+}: {
+  workshopId: string
+  token: string
+  control: ControlState
+  groups: readonly RosterGroup[]
+  state: WeighState
+}) {
+  const action = useAction()
+  const statusLine = useRef<HTMLParagraphElement>(null)
+  const { status, progress, framework, result } = state
+  const count = (id: string) => progress[id]?.done ?? 0
+  const turnout = roundTurnout(control.roster, count)
+
+  const step = async (which: RoundStep, then: () => Element | null | undefined) => {
+    if (action.pending) return
+    const from = document.activeElement
+    const done = await action.run(async () => {
+      await weighApi.roundStep(workshopId, token, 'weights', which)
+      return true
+    })
+    if (done) moveFocus(then, from)
+  }
+
+  return (
+    <>
+      <section className="card" aria-labelledby="weights-round-heading">
+        <h2 id="weights-round-heading" className="card__title">
+          Weight proposals
+        </h2>
+        <RoundStatusLine
+          ref={statusLine}
+          status={status}
+          lines={STATUS_LINES}
+          className="weights-status"
+        />
+        {!framework && <p className="hint">Save the criteria before weighting opens.</p>}
+        <RoundControls
+          status={status}
+          labels={STEP_LABELS}
+          pending={action.pending}
+          onOpen={() => void step('open', statusLineOnce(statusLine, 'open'))}
+          onClose={() => void step('close', statusLineOnce(statusLine, 'closed'))}
+          onReveal={() =>
+            void step('reveal', () => document.getElementById('weights-revealed-heading'))
+          }
+          onReopen={() => void step('reopen', statusLineOnce(statusLine, 'open'))}
+        />
+        <ErrorAlert message={action.error || null} />
+      </section>
+      <RoundProgress
+        title="Weighting progress"
+        id="weights-progress-heading"
+        status={status}
+        summary={`${turnout.started} of ${turnout.total} participants have proposed weights`}
+        lines={roundProgressLines(groups, count, (name, n) =>
+          n > 0 ? `${name}: proposed` : `${name}: not yet`,
+        )}
+      />
+      {result && framework && (
+        <RevealedWeights
+          result={result}
+          framework={framework}
+          groupNames={control.settings?.groups ?? []}
+        />
+      )}
+    </>
+  )
+}
+
+function RevealedWeights({
+  result,
+  framework,
+  groupNames,
+}: {
+  result: WeightProposalsResult
+  framework: Framework
+  groupNames: readonly { id: string; name: string }[]
+}) {
+  const criteria = result.criteria.length > 0 ? result.criteria : framework.criteria
+  const series = [
+    ...result.groups.map((g) => ({ name: groupName(groupNames, g.group), weights: g.mean })),
+    { name: 'Every group equal', weights: result.groupEqual },
+    { name: 'Every person equal', weights: result.personEqual },
+  ]
+  return (
+    <Section title="Revealed weights" id="weights-revealed-heading">
+      <p className="weigh-consensus">
+        {result.n === 1 ? '1 proposal' : `${result.n} proposals`}.{' '}
+        {result.consensus === null
+          ? 'Consensus needs at least two proposals.'
+          : `Consensus ${Math.round(result.consensus * 100)} %`}
+      </p>
+      <p className="hint">Consensus method: {CONSENSUS_METHOD}. See docs/value-framework.md.</p>
+      <div className="weigh-scores">
+        <table className="weigh-table">
+          <caption>Weight proposals</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              {result.groups.map((g) => (
+                <th scope="col" key={g.group}>
+                  {groupName(groupNames, g.group)} ({g.n})
+                </th>
+              ))}
+              <th scope="col">Every group equal</th>
+              <th scope="col">Every person equal</th>
+              <th scope="col">Spread (IQR)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((c) => {
+              const s = result.spread[c.id] ?? null
+              return (
+                <tr key={c.id}>
+                  <th scope="row">{c.name}</th>
+                  {result.groups.map((g) => (
+                    <td key={g.group}>{points(g.mean[c.id] ?? 0)}</td>
+                  ))}
+                  <td>{points(result.groupEqual[c.id] ?? 0)}</td>
+                  <td>{points(result.personEqual[c.id] ?? 0)}</td>
+                  <td>{s ? `${points(s.min)}–${points(s.max)} (IQR ${points(s.iqr)})` : 'none'}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="weigh-subhead">Mean proposals</h3>
+      <ProposalBars criteria={criteria} series={series} />
+      <h3 className="weigh-subhead">Spread of the proposals</h3>
+      <SpreadChart criteria={criteria} spread={result.spread} />
+    </Section>
+  )
+}

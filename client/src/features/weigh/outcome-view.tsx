@@ -1,0 +1,111 @@
+// The framework's outcome, on the console, the projector and the phones: the ranking table, the
+// stacked bar of each criterion's contribution, the ranking each stakeholder group would get
+// with its own weights, and the sensitivity in plain words (computed in a Web Worker).
+import { useId } from 'react'
+import type { FrameworkOutcomeInput, Group, RankedItem } from '@triage/shared'
+import { ContributionChart } from './charts/weigh-charts'
+import { groupName, ordinal, points } from './outcome-model'
+import { useOutcome } from './use-outcome'
+import './weigh.css'
+
+export function OutcomeView({
+  input,
+  groups,
+  ownGroup,
+  chart = true,
+}: {
+  input: FrameworkOutcomeInput
+  groups: readonly Group[]
+  /** On a phone: the participant's group, listed first. */
+  ownGroup?: string
+  /** The stacked bar (the phone leaves it out to keep to the point). */
+  chart?: boolean
+}) {
+  const outcome = useOutcome(input)
+  const labels = new Map(input.items.map((i) => [i.key, i.label]))
+  const label = (key: string) => labels.get(key) ?? key
+  const groupIds = Object.keys(outcome.groupRankings).sort((a, b) =>
+    a === ownGroup ? -1 : b === ownGroup ? 1 : 0,
+  )
+  const sentencesId = useId()
+  return (
+    <div className="weigh-outcome">
+      <div className="weigh-outcome__sentences">
+        <h3 id={sentencesId}>How robust the top {input.topN === 1 ? 'place is' : input.topN} is</h3>
+        {outcome.sensitivity === null ? (
+          <p className="muted">
+            {outcome.error
+              ? `The sensitivity could not be computed: ${outcome.error}`
+              : 'Working out how robust the ranking is…'}
+          </p>
+        ) : (
+          <ul className="weigh-sentences" aria-labelledby={sentencesId}>
+            {outcome.sensitivity.statements.map((s) => (
+              <li key={s.item}>{s.sentence}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <RankingTable caption="Ranking" ranking={outcome.ranking} label={label} />
+      {chart && (
+        <ContributionChart
+          criteria={input.criteria}
+          items={outcome.ranking.map((r) => ({
+            key: r.key,
+            label: label(r.key),
+            contributions: r.contributions,
+          }))}
+        />
+      )}
+      {groupIds.length > 0 && (
+        <div className="weigh-group-rankings">
+          {groupIds.map((id) => (
+            <RankingTable
+              key={id}
+              caption={`Ranking with ${groupName(groups, id)}’s weights${id === ownGroup ? ' (your group)' : ''}`}
+              ranking={outcome.groupRankings[id] ?? []}
+              label={label}
+              compact
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function RankingTable({
+  caption,
+  ranking,
+  label,
+  compact = false,
+}: {
+  caption: string
+  ranking: readonly RankedItem[]
+  label: (key: string) => string
+  compact?: boolean
+}) {
+  return (
+    <table className={compact ? 'weigh-table weigh-table--compact' : 'weigh-table'}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          <th scope="col">Item</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranking.map((r) => (
+          <tr key={r.key}>
+            <td>{ordinal(r.rank)}</td>
+            <th scope="row">{label(r.key)}</th>
+            <td>{points(r.score)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export default OutcomeView

@@ -1,0 +1,46 @@
+// Weighting on the projector: while the round runs, how many have proposed (counts only); once
+// weights are adopted and items scored, the ranking, each group's ranking and the sensitivity
+// sentences on the whole screen.
+import type { ProjectorPartProps } from '../../../lib/phase-parts'
+import { roundTurnout } from '../../../rounds/progress-lines'
+import { OutcomeView } from '../outcome-view'
+import { outcomeInput, weightsLine } from '../outcome-model'
+import { useWeigh } from '../weigh-state'
+import '../weigh.css'
+
+const LINES = {
+  setup: 'Weighting opens soon.',
+  open: 'Share 100 points over the criteria on your phone. Nobody sees your points.',
+  closed: 'The proposals are sealed. The weights come next.',
+  revealed: 'The weight proposals are revealed.',
+} as const
+
+export default function WeighProjector({ control, controlDoc, frame }: ProjectorPartProps) {
+  const state = useWeigh(controlDoc)
+  const outcome = outcomeInput(state)
+  if (outcome.ok && state.framework && state.adopted) {
+    return frame({
+      fullScreen: (
+        <section className="projector-weigh" aria-labelledby="projector-weigh-heading">
+          <h2 id="projector-weigh-heading">Weighted ranking</h2>
+          <p>Adopted weights: {weightsLine(state.framework.criteria, state.adopted.weights)}.</p>
+          <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
+        </section>
+      ),
+    })
+  }
+  const turnout = roundTurnout(control.roster, (id) => state.progress[id]?.done ?? 0)
+  return frame({
+    status: (
+      <section className="projector-vote" aria-label="Weighting">
+        <p className="projector-vote__line">
+          {state.status === 'setup'
+            ? 'Weighting'
+            : `${turnout.started} of ${turnout.total} have proposed weights`}
+        </p>
+        <p className="muted">{LINES[state.status]}</p>
+        {!outcome.ok && state.status === 'revealed' && <p className="muted">{outcome.missing}</p>}
+      </section>
+    ),
+  })
+}
