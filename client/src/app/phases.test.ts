@@ -16,12 +16,13 @@ describe('the phase registry', () => {
     expect(typeof entry.console.load).toBe('function')
   })
 
-  it('gives the phone work in brainstorm, cluster, vote and the 2x2 only', () => {
+  it('gives the phone work in brainstorm, cluster, vote, the 2x2 and weighing only', () => {
     expect(PHASE_LIST.filter((entry) => entry.phone).map((entry) => entry.id)).toEqual([
       'brainstorm',
       'cluster',
       'vote',
       'matrix',
+      'weigh',
     ])
   })
 

@@ -69,7 +69,13 @@ export const PHASE_LIST: readonly PhaseEntry[] = [
     phone: lazyPart(() => import('../features/matrix/phone/matrix-phone')),
     projector: lazyPart(() => import('../features/matrix/projector/matrix-projector')),
   },
-  { id: 'weigh', label: PHASE_LABELS.weigh, console: resultsSoFar },
+  {
+    id: 'weigh',
+    label: PHASE_LABELS.weigh,
+    console: lazyPart(() => import('../features/weigh/console/weigh-console')),
+    phone: lazyPart(() => import('../features/weigh/phone/weigh-phone')),
+    projector: lazyPart(() => import('../features/weigh/projector/weigh-projector')),
+  },
   { id: 'decide', label: PHASE_LABELS.decide, console: resultsSoFar },
 ]
 
