@@ -84,7 +84,7 @@ describe('facilitator dot voting', () => {
       )
       const voteOn = f.getByRole('radiogroup', { name: 'Vote on' })
       await voteOn.getByRole('radio', { name: 'Ideas', exact: true }).check()
-      await expect(voteOn.getByRole('radio').count()).resolves.toBe(3)
+      await expect(voteOn.getByRole('radio').count()).resolves.toBe(4)
       await f.getByText('3 items will be voted on').waitFor({ timeout: WAIT })
       // Clusters only: none exist, so there would be nothing to vote on.
       await voteOn.getByRole('radio', { name: 'Clusters', exact: true }).check()

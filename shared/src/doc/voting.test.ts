@@ -52,7 +52,7 @@ describe('defaultVotingSettings', () => {
       dotBudget: 7,
       maxDotsPerItem: 2,
       anonymous: false,
-      voteOn: 'both',
+      voteOn: 'themes',
     })
   })
 
@@ -61,7 +61,7 @@ describe('defaultVotingSettings', () => {
       dotBudget: 5,
       maxDotsPerItem: 3,
       anonymous: true,
-      voteOn: 'both',
+      voteOn: 'themes',
     })
   })
 
@@ -71,7 +71,7 @@ describe('defaultVotingSettings', () => {
       dotBudget: 3,
       maxDotsPerItem: 3,
       anonymous: false,
-      voteOn: 'both',
+      voteOn: 'themes',
     })
   })
 })
@@ -80,7 +80,7 @@ describe('readVoting', () => {
   it('reads an empty control document as set-up with the workshop’s settings', () => {
     expect(readVoting(new Y.Doc(), workshop)).toEqual({
       status: 'setup',
-      settings: { dotBudget: 7, maxDotsPerItem: 2, anonymous: false, voteOn: 'both' },
+      settings: { dotBudget: 7, maxDotsPerItem: 2, anonymous: false, voteOn: 'themes' },
       openedAt: null,
       closedAt: null,
     })
@@ -246,13 +246,23 @@ describe('voteItems', () => {
   })
 
   it('lists cards cluster by cluster, then the unclustered, for ideas', () => {
-    // The merged "Shift handover" is inside Handover: one item, not two.
+    // The merged "Shift handover" is inside Handover: one item, named by both texts.
     expect(voteItems(readBoard(boardDoc()), 'ideas')).toEqual([
       { key: 'i:n1', kind: 'idea', label: 'Night shifts' },
-      { key: 'i:h1', kind: 'idea', label: 'Handover' },
+      { key: 'i:h1', kind: 'idea', label: 'Handover / Shift handover' },
       { key: 'i:p1', kind: 'idea', label: 'Parking' },
       { key: 'i:c1', kind: 'idea', label: 'Canteen' },
       { key: 'i:l1', kind: 'idea', label: 'Lighting' },
+    ])
+  })
+
+  it('lists each cluster once and then the cards in no cluster for themes', () => {
+    // Every card is on the ballot once: Night shifts, Handover and Parking through their cluster.
+    expect(voteItems(readBoard(boardDoc()), 'themes').map((i) => i.key)).toEqual([
+      'c:staff',
+      'c:blank',
+      'i:c1',
+      'i:l1',
     ])
   })
 

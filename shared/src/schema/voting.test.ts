@@ -123,11 +123,12 @@ describe('votingSettingsSchema', () => {
 
 describe('voteOnSchema and votingStatusSchema', () => {
   it('know what is voted on and the statuses, in order', () => {
-    expect(VOTE_ON).toEqual(['clusters', 'ideas', 'both'])
+    expect(VOTE_ON).toEqual(['themes', 'clusters', 'ideas', 'both'])
     expect(VOTING_STATUSES).toEqual(['setup', 'open', 'closed', 'revealed'])
   })
 
   it.each<[unknown, boolean]>([
+    ['themes', true],
     ['clusters', true],
     ['ideas', true],
     ['both', true],

@@ -1,8 +1,12 @@
 // Dot-voting settings: how many dots, how many on one item, open or anonymous, what is voted on.
 import { z } from './zod.js'
 
-/** What participants put dots on: clusters, single cards, or both. */
-export const VOTE_ON = ['clusters', 'ideas', 'both'] as const
+/**
+ * What participants put dots on. `themes` (the default): each cluster once, plus the cards in no
+ * cluster, so every idea is on the ballot exactly once; `clusters`: clusters only; `ideas`: every
+ * card alone; `both`: clusters and, again, each of their cards (a theme's dots may split).
+ */
+export const VOTE_ON = ['themes', 'clusters', 'ideas', 'both'] as const
 export const voteOnSchema = z.enum(VOTE_ON)
 export type VoteOn = z.infer<typeof voteOnSchema>
 

@@ -32,7 +32,7 @@ export function defaultVotingSettings(workshop: WorkshopSettings | null): Voting
     dotBudget,
     maxDotsPerItem: Math.min(workshop?.maxDotsPerItem ?? 3, dotBudget),
     anonymous: workshop?.anonymous ?? true,
-    voteOn: 'both',
+    voteOn: 'themes',
   }
 }
 
@@ -40,7 +40,12 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** The voting settings in words, as the decision log states them. */
 export function describeVotingSettings(settings: VotingSettings): string {
-  const on = { clusters: 'clusters', ideas: 'ideas', both: 'clusters and ideas' }[settings.voteOn]
+  const on = {
+    themes: 'clusters and ideas in no cluster',
+    clusters: 'clusters',
+    ideas: 'ideas',
+    both: 'clusters and ideas',
+  }[settings.voteOn]
   return `${plural(settings.dotBudget, 'dot')} each, at most ${settings.maxDotsPerItem} on one item, ${settings.anonymous ? 'anonymous' : 'open'}, on ${on}`
 }
 

@@ -43,7 +43,12 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** The settings in words, as the decision log states the choice of items and raters. */
 export function describeMatrixRatingSettings(settings: MatrixRatingSettings): string {
-  const on = { clusters: 'clusters', ideas: 'ideas', both: 'clusters and ideas' }[settings.on]
+  const on = {
+    themes: 'clusters and ideas in no cluster',
+    clusters: 'clusters',
+    ideas: 'ideas',
+    both: 'clusters and ideas',
+  }[settings.on]
   const items =
     settings.select === 'top'
       ? `the top ${settings.top} of the dot vote`

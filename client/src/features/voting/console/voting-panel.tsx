@@ -265,7 +265,12 @@ function VoteItemsSummary({
   voteOn: VoteOn
 }) {
   if (labels.length === 0) {
-    const what = { clusters: 'clusters with ideas', ideas: 'ideas', both: 'clusters or ideas' }
+    const what = {
+      themes: 'clusters or ideas',
+      clusters: 'clusters with ideas',
+      ideas: 'ideas',
+      both: 'clusters or ideas',
+    }
     return (
       <p className="hint voting-items">
         There is nothing to vote on yet: the board has no {what[voteOn]}.

@@ -3,7 +3,7 @@
 // same fields, disabled, with the reason beside them. Typed text stays text until it is checked.
 import { useId, type FormEvent } from 'react'
 import { VOTE_ON, type VoteOn } from '@triage/shared'
-import { VOTE_ON_LABELS, type SettingsForm } from './voting-settings-model'
+import { VOTE_ON_HINTS, VOTE_ON_LABELS, type SettingsForm } from './voting-settings-model'
 
 export interface SettingsSubmit {
   readonly label: string
@@ -108,7 +108,12 @@ export function VotingSettingsForm({
             : 'The results also list each participant’s dots by name.'}
         </p>
       </div>
-      <fieldset className="choices vote-on" role="radiogroup" aria-labelledby={`${id}-on`}>
+      <fieldset
+        className="choices vote-on"
+        role="radiogroup"
+        aria-labelledby={`${id}-on`}
+        aria-describedby={`${id}-on-hint`}
+      >
         <legend id={`${id}-on`}>Vote on</legend>
         {VOTE_ON.map((value: VoteOn) => (
           <label key={value} className="choice">
@@ -123,6 +128,9 @@ export function VotingSettingsForm({
             {VOTE_ON_LABELS[value]}
           </label>
         ))}
+        <p id={`${id}-on-hint`} className="hint">
+          {VOTE_ON_HINTS[form.voteOn]}
+        </p>
       </fieldset>
       {!locked && (
         <div className="button-row voting-settings__save">

@@ -15,9 +15,19 @@ export interface SettingsForm {
 }
 
 export const VOTE_ON_LABELS: Record<VoteOn, string> = {
+  themes: 'Themes',
   clusters: 'Clusters',
   ideas: 'Ideas',
   both: 'Both',
+}
+
+/** What each choice puts on the ballot, said under the choices. */
+export const VOTE_ON_HINTS: Record<VoteOn, string> = {
+  themes:
+    'Each cluster once, plus the ideas in no cluster: every idea is on the ballot exactly once.',
+  clusters: 'Only the clusters: ideas in no cluster are left off the ballot.',
+  ideas: 'Every idea on its own, clustered or not; clusters are not on the ballot.',
+  both: 'Each cluster and, again, each of its ideas: dots for one theme may split between the cluster and its ideas, and the results do not add them up.',
 }
 
 export function formOf(settings: VotingSettings): SettingsForm {
@@ -71,7 +81,12 @@ export function sameSettings(a: VotingSettings, b: VotingSettings): boolean {
 
 /** "5 dots each, at most 3 on one item · anonymous · on clusters and ideas" */
 export function settingsSummary(s: VotingSettings): string {
-  const on = { clusters: 'on clusters', ideas: 'on ideas', both: 'on clusters and ideas' }[s.voteOn]
+  const on = {
+    themes: 'on themes (each idea once)',
+    clusters: 'on clusters',
+    ideas: 'on ideas',
+    both: 'on clusters and ideas',
+  }[s.voteOn]
   const dots = s.dotBudget === 1 ? '1 dot each' : `${s.dotBudget} dots each`
   return `${dots}, at most ${s.maxDotsPerItem} on one item · ${s.anonymous ? 'anonymous' : 'open (names shown with the results)'} · ${on}`
 }

@@ -4,7 +4,12 @@ import { paragraph, strong, type Block, type ListItem } from '../document.js'
 import { formatDuration, plural } from '../format.js'
 import type { SectionContext, SectionSpec } from './context.js'
 
-const VOTE_ON = { clusters: 'clusters', ideas: 'single ideas', both: 'clusters and single ideas' }
+const VOTE_ON = {
+  themes: 'clusters and the ideas in no cluster (each idea once)',
+  clusters: 'clusters',
+  ideas: 'single ideas',
+  both: 'clusters and single ideas',
+}
 
 /** The voting rules in one sentence (as the log's settings summary says them). */
 export function votingRules(s: VotingSettings): string {
