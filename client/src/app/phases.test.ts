@@ -16,13 +16,14 @@ describe('the phase registry', () => {
     expect(typeof entry.console.load).toBe('function')
   })
 
-  it('gives the phone work in brainstorm, cluster, vote, the 2x2 and weighing only', () => {
+  it('gives the phone work in every phase after set-up', () => {
     expect(PHASE_LIST.filter((entry) => entry.phone).map((entry) => entry.id)).toEqual([
       'brainstorm',
       'cluster',
       'vote',
       'matrix',
       'weigh',
+      'decide',
     ])
   })
 

@@ -27,12 +27,6 @@ export interface PhaseEntry {
   readonly projector?: LazyPart<ProjectorPart>
 }
 
-/**
- * The console of a phase whose own work is not built yet (impact vs effort, weighing,
- * deciding): the board's lock and the vote results so far, which stay in view.
- */
-const resultsSoFar = lazyPart(() => import('./shells/console/results-so-far'))
-
 export const PHASE_LIST: readonly PhaseEntry[] = [
   {
     id: 'setup',
@@ -76,7 +70,13 @@ export const PHASE_LIST: readonly PhaseEntry[] = [
     phone: lazyPart(() => import('../features/weigh/phone/weigh-phone')),
     projector: lazyPart(() => import('../features/weigh/projector/weigh-projector')),
   },
-  { id: 'decide', label: PHASE_LABELS.decide, console: resultsSoFar },
+  {
+    id: 'decide',
+    label: PHASE_LABELS.decide,
+    console: lazyPart(() => import('../features/decide/console/decide-console')),
+    phone: lazyPart(() => import('../features/decide/phone/decide-phone')),
+    projector: lazyPart(() => import('../features/decide/projector/decide-projector')),
+  },
 ]
 
 const byId = new Map(PHASE_LIST.map((entry) => [entry.id, entry]))
