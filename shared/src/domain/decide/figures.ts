@@ -77,8 +77,19 @@ function weightFigures(group: string, framework: FrameworkStanding | null) {
 
 const round1 = (x: number) => Math.round(x * 10) / 10
 
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
+function englishOrdinal(n: number): string {
+  const tens = n % 100
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as const)[n % 10] ?? 'th')
+  return `${n}${suffix}`
+}
+
 /** The figures in one plain sentence ("Gave it 0 of 12 dots (ranked 5th of 6 by them; 1st overall)."). */
-export function describeGroupFigures(f: GroupFigures, ordinal: (n: number) => string): string {
+export function describeGroupFigures(
+  f: GroupFigures,
+  ordinal: (n: number) => string = englishOrdinal,
+): string {
   const parts: string[] = []
   if (f.votes) {
     parts.push(
