@@ -129,6 +129,35 @@ function directoryContract(factory: StoreFactory): void {
       await store.close()
     })
 
+    it('keeps one device link per kind: replaced, told, revoked, gone with the workshop', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      expect(await store.deviceLinkSince(w.id, 'projector')).toBeNull()
+      await store.setDeviceLink(w.id, 'projector', 'proj-1', 10)
+      await store.setDeviceLink(w.id, 'co-facilitator', 'co-1', 11)
+      expect(await store.findToken('proj-1')).toEqual({
+        workshopId: w.id,
+        role: 'viewer',
+        via: 'projector',
+      })
+      expect(await store.findToken('co-1')).toEqual({
+        workshopId: w.id,
+        role: 'facilitator',
+        via: 'co-facilitator',
+      })
+      await store.setDeviceLink(w.id, 'projector', 'proj-2', 20)
+      expect(await store.findToken('proj-1')).toBeNull()
+      expect(await store.deviceLinkSince(w.id, 'projector')).toBe(20)
+      expect(await store.revokeDeviceLink(w.id, 'projector')).toBe(true)
+      expect(await store.revokeDeviceLink(w.id, 'projector')).toBe(false)
+      expect(await store.findToken('proj-2')).toBeNull()
+      expect(await store.findToken('co-1')).not.toBeNull()
+      await store.deleteWorkshop(w.id)
+      expect(await store.findToken('co-1')).toBeNull()
+      await store.close()
+    })
+
     it('revokes a removed participant’s token for good, in its own workshop only', async () => {
       const store = await factory.open()
       const w = workshop(1)

@@ -36,6 +36,13 @@ CREATE TABLE IF NOT EXISTS viewer_tokens (
   token_hash TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS device_links (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, kind)
+);
 CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   workshop_id TEXT NOT NULL,
@@ -159,6 +166,19 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     participantByTokenHash: db.prepare<[string], ParticipantRow>(
       'SELECT * FROM participants WHERE token_hash = ?',
+    ),
+    putDeviceLink: db.prepare<[string, string, string, number]>(
+      `INSERT INTO device_links (workshop_id, kind, token_hash, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (workshop_id, kind) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+    ),
+    deleteDeviceLink: db.prepare<[string, string]>(
+      'DELETE FROM device_links WHERE workshop_id = ? AND kind = ?',
+    ),
+    deviceLinkOf: db.prepare<[string, string], { created_at: number }>(
+      'SELECT created_at FROM device_links WHERE workshop_id = ? AND kind = ?',
+    ),
+    deviceLinkByTokenHash: db.prepare<[string], { workshop_id: string; kind: string }>(
+      'SELECT workshop_id, kind FROM device_links WHERE token_hash = ?',
     ),
     putViewerToken: db.prepare(
       `INSERT INTO viewer_tokens (workshop_id, token_hash, created_at) VALUES (?, ?, ?)
@@ -333,7 +353,23 @@ export function openSqliteStore(dataDir: string): Store {
       }
       const v = q.viewerByTokenHash.get(hash)
       if (v) return { workshopId: v.workshop_id as WorkshopId, role: 'viewer' }
+      const d = q.deviceLinkByTokenHash.get(hash)
+      if (d?.kind === 'co-facilitator') {
+        return { workshopId: d.workshop_id as WorkshopId, role: 'facilitator', via: d.kind }
+      }
+      if (d?.kind === 'projector') {
+        return { workshopId: d.workshop_id as WorkshopId, role: 'viewer', via: d.kind }
+      }
       return null
+    },
+    async setDeviceLink(workshopId, kind, tokenHash, at) {
+      q.putDeviceLink.run(workshopId, kind, tokenHash, at)
+    },
+    async revokeDeviceLink(workshopId, kind) {
+      return q.deleteDeviceLink.run(workshopId, kind).changes > 0
+    },
+    async deviceLinkSince(workshopId, kind) {
+      return q.deviceLinkOf.get(workshopId, kind)?.created_at ?? null
     },
     async setViewerToken(workshopId, tokenHash, at) {
       q.putViewerToken.run(workshopId, tokenHash, at)

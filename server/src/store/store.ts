@@ -1,7 +1,7 @@
 // The store, split by job: the directory (workshops, participants, tokens), document logs,
 // sealed inputs and secrets. Callers depend on the one job they use; SQLite implements them all
 // here, PostgreSQL can implement them later and run the same contract tests.
-import type { Group, Identity, ParticipantId, WorkshopId } from '@triage/shared'
+import type { DeviceLinkKind, Group, Identity, ParticipantId, WorkshopId } from '@triage/shared'
 
 export interface WorkshopRecord {
   readonly id: WorkshopId
@@ -61,6 +61,18 @@ export interface Directory {
    */
   revokeParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<boolean>
   findToken(tokenHash: string): Promise<TokenOwner | null>
+
+  /** Makes `tokenHash` the workshop's link of this kind, revoking the one before (if any). */
+  setDeviceLink(
+    workshopId: WorkshopId,
+    kind: DeviceLinkKind,
+    tokenHash: string,
+    at: number,
+  ): Promise<void>
+  /** Revokes the workshop's link of this kind; true when there was one. */
+  revokeDeviceLink(workshopId: WorkshopId, kind: DeviceLinkKind): Promise<boolean>
+  /** When the workshop's link of this kind was made, or null when it has none. */
+  deviceLinkSince(workshopId: WorkshopId, kind: DeviceLinkKind): Promise<number | null>
 
   /** Makes `tokenHash` the workshop's read-only link, revoking the one before (if any). */
   setViewerToken(workshopId: WorkshopId, tokenHash: string, at: number): Promise<void>

@@ -4,14 +4,22 @@ import type { ParticipantId, WorkshopId } from '../schema/ids.js'
 
 /** Whom a token speaks for. */
 export type Identity =
-  | { readonly workshopId: WorkshopId; readonly role: 'facilitator' }
+  | {
+      readonly workshopId: WorkshopId
+      readonly role: 'facilitator'
+      /** Set when the token is the co-facilitator link's, not the creator's own. */
+      readonly via?: 'co-facilitator'
+    }
   | {
       readonly workshopId: WorkshopId
       readonly role: 'participant'
       readonly participantId: ParticipantId
     }
-  /** The read-only link: sees what everyone sees, never writes, never a private document. */
-  | { readonly workshopId: WorkshopId; readonly role: 'viewer' }
+  /**
+   * The read-only link: sees what everyone sees, never writes, never a private document. The
+   * projector link is one too, with a token of its own.
+   */
+  | { readonly workshopId: WorkshopId; readonly role: 'viewer'; readonly via?: 'projector' }
 
 export type Access = 'none' | 'read' | 'write'
 

@@ -6,6 +6,14 @@ import { z } from '../schema/zod.js'
 export const viewerLinkResponseSchema = z.object({ token: tokenSchema, createdAt: z.number() })
 export type ViewerLinkResponse = z.infer<typeof viewerLinkResponseSchema>
 
+/**
+ * Links for the facilitation team's other devices, each with a revocable token of its own: the
+ * co-facilitator's opens the full console, the projector's the projector view (read-only).
+ */
+export const DEVICE_LINK_KINDS = ['co-facilitator', 'projector'] as const
+export const deviceLinkKindSchema = z.enum(DEVICE_LINK_KINDS)
+export type DeviceLinkKind = z.infer<typeof deviceLinkKindSchema>
+
 /** Whether the workshop has a read-only link now; its token is not told again. */
 export const viewerLinkStatusSchema = z.object({ createdAt: z.nullable(z.number()) })
 export type ViewerLinkStatus = z.infer<typeof viewerLinkStatusSchema>
