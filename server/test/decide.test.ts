@@ -271,3 +271,35 @@ describe('closing the workshop', () => {
     expect(closed).toHaveLength(1)
   })
 })
+
+describe('the export of a decided workshop', () => {
+  it('carries the decisions, the consent per group and the pseudonymous answers', async () => {
+    const s = await scene()
+    addDecision(s.control.doc, { id: A, item: 'i:theatre', title: 'Theatre app' })
+    decisionRationale(s.control.doc, A)!.insert(0, 'Safest for patients.')
+    setDecisionField(s.control.doc, A, 'dissent', [{ group: 'g2', words: 'Too slow' }])
+    await stored(s, (d) => readDecisions(d)[0]?.dissent.length === 1, 'the decision')
+    expect((await round(s, 'open')).status).toBe(204)
+    await answer(s, s.ana, { [A]: 'accept' })
+    await answer(s, s.cy, { [A]: 'object' })
+    expect((await round(s, 'close')).status).toBe(204)
+    expect((await round(s, 'reveal')).status).toBe(204)
+
+    const md = await fetch(`${s.server.url}/api/workshops/${s.workshopId}/export?format=md`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    }).then((r) => r.text())
+    expect(md).toContain('### Theatre app')
+    expect(md).toContain('**Rationale:** Safest for patients.')
+    expect(md).toContain('| Surgeons | 1 | 0 | 1 |')
+    expect(md).toContain('| Radiologists | 0 | 1 | 0 |')
+    const json = (await fetch(`${s.server.url}/api/workshops/${s.workshopId}/export?format=json`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    }).then((r) => r.json())) as { decisions: { consent: { ballots: unknown[] } } }
+    expect(json.decisions.consent.ballots).toEqual([
+      { voter: 'C001', group: 'g1', answers: { [A]: 'accept' } },
+      { voter: 'C002', group: 'g1', answers: {} },
+      { voter: 'C003', group: 'g2', answers: { [A]: 'object' } },
+    ])
+    expect(JSON.stringify(json)).not.toContain(s.ana.participantId)
+  })
+})

@@ -2,9 +2,13 @@
 // phase, voting, revealed results, log) and the board. The one place an export reads Yjs.
 import type * as Y from 'yjs'
 import { buildWorkshopRecord, type SealedBallot } from '../domain/export/build-record.js'
+import type { SealedConsent } from '../domain/export/decisions-record.js'
+import { consentRound } from '../domain/rounds/consent.js'
 import type { WorkshopRecord } from '../schema/record.js'
 import { readBoard } from './board.js'
 import { readControl } from './control.js'
+import { readDecisions } from './decisions.js'
+import { readRoundResult, readRoundState } from './rounds.js'
 import { readResults, readVoting } from './voting.js'
 
 /** What the documents do not hold: the server's directory and sealed store, and the time. */
@@ -16,6 +20,8 @@ export interface RecordContext {
   readonly closedAt?: number | null
   /** Every participant sealed when voting closed, with their votes (server-only storage). */
   readonly sealedBallots?: readonly SealedBallot[] | null
+  /** Every participant sealed when consent closed, with their answers (server-only storage). */
+  readonly sealedConsent?: readonly SealedConsent[] | null
 }
 
 /**
@@ -40,6 +46,22 @@ export function assembleWorkshopRecord(
     voting: readVoting(control, c.settings),
     results: readResults(control),
     sealedBallots: context.sealedBallots ?? null,
+    decisions: readDecisionSources(control, c.settings, context.sealedConsent ?? null),
     log: c.log.map((entry) => entry.event),
   })
+}
+
+/** The decisions and the consent round, as the control document holds them. */
+function readDecisionSources(
+  control: Y.Doc,
+  settings: Parameters<typeof readRoundState>[2],
+  sealed: readonly SealedConsent[] | null,
+) {
+  const status = readRoundState(control, consentRound, settings).status
+  return {
+    list: readDecisions(control),
+    status,
+    result: status === 'revealed' ? readRoundResult(control, consentRound) : null,
+    sealed,
+  }
 }

@@ -2,6 +2,8 @@
 // this record as it is; Markdown, HTML and CSV are renderings of it (domain/export/). A later
 // phase (2x2, value framework, decisions) adds an optional key here and a section there.
 import { phaseSchema } from './phase.js'
+import { consentAnswerSchema, consentResultSchema, decisionSchema } from './decision.js'
+import { roundStatusSchema } from './rounds.js'
 import { logEventSchema } from './log.js'
 import { voteResultsSchema, votingSettingsSchema, votingStatusSchema } from './voting.js'
 import { z } from './zod.js'
@@ -80,6 +82,29 @@ export const recordVotingSchema = z.object({
 })
 export type RecordVoting = z.infer<typeof recordVotingSchema>
 
+/** One sealed participant's consent, as counted, under a pseudonym (`C001`, …). */
+export const recordConsentBallotSchema = z.object({
+  voter: z.string(),
+  group: z.string(),
+  /** Decision id → answer, as counted. */
+  answers: z.record(z.string(), consentAnswerSchema),
+})
+export type RecordConsentBallot = z.infer<typeof recordConsentBallotSchema>
+
+/** The decide phase: the decisions as they stand, and the consent to them. */
+export const recordDecisionsSchema = z.object({
+  /** In their order. */
+  list: z.array(decisionSchema),
+  consent: z.object({
+    status: roundStatusSchema,
+    /** The counts as revealed to the room; null before a reveal. */
+    result: z.nullable(consentResultSchema),
+    /** Every sealed participant's answers, from which `tallyConsent` recomputes `result`. */
+    ballots: z.nullable(z.array(recordConsentBallotSchema)),
+  }),
+})
+export type RecordDecisions = z.infer<typeof recordDecisionsSchema>
+
 export const workshopRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
@@ -107,6 +132,8 @@ export const workshopRecordSchema = z.object({
   }),
   /** Dot voting; status `setup` when it never opened. */
   voting: recordVotingSchema,
+  /** The decide phase; absent in a record from before it existed (no version bump needed). */
+  decisions: z.optional(recordDecisionsSchema),
   /** The decision log, typed events in server time (describeLogEvent gives the sentences). */
   log: z.array(logEventSchema),
 })

@@ -16,6 +16,7 @@ import type { RosterEntry } from '../../schema/roster.js'
 import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/voting.js'
 import type { WorkshopSettings } from '../../schema/workshop.js'
 import { ballotCounter, tally, type Allocation } from '../tally.js'
+import { recordDecisions, type DecisionSources } from './decisions-record.js'
 
 /** One sealed participant's votes, as the server's sealed store holds them (any content). */
 export interface SealedBallot {
@@ -42,6 +43,8 @@ export interface RecordSources {
   readonly results: VoteResults | null
   /** Every participant sealed at close, with their votes; null when not available. */
   readonly sealedBallots: readonly SealedBallot[] | null
+  /** The decide phase (absent: the record has no decisions key). */
+  readonly decisions?: DecisionSources | null
   readonly log: readonly LogEvent[]
 }
 
@@ -85,6 +88,14 @@ export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
       results: src.results ? { ...src.results, ballots: null } : null,
       ballots: src.results && src.sealedBallots ? ballots(src.results, src.sealedBallots) : null,
     },
+    ...(src.decisions
+      ? {
+          decisions: recordDecisions(
+            src.decisions,
+            groups.map((g) => g.id),
+          ),
+        }
+      : {}),
     log: [...src.log],
   }
 }

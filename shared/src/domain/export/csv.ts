@@ -33,6 +33,7 @@ export interface CsvColumn {
 export function csvColumns(record: WorkshopRecord): CsvColumn[] {
   const results = record.voting.results
   const groups = results?.groups ?? record.workshop.groups.map((g) => ({ id: g.id, name: g.name }))
+  const decided = new Set(record.decisions?.list.map((d) => d.item))
   const vote = (f: (r: ItemResult) => string | number) => (item: CsvItem) =>
     item.result ? f(item.result) : ''
   return [
@@ -51,6 +52,7 @@ export function csvColumns(record: WorkshopRecord): CsvColumn[] {
       value: vote((r) => Number(percent(r.normalized).slice(0, -1))),
     },
     { header: 'Normalised rank', value: vote((r) => r.normalizedRank) },
+    { header: 'Decision', value: (i) => (decided.has(i.key) ? 'Decided' : '') },
   ]
 }
 

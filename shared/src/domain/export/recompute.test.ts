@@ -9,7 +9,9 @@ import { rankedItems, rankLabel } from '../tally.js'
 import { fixtureSources } from './__fixtures__/workshop.js'
 import { buildWorkshopRecord, tallyBallots } from './build-record.js'
 import { recordBoard } from './figures.js'
-import { formatTime, oneLine, percent } from './format.js'
+import { formatTime, oneLine, ordinal, percent } from './format.js'
+import { tallyConsentBallots } from './decisions-record.js'
+import { describeGroupFigures, groupFigures } from '../decide/figures.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
 
@@ -137,5 +139,67 @@ describe('the Markdown, recomputed from the JSON export', () => {
   it('finds every log event at its time', () => {
     const log = tableStartingWith(all, 'Time')
     expect(log.slice(1)).toEqual(json.log.map((e) => [formatTime(e.at), describeLogEvent(e)]))
+  })
+})
+
+describe('the decisions, recomputed from the JSON export', () => {
+  const original = buildWorkshopRecord(fixtureSources())
+  const markdown = renderMarkdown(original)
+  const json: WorkshopRecord = workshopRecordSchema.parse(JSON.parse(renderJson(original)))
+  const decisions = json.decisions!
+  const result = decisions.consent.result!
+  const groupOrder = json.workshop.groups.map((g) => g.id)
+  const name = (id: string) => json.workshop.groups.find((g) => g.id === id)?.name ?? id
+  const all = tables(markdown)
+
+  it('recounts the revealed consent exactly from the pseudonymous ballots', () => {
+    const ballots = decisions.consent.ballots!
+    expect(ballots.map((b) => b.voter)).toEqual(ballots.map((_, i) => `C00${i + 1}`))
+    expect(tallyConsentBallots(result, ballots, groupOrder)).toEqual(result)
+  })
+
+  it('finds every consent count per group in the document', () => {
+    const consentTables = all.filter((t) => t[0]![0] === 'Consent by group')
+    expect(consentTables).toHaveLength(result.decisions.length)
+    result.decisions.forEach((d, i) => {
+      const rows = consentTables[i]!.slice(1)
+      const silent = (m: number, a: number, o: number) => String(m - a - o)
+      expect(rows).toEqual([
+        ...d.groups.map((g) => [
+          name(g.group),
+          String(g.accept),
+          String(g.object),
+          silent(g.members, g.accept, g.object),
+        ]),
+        [
+          'All groups',
+          String(d.accept),
+          String(d.object),
+          silent(
+            d.groups.reduce((s, g) => s + g.members, 0),
+            d.accept,
+            d.object,
+          ),
+        ],
+      ])
+    })
+  })
+
+  it('finds each dissenting group’s figures, recomputed from the votes in the JSON', () => {
+    const table = tableStartingWith(all, 'Dissenting group')
+    const dissent = decisions.list.flatMap((d) => d.dissent.map((x) => ({ d, x })))
+    expect(table.slice(1)).toEqual(
+      dissent.map(({ d, x }) => [
+        name(x.group),
+        x.words,
+        describeGroupFigures(
+          groupFigures(d.item, x.group, { votes: json.voting.results, framework: null }),
+          ordinal,
+        ),
+      ]),
+    )
+    // The figures are the group's own dots: check one by hand from the results.
+    const item = json.voting.results!.items.find((i) => i.key === dissent[0]!.d.item)!
+    expect(table[1]![2]).toContain(`Gave it ${item.byGroup[dissent[0]!.x.group] ?? 0} of their`)
   })
 })

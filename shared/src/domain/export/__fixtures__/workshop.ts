@@ -1,6 +1,7 @@
 // A fixture workshop through every phase built so far: set-up with three stakeholder groups,
 // two silent rounds with a timer, facilitator items, clusters with merged duplicates, dot voting
-// closed and revealed (counted by `tally`, as the server counts), and the decision log.
+// closed and revealed (counted by `tally`, as the server counts), two recorded decisions with
+// dissent and consent revealed per group, and the decision log.
 import type { BoardState, Card, Idea, IdeaAuthor } from '../../../schema/board.js'
 import type { LogEvent } from '../../../schema/log.js'
 import type { RosterEntry } from '../../../schema/roster.js'
@@ -9,6 +10,10 @@ import type { WorkshopSettings } from '../../../schema/workshop.js'
 import { voteItems } from '../../items.js'
 import { rankedItems, tally } from '../../tally.js'
 import type { RecordSources, SealedBallot } from '../build-record.js'
+import type { Decision } from '../../../schema/decision.js'
+import { consentHeadline, tallyConsent } from '../../decide/consent.js'
+import { decisionLogEvent } from '../../decide/changes.js'
+import type { SealedConsent } from '../decisions-record.js'
 
 /** 12 March 2026, 09:00 UTC. */
 export const T0 = Date.UTC(2026, 2, 12, 9, 0)
@@ -246,6 +251,68 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
     voters: counted.voters,
     ballots: null,
   }
+  const decisions: Decision[] = [
+    {
+      id: 'dTheatre001',
+      item: top.key,
+      title: top.label,
+      order: 0,
+      rationale: hostile
+        ? `Because ${HOSTILE.script} and ${HOSTILE.link}`
+        : 'It had the most dots in every group but one, and it removes the longest wait in the theatre day.\n\nThe surgeons will pilot it on two lists first.',
+      conditions: 'Pilot on two lists; stop if cancellations rise.',
+      dissent: [
+        {
+          group: 'g3',
+          words: hostile ? HOSTILE.formula : 'It does nothing for discharge, where beds are lost.',
+        },
+      ],
+      questions: 'Who maintains the list integration?',
+      owner: hostile ? HOSTILE.at : 'Head of theatres',
+      review: '2026-09-30',
+    },
+    {
+      id: 'dFlow000002',
+      item: c('c3'),
+      title: 'Patient flow',
+      order: 1,
+      rationale: '',
+      conditions: '',
+      dissent: [],
+      questions: '',
+      owner: '',
+      review: '',
+    },
+  ]
+  const answers: Record<string, Record<string, string>> = {
+    p1: { dTheatre001: 'accept', dFlow000002: 'accept' },
+    p2: { dTheatre001: 'accept', dFlow000002: 'object' },
+    // A hostile answer and one to no decision: neither counts.
+    p3: { dTheatre001: 'maybe', dNoSuchOne1: 'object' },
+    p4: { dTheatre001: 'accept', dFlow000002: 'accept' },
+    p5: { dTheatre001: 'accept' },
+    p6: { dTheatre001: 'object', dFlow000002: 'accept' },
+    p7: { dTheatre001: 'accept', dFlow000002: 'accept' },
+  }
+  const sealedConsent: SealedConsent[] = people.map(([id, , group]) => ({
+    group,
+    answers: answers[id],
+  }))
+  const consent = tallyConsent(
+    decisions.map((d) => ({ id: d.id, item: d.item, title: d.title })),
+    people.map(([id, , group]) => ({
+      group,
+      answers: Object.fromEntries(
+        Object.entries(answers[id]!).filter(
+          (e): e is [string, 'accept' | 'object'] =>
+            ['dTheatre001', 'dFlow000002'].includes(e[0]) &&
+            (e[1] === 'accept' || e[1] === 'object'),
+        ),
+      ),
+    })),
+    settings.groups.map((g) => g.id),
+    at(70),
+  )
   const log: LogEvent[] = [
     { type: 'phase', at: at(0), to: 'brainstorm' },
     { type: 'timer', at: at(1), durationMs: 600_000, onZero: 'stop' },
@@ -283,6 +350,31 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
       headline: `"${top.label}" first with ${top.total} dots`,
       voters: counted.voters,
     },
+    { type: 'phase', at: at(55), to: 'decide' },
+    decisionLogEvent(decisions[0]!, [], at(60))!,
+    decisionLogEvent(decisions[1]!, [], at(61))!,
+    {
+      type: 'round-opened',
+      at: at(62),
+      round: 'consent',
+      reopened: false,
+      settings: '“I can live with it” or “I object” on each decision',
+    },
+    {
+      type: 'round-closed',
+      at: at(69),
+      round: 'consent',
+      submitted: 6,
+      participants: 7,
+      unreadable: 0,
+    },
+    {
+      type: 'round-revealed',
+      at: at(70),
+      round: 'consent',
+      headline: consentHeadline(consent),
+      voters: consent.participants,
+    },
   ]
   return {
     workshopId: 'fixture-workshop-01',
@@ -290,12 +382,13 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
     createdAt: at(-30),
     closedAt: null,
     settings,
-    phase: 'vote',
+    phase: 'decide',
     roster,
     board,
     voting: { status: 'revealed', settings: voting, openedAt: at(41), closedAt: at(50) },
     results,
     sealedBallots,
+    decisions: { list: decisions, status: 'revealed', result: consent, sealed: sealedConsent },
     log,
   }
 }

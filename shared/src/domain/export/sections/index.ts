@@ -2,7 +2,8 @@
 // its placeholder (sections/later.ts) with a file of its own; nothing else changes.
 import type { SectionSpec } from './context.js'
 import { ideasSection } from './ideas.js'
-import { decisionsSection, frameworkSection, matrixSection } from './later.js'
+import { decisionsSection } from './decisions.js'
+import { frameworkSection, matrixSection } from './later.js'
 import { logSection } from './log.js'
 import { methodSection } from './method.js'
 import { optionsSection } from './options.js'

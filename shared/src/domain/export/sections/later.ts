@@ -11,4 +11,3 @@ const placeholder = (id: string, title: string): SectionSpec => ({
 
 export const matrixSection = placeholder('matrix', 'Impact vs effort')
 export const frameworkSection = placeholder('framework', 'Value framework')
-export const decisionsSection = placeholder('decisions', 'Decisions')

@@ -1,5 +1,5 @@
-// "Considered options": every item the workshop weighed, with where it stands. The decide phase
-// adds, per option, whether it was chosen and why.
+// "Considered options": every item the workshop weighed, with where it stands and whether it was
+// chosen as a decision (the decisions section says why).
 import { rankedItems } from '../../tally.js'
 import { voteItems } from '../../items.js'
 import { paragraph, type Block } from '../document.js'
@@ -17,9 +17,15 @@ export const optionsSection: SectionSpec = {
     if (results) {
       const byTotal = rankLabeller(results.items.map((i) => i.rank))
       const byShare = rankLabeller(results.items.map((i) => i.normalizedRank))
+      const decided = new Set(record.decisions?.list.map((d) => d.item))
+      const chosen = results.items.filter((i) => decided.has(i.key)).length
       const blocks: Block[] = [
         paragraph(
-          `The ${plural(results.items.length, 'item')} on the voting ballot, in ranking order. No decision has been recorded yet.`,
+          `The ${plural(results.items.length, 'item')} on the voting ballot, in ranking order. ${
+            decided.size === 0
+              ? 'No decision has been recorded yet.'
+              : `${chosen} of them ${chosen === 1 ? 'was' : 'were'} chosen as a decision (see Decisions, with the rationale); the others were not chosen.`
+          }`,
         ),
         {
           kind: 'table',
@@ -27,9 +33,10 @@ export const optionsSection: SectionSpec = {
           rows: rankedItems(results.items, 'total').map((item) => [
             item.label,
             KIND_LABEL[item.kind],
-            item.total === 0
+            (item.total === 0
               ? 'No dots'
-              : `${byTotal(item.rank)} by dots (${item.total}); ${byShare(item.normalizedRank)} by normalised share`,
+              : `${byTotal(item.rank)} by dots (${item.total}); ${byShare(item.normalizedRank)} by normalised share`) +
+              (decided.has(item.key) ? '; decided' : ''),
           ]),
         },
       ]
