@@ -173,7 +173,7 @@ export function PointLabel({
   offset?: number
 }) {
   const x = xOf(point.effort)
-  const onRight = x > PLOT.x + PLOT.width * 0.7
+  const onRight = x > PLOT.x + PLOT.width * 0.55
   return (
     <text
       className="matrix-point__label"
@@ -242,6 +242,8 @@ export function RevealMarks({
             />
             {showGroups &&
               row.groups.map((g) => {
+                // A group that only skipped has no place of its own.
+                if (!g.impact && !g.effort) return null
                 const gi = g.impact?.median ?? row.impact!.median
                 const ge = g.effort?.median ?? row.effort!.median
                 const n = groupOrder.indexOf(g.group) + 1

@@ -39,7 +39,8 @@ export default function MatrixProjector({
           <div className="matrix-projector__chart">
             <RevealChart rows={rows} result={result} labels={labels} showGroups fontSize={FONT} />
           </div>
-          <div className="matrix-projector__side">
+          {/* Focusable: on a small screen with many items the figures scroll within it. */}
+          <div className="matrix-projector__side" role="region" aria-label="Figures" tabIndex={0}>
             <RevealLegend groups={result.groups} showGroups />
             <ProjectorRows rows={rows} result={result} labels={labels} />
           </div>
