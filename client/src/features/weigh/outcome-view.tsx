@@ -62,7 +62,7 @@ export function OutcomeView({
           {groupIds.map((id) => (
             <RankingTable
               key={id}
-              caption={`Ranking with ${groupName(groups, id)}’s weights${id === ownGroup ? ' (your group)' : ''}`}
+              caption={`Ranking with the weights of ${groupName(groups, id)}${id === ownGroup ? ' (your group)' : ''}`}
               ranking={outcome.groupRankings[id] ?? []}
               label={label}
               compact
