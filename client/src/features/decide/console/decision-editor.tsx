@@ -145,7 +145,7 @@ export function DecisionEditor(props: DecisionEditorProps) {
                 {dissent !== undefined && (
                   <>
                     <label htmlFor={`${id}-words-${g.id}`}>
-                      {g.name}’s dissent, in their words
+                      Dissent of {g.name}, in their words
                     </label>
                     <textarea
                       id={`${id}-words-${g.id}`}
