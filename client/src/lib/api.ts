@@ -27,6 +27,7 @@ import {
   exportQuerySchema,
   viewerLinkResponseSchema,
   viewerLinkStatusSchema,
+  type DeviceLinkKind,
   type ViewerLinkResponse,
   type ViewerLinkStatus,
 } from '@triage/shared'
@@ -162,6 +163,24 @@ export const api = {
     }),
   viewerLinkStatus: (workshopId: string, token: string): Promise<ViewerLinkStatus> =>
     request(`/api/workshops/${workshopId}/viewer-link`, viewerLinkStatusSchema, { token }),
+  createDeviceLink: (
+    workshopId: string,
+    kind: DeviceLinkKind,
+    token: string,
+  ): Promise<ViewerLinkResponse> =>
+    request(`/api/workshops/${workshopId}/links/${kind}`, viewerLinkResponseSchema, {
+      method: 'POST',
+      body: {},
+      token,
+    }),
+  deviceLinkStatus: (
+    workshopId: string,
+    kind: DeviceLinkKind,
+    token: string,
+  ): Promise<ViewerLinkStatus> =>
+    request(`/api/workshops/${workshopId}/links/${kind}`, viewerLinkStatusSchema, { token }),
+  revokeDeviceLink: (workshopId: string, kind: DeviceLinkKind, token: string): Promise<void> =>
+    request(`/api/workshops/${workshopId}/links/${kind}`, noContent, { method: 'DELETE', token }),
   removeParticipant: (workshopId: string, participantId: string, token: string): Promise<void> =>
     request(
       `/api/workshops/${workshopId}/participants/${encodeURIComponent(participantId)}`,

@@ -1,6 +1,6 @@
 // The read-only link: its token rides in the fragment, and reads back only as a token.
 import { describe, expect, it } from 'vitest'
-import { tokenFromHash, viewerLink } from './viewer-link'
+import { linkOf, tokenFromHash, viewerLink } from './viewer-link'
 
 const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
 const id = 'AbCdEf12_-xyz'
@@ -29,5 +29,20 @@ describe('tokenFromHash', () => {
   })
   it('reads a bare token too', () => {
     expect(tokenFromHash(token)).toBe(token)
+  })
+})
+
+describe('linkOf', () => {
+  it.each([
+    ['viewer', `/w/${id}/results`],
+    ['projector', `/w/${id}/board`],
+    ['co-facilitator', `/w/${id}/facilitate`],
+    ['recovery', `/w/${id}/facilitate`],
+  ] as const)('puts a %s link’s token after # on its page', (kind, path) => {
+    const url = new URL(linkOf(kind, 'https://triage.example.org/', id, token))
+    expect(url.origin).toBe('https://triage.example.org')
+    expect(url.pathname).toBe(path)
+    expect(url.search).toBe('')
+    expect(tokenFromHash(url.hash)).toBe(token)
   })
 })

@@ -70,7 +70,12 @@ const workshops: FastifyPluginAsync = async (app) => {
       workshopId: owner.workshopId,
       role: owner.role,
       participantId: owner.role === 'participant' ? owner.participantId : null,
-      joinCode: owner.role === 'facilitator' ? workshop.joinCode : null,
+      // The projector shows the code to the room, so its link may know it; the read-only link
+      // is for people outside the room, who must not join.
+      joinCode:
+        owner.role === 'facilitator' || (owner.role === 'viewer' && owner.via === 'projector')
+          ? workshop.joinCode
+          : null,
     }
   })
 

@@ -7,7 +7,9 @@ import { setPhase } from '@triage/shared'
 import { groupRoster } from '../../../lib/roster-groups'
 import { paths } from '../../../lib/paths'
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
-import { loadSession, type StoredSession } from '../../../lib/session-store'
+import { api } from '../../../lib/api'
+import { loadSession, saveSession, type StoredSession } from '../../../lib/session-store'
+import { tokenFromHash } from '../../../lib/viewer-link'
 import { onlineParticipantIds } from '../../../sync/awareness'
 import { useControlState } from '../../../sync/use-control-state'
 import { useAwarenessStates, useWorkshopDoc } from '../../../sync/use-workshop-doc'
@@ -20,6 +22,7 @@ import { Link } from '../../../ui/link'
 import { SessionEnded } from '../../../ui/session-ended'
 import { useDocumentTitle } from '../../../ui/use-document-title'
 import { phaseEntry, preloadConsoleParts } from '../../phases'
+import { DeviceLinksPanel } from './device-links-panel'
 import { ExportPanel } from './export-panel'
 import { JoinPanel } from './join-panel'
 import { PhaseStepper } from './phase-stepper'
@@ -30,10 +33,59 @@ import { WorkshopPanel } from './workshop-panel'
 import './console.css'
 
 export default function ConsoleShell({ workshopId }: { workshopId: string }) {
-  const [session] = useState(() => loadSession(workshopId))
+  const opened = useLinkSession(workshopId)
+  if (opened.checking) {
+    return (
+      <Page width="narrow">
+        <p role="status">Opening the console…</p>
+      </Page>
+    )
+  }
+  const session = opened.session
   if (session?.role !== 'facilitator')
-    return <NotFacilitator workshopId={workshopId} session={session} />
+    return <NotFacilitator workshopId={workshopId} session={session} linkRefused={opened.refused} />
   return <Console workshopId={workshopId} session={session} />
+}
+
+/**
+ * The session this device has, or the one a co-facilitator or recovery link brings after `#`:
+ * the server confirms that its token is a facilitator's of this workshop, then this device keeps
+ * it, and the token leaves the address bar at once.
+ */
+function useLinkSession(workshopId: string) {
+  const [linkToken] = useState(() => tokenFromHash(window.location.hash))
+  const [state, setState] = useState(() => ({
+    checking: linkToken !== null,
+    refused: false,
+    session: linkToken ? null : loadSession(workshopId),
+  }))
+  useEffect(() => {
+    if (!linkToken) return
+    window.history.replaceState(window.history.state, '', window.location.pathname)
+    let cancelled = false
+    const settle = (session: StoredSession | null, refused: boolean) =>
+      !cancelled && setState({ checking: false, refused, session })
+    api.session(linkToken).then(
+      (s) => {
+        if (s.role !== 'facilitator' || s.workshopId !== workshopId) {
+          settle(loadSession(workshopId), true)
+          return
+        }
+        const session: StoredSession = {
+          role: 'facilitator',
+          token: linkToken,
+          ...(s.joinCode !== null && { joinCode: s.joinCode }),
+        }
+        saveSession(workshopId, session)
+        settle(session, false)
+      },
+      () => settle(loadSession(workshopId), true),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [linkToken, workshopId])
+  return state
 }
 
 function Console({ workshopId, session }: { workshopId: string; session: StoredSession }) {
@@ -97,6 +149,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
           {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
           <ExportPanel workshopId={workshopId} token={session.token} />
           <ViewerLinkPanel workshopId={workshopId} token={session.token} />
+          <DeviceLinksPanel workshopId={workshopId} token={session.token} />
           <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
@@ -135,14 +188,22 @@ function Place({
 function NotFacilitator({
   workshopId,
   session,
+  linkRefused,
 }: {
   workshopId: string
   session: StoredSession | null
+  linkRefused: boolean
 }) {
   useDocumentTitle('Facilitator console')
   return (
     <Page width="narrow">
       <Notice title="This page is for the facilitator">
+        {linkRefused && (
+          <p>
+            This link no longer opens the console: it was revoked or replaced. Ask the facilitator
+            for a new one.
+          </p>
+        )}
         {session?.role === 'participant' ? (
           <>
             <p>
@@ -158,8 +219,9 @@ function NotFacilitator({
         ) : (
           <>
             <p>
-              Only the device that created this workshop can open its console. If you are a
-              participant, join with the code the facilitator shows.
+              Only the device that created this workshop, or one opened with a co-facilitator or
+              recovery link, can open its console. If you are a participant, join with the code the
+              facilitator shows.
             </p>
             <p>
               <Link className="button button--primary" href={paths.landing()}>

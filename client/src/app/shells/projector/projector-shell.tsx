@@ -7,6 +7,7 @@ import { paths } from '../../../lib/paths'
 import type { ProjectorPartProps, ProjectorSlots } from '../../../lib/phase-parts'
 import { loadSession, type StoredSession } from '../../../lib/session-store'
 import { joinLink, usePublicUrl } from '../../../lib/use-public-url'
+import { tokenFromHash } from '../../../lib/viewer-link'
 import { onlineParticipantIds } from '../../../sync/awareness'
 import { useControlState } from '../../../sync/use-control-state'
 import { useAwarenessStates, useWorkshopDoc } from '../../../sync/use-workshop-doc'
@@ -20,11 +21,17 @@ import { QrCode } from '../../../ui/qr-code'
 import { SessionEnded } from '../../../ui/session-ended'
 import { useDocumentTitle } from '../../../ui/use-document-title'
 import { phaseEntry, preloadProjectorParts } from '../../phases'
+import { useJoinCode } from '../console/use-join-code'
 import { countByGroup } from './group-counts'
 import './projector.css'
 
 export default function ProjectorShell({ workshopId }: { workshopId: string }) {
-  const [session] = useState(() => loadSession(workshopId))
+  // A projector link carries its own read-only token after `#` (kept there, so a reload on the
+  // room's PC keeps working); otherwise this is the facilitator's device and its session.
+  const [session] = useState<StoredSession | null>(() => {
+    const token = tokenFromHash(window.location.hash)
+    return token ? { role: 'facilitator', token } : loadSession(workshopId)
+  })
   if (!session) {
     return (
       <Page width="narrow">
@@ -58,7 +65,7 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
   useControlNews(control, 'projector')
   // After the first render: the other phases' parts are there by the time they start.
   useEffect(preloadProjectorParts, [])
-  const code = session.joinCode ?? null
+  const code = useJoinCode(session)
   const link = publicUrl && code ? joinLink(publicUrl, code) : null
   const total = counts.reduce((n, c) => n + c.joined, 0)
 
