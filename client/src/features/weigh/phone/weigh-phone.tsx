@@ -15,6 +15,7 @@ import {
 import type { PhonePartProps } from '../../../lib/phase-parts'
 import { useDocSnapshot } from '../../../sync/use-doc-snapshot'
 import { useAnnounce } from '../../../ui/announcer'
+import { moveFocus } from '../../../ui/focus'
 import { LazyOutcome } from '../lazy-outcome'
 import { outcomeInput, points } from '../outcome-model'
 import { useWeigh } from '../weigh-state'
@@ -127,18 +128,26 @@ function Allocate({
     privateDoc.transact(() => {
       ids.forEach((cid, i) => setRoundInputEntry(privateDoc, KIND, cid, next.points[i] ?? 0))
     })
-  const tap = (index: number, delta: number) => {
+  const tap = (index: number, delta: number, row: Element | null) => {
     // From the document as it is now, so quick taps cannot pass 100.
     const now = readAllocation(readOwn(privateDoc), ids)
     const next = stepAllocation(now, index, delta)
     if (next === now) return
+    const from = document.activeElement
     write(next)
+    // The step just taken may have disabled its own button: the focus stays in the row.
+    if (stepRoom(next, index, delta) === 0) {
+      moveFocus(() => row?.querySelector('button:not(:disabled)'), from)
+    }
     announce(
       `${framework.criteria[index]!.name}: ${pointWords(next.points[index] ?? 0)}. ${pointWords(next.remainder)} left.`,
     )
   }
   const startFrom = () => {
+    const from = document.activeElement
     write(readAllocation(framework.startingWeights, ids))
+    // The button goes away with the empty allocation: the focus goes to the first criterion.
+    moveFocus(() => document.querySelector('.alloc-row button:not(:disabled)'), from)
     announce('Starting weights filled in.')
   }
 
@@ -156,7 +165,7 @@ function Allocate({
             : `Take ${pointWords(-delta)} from ${name}`
         }
         disabled={!open || stepRoom(allocation, index, delta) === 0}
-        onClick={() => tap(index, delta)}
+        onClick={(e) => tap(index, delta, e.currentTarget.closest('li'))}
       >
         <span aria-hidden="true">
           {delta > 0 ? '+' : '−'}
