@@ -4,10 +4,12 @@ import type * as Y from 'yjs'
 import { buildWorkshopRecord, type SealedBallot } from '../domain/export/build-record.js'
 import type { SealedConsent } from '../domain/export/decisions-record.js'
 import { consentRound } from '../domain/rounds/consent.js'
-import type { WorkshopRecord } from '../schema/record.js'
+import { matrixRatings } from '../domain/rounds/matrix-ratings.js'
+import type { RecordMatrix, WorkshopRecord } from '../schema/record.js'
 import { readBoard } from './board.js'
 import { readControl } from './control.js'
 import { readDecisions } from './decisions.js'
+import { readMatrixPlacement } from './matrix.js'
 import { readRoundResult, readRoundState } from './rounds.js'
 import { readResults, readVoting } from './voting.js'
 
@@ -46,9 +48,27 @@ export function assembleWorkshopRecord(
     voting: readVoting(control, c.settings),
     results: readResults(control),
     sealedBallots: context.sealedBallots ?? null,
+    matrix: readMatrixSource(control, c.settings),
     decisions: readDecisionSources(control, c.settings, context.sealedConsent ?? null),
     log: c.log.map((entry) => entry.event),
   })
+}
+
+/** The 2x2 as the control document holds it: the round, its revealed result, the placement. */
+function readMatrixSource(
+  control: Y.Doc,
+  settings: Parameters<typeof readRoundState>[2],
+): RecordMatrix {
+  const round = readRoundState(control, matrixRatings, settings)
+  const placement = readMatrixPlacement(control)
+  return {
+    status: round.status,
+    settings: round.settings,
+    result: round.status === 'revealed' ? readRoundResult(control, matrixRatings) : null,
+    labels: { axes: { ...placement.labels.axes }, quadrants: { ...placement.labels.quadrants } },
+    positions: placement.positions,
+    adoption: placement.adoption,
+  }
 }
 
 /** The decisions and the consent round, as the control document holds them. */

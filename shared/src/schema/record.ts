@@ -5,6 +5,14 @@ import { phaseSchema } from './phase.js'
 import { consentAnswerSchema, consentResultSchema, decisionSchema } from './decision.js'
 import { roundStatusSchema } from './rounds.js'
 import { logEventSchema } from './log.js'
+import {
+  matrixAdoptionSchema,
+  matrixAxisSchema,
+  matrixPointSchema,
+  matrixRatingSettingsSchema,
+  matrixResultsSchema,
+  quadrantSchema,
+} from './matrix.js'
 import { voteResultsSchema, votingSettingsSchema, votingStatusSchema } from './voting.js'
 import { z } from './zod.js'
 
@@ -105,6 +113,24 @@ export const recordDecisionsSchema = z.object({
 })
 export type RecordDecisions = z.infer<typeof recordDecisionsSchema>
 
+/** The 2x2: the ratings round, its revealed aggregate, and the group placement. */
+export const recordMatrixSchema = z.object({
+  status: roundStatusSchema,
+  settings: matrixRatingSettingsSchema,
+  /** The aggregate as revealed to the room (no one's own ratings); null before a reveal. */
+  result: z.nullable(matrixResultsSchema),
+  /** Axis names and quadrant labels as the facilitator set them (defaults where unset). */
+  labels: z.object({
+    axes: z.record(matrixAxisSchema, z.string()),
+    quadrants: z.record(quadrantSchema, z.string()),
+  }),
+  /** The group placement, by item key. */
+  positions: z.record(z.string(), matrixPointSchema),
+  /** The aggregate adopted as the placement, or null. */
+  adoption: z.nullable(matrixAdoptionSchema),
+})
+export type RecordMatrix = z.infer<typeof recordMatrixSchema>
+
 export const workshopRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
@@ -132,6 +158,8 @@ export const workshopRecordSchema = z.object({
   }),
   /** Dot voting; status `setup` when it never opened. */
   voting: recordVotingSchema,
+  /** The 2x2; absent in a record from before it existed (no version bump needed). */
+  matrix: z.optional(recordMatrixSchema),
   /** The decide phase; absent in a record from before it existed (no version bump needed). */
   decisions: z.optional(recordDecisionsSchema),
   /** The decision log, typed events in server time (describeLogEvent gives the sentences). */

@@ -11,6 +11,7 @@ import {
   type RecordIdea,
   type RecordParticipant,
   type WorkshopRecord,
+  type RecordMatrix,
 } from '../../schema/record.js'
 import type { RosterEntry } from '../../schema/roster.js'
 import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/voting.js'
@@ -43,6 +44,8 @@ export interface RecordSources {
   readonly results: VoteResults | null
   /** Every participant sealed at close, with their votes; null when not available. */
   readonly sealedBallots: readonly SealedBallot[] | null
+  /** The 2x2 (absent: the record has no matrix key). */
+  readonly matrix?: RecordMatrix | null
   /** The decide phase (absent: the record has no decisions key). */
   readonly decisions?: DecisionSources | null
   readonly log: readonly LogEvent[]
@@ -88,6 +91,7 @@ export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
       results: src.results ? { ...src.results, ballots: null } : null,
       ballots: src.results && src.sealedBallots ? ballots(src.results, src.sealedBallots) : null,
     },
+    ...(src.matrix ? { matrix: src.matrix } : {}),
     ...(src.decisions
       ? {
           decisions: recordDecisions(

@@ -14,6 +14,7 @@ import type { Decision } from '../../../schema/decision.js'
 import { consentHeadline, tallyConsent } from '../../decide/consent.js'
 import { decisionLogEvent } from '../../decide/changes.js'
 import type { SealedConsent } from '../decisions-record.js'
+import { fixtureMatrix } from './matrix.js'
 
 /** 12 March 2026, 09:00 UTC. */
 export const T0 = Date.UTC(2026, 2, 12, 9, 0)
@@ -378,6 +379,10 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
   ]
   return {
     workshopId: 'fixture-workshop-01',
+    matrix: fixtureMatrix(settings, people, rankedItems(counted.items, 'total').slice(0, 3), {
+      hostile,
+      at: at(58),
+    }),
     exportedAt: at(75),
     createdAt: at(-30),
     closedAt: null,

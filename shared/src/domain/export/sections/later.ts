@@ -9,5 +9,4 @@ const placeholder = (id: string, title: string): SectionSpec => ({
   build: () => [notRun()],
 })
 
-export const matrixSection = placeholder('matrix', 'Impact vs effort')
 export const frameworkSection = placeholder('framework', 'Value framework')
