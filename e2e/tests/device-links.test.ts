@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../fixtures/axe'
 import { openFacilitator } from '../fixtures/browser'
+import { startServer } from '../fixtures/server'
 import { useSuite } from '../fixtures/suite'
 import { createWorkshop } from '../fixtures/workshop'
 
@@ -101,6 +102,24 @@ describe('device links for the facilitation team', () => {
       await room.context.close()
       await co.context.close()
       await facilitator.context.close()
+    }
+  })
+
+  it('warns the facilitator when the join link does not reach this server', async () => {
+    // Nothing listens on port 9 (discard) on this machine: the join links would lead nowhere.
+    const server = await startServer({ env: { PUBLIC_URL: 'http://127.0.0.1:9' } })
+    const facilitator = await openFacilitator(suite.browser, server.baseURL)
+    try {
+      await createWorkshop(facilitator.page, { title: TITLE, groups: ['Surgeons'] })
+      await facilitator.page
+        .getByText(
+          /^Phones may not reach this link\. The join link http:\/\/127\.0\.0\.1:9 \(PUBLIC_URL\) does not answer/,
+        )
+        .waitFor({ timeout: WAIT })
+      await expectNoAxeViolations(facilitator.page, 'the console warning about the join link')
+    } finally {
+      await facilitator.context.close()
+      await server.dispose()
     }
   })
 })

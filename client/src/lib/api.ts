@@ -28,6 +28,8 @@ import {
   viewerLinkResponseSchema,
   viewerLinkStatusSchema,
   type DeviceLinkKind,
+  joinLinkHealthSchema,
+  type JoinLinkHealth,
   type ViewerLinkResponse,
   type ViewerLinkStatus,
 } from '@triage/shared'
@@ -181,6 +183,8 @@ export const api = {
     request(`/api/workshops/${workshopId}/links/${kind}`, viewerLinkStatusSchema, { token }),
   revokeDeviceLink: (workshopId: string, kind: DeviceLinkKind, token: string): Promise<void> =>
     request(`/api/workshops/${workshopId}/links/${kind}`, noContent, { method: 'DELETE', token }),
+  joinLinkHealth: (): Promise<JoinLinkHealth> =>
+    request('/api/join-link-health', joinLinkHealthSchema, {}),
   removeParticipant: (workshopId: string, participantId: string, token: string): Promise<void> =>
     request(
       `/api/workshops/${workshopId}/participants/${encodeURIComponent(participantId)}`,

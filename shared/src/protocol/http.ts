@@ -79,6 +79,14 @@ export type JoinInfoResponse = z.infer<typeof joinInfoResponseSchema>
 export const clientConfigSchema = z.object({ publicUrl: z.string() })
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
+/** Whether the join address answers as this server; when not, what is wrong and the fix. */
+export const joinLinkHealthSchema = z.object({
+  publicUrl: z.string(),
+  ok: z.boolean(),
+  problem: z.nullable(z.string()),
+})
+export type JoinLinkHealth = z.infer<typeof joinLinkHealthSchema>
+
 /** What a token may learn about its own session. */
 export const sessionResponseSchema = z.object({
   workshopId: workshopIdSchema,

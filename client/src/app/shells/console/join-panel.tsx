@@ -1,6 +1,7 @@
 // How participants get in: the join link (copyable), the code in big type and a QR code.
 // Once the workshop is under way it folds into one line, for late arrivals.
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
+import { api } from '../../../lib/api'
 import { joinLink, usePublicUrl } from '../../../lib/use-public-url'
 import { useAnnounce } from '../../../ui/announcer'
 import { Section } from '../../../ui/layout'
@@ -18,6 +19,7 @@ export function JoinPanel({
   const [copied, setCopied] = useState(false)
   const announce = useAnnounce()
   const link = publicUrl && joinCode ? joinLink(publicUrl, joinCode) : null
+  const problem = useJoinLinkProblem()
 
   const copy = async () => {
     if (!link) return
@@ -48,6 +50,11 @@ export function JoinPanel({
           </button>
         </div>
       </div>
+      {problem && (
+        <p className="join-warning" id={`${id}-problem`}>
+          <strong>Phones may not reach this link.</strong> {problem}
+        </p>
+      )}
       {link && <QrCode value={link} label="QR code for the join link" size={200} />}
     </>
   )
@@ -66,4 +73,21 @@ export function JoinPanel({
       {body}
     </Section>
   )
+}
+
+/** What is wrong with the join address, as the server found when it asked itself, or null. */
+function useJoinLinkProblem(): string | null {
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    api.joinLinkHealth().then(
+      (health) => !cancelled && setProblem(health.problem),
+      // The check itself failing says nothing about the link: no warning.
+      () => {},
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [])
+  return problem
 }
