@@ -106,13 +106,14 @@ describe('impact vs effort', () => {
         { name: 'Ben', group: 'Surgeons' },
         { name: 'Cy', group: 'Radiologists' },
       ]
-      const devices: Device[] = []
-      for (const [i, p] of people.entries()) {
-        const page = phones[i]!.page
-        const capture = captureSockets(page)
-        await joinWorkshop(page, { code: joinCode, ...p })
-        devices.push({ name: p.name, page, capture })
-      }
+      const devices: Device[] = await Promise.all(
+        people.map(async (p, i) => {
+          const page = phones[i]!.page
+          const capture = captureSockets(page)
+          await joinWorkshop(page, { code: joinCode, ...p })
+          return { name: p.name, page, capture }
+        }),
+      )
       const [ana, ben, cy] = devices as [Device, Device, Device]
       const projector = await facilitator.context.newPage()
       const pCapture = captureSockets(projector)
@@ -177,20 +178,29 @@ describe('impact vs effort', () => {
       for (const d of devices) {
         await d.page.getByRole('heading', { name: 'Rate each item' }).waitFor({ timeout: WAIT })
       }
-      await rate(ana.page, ROTA, 'Impact', 8)
-      await rate(ana.page, ROTA, 'Effort', 2)
-      await rate(ana.page, TURN, 'Impact', 7)
-      await rate(ana.page, TURN, 'Effort', 7)
-      await rate(ben.page, ROTA, 'Impact', 6)
-      await rate(ben.page, ROTA, 'Effort', 3)
-      await rate(ben.page, TURN, 'Impact', 7)
-      await rate(ben.page, TURN, 'Effort', 6)
-      await rate(cy.page, ROTA, 'Impact', 2)
-      await rate(cy.page, ROTA, 'Effort', 8)
-      await cy.page
-        .getByRole('group', { name: TURN, exact: true })
-        .getByRole('checkbox', { name: 'Skip / don’t know' })
-        .check()
+      // The three phones rate at the same time.
+      await Promise.all([
+        (async () => {
+          await rate(ana.page, ROTA, 'Impact', 8)
+          await rate(ana.page, ROTA, 'Effort', 2)
+          await rate(ana.page, TURN, 'Impact', 7)
+          await rate(ana.page, TURN, 'Effort', 7)
+        })(),
+        (async () => {
+          await rate(ben.page, ROTA, 'Impact', 6)
+          await rate(ben.page, ROTA, 'Effort', 3)
+          await rate(ben.page, TURN, 'Impact', 7)
+          await rate(ben.page, TURN, 'Effort', 6)
+        })(),
+        (async () => {
+          await rate(cy.page, ROTA, 'Impact', 2)
+          await rate(cy.page, ROTA, 'Effort', 8)
+          await cy.page
+            .getByRole('group', { name: TURN, exact: true })
+            .getByRole('checkbox', { name: 'Skip / don’t know' })
+            .check()
+        })(),
+      ])
       await ana.page.getByText('2 of 2 rated', { exact: true }).waitFor({ timeout: WAIT })
       await expectNoAxeViolations(ana.page, 'the phone’s rating form')
       const progress = f.getByRole('list', { name: 'Rating progress', exact: true })
