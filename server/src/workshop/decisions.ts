@@ -3,15 +3,14 @@
 // what changed since the last time) and withdrawing one. Consent is a sealed round (rounds.ts).
 import {
   appendLogEvent,
-  decisionLogEvent,
   decisionIdSchema,
-  lastRecorded,
   readControl,
   readDecisions,
   removeDecision,
   type LogEvent,
   type WorkshopId,
 } from '@triage/shared'
+import { decisionLogEvent, lastRecorded } from '@triage/shared/decide'
 import { HttpError } from '../http-error.js'
 import type { Rooms } from '../sync/rooms.js'
 

@@ -2,7 +2,6 @@
 // server writes it (the control guard refuses any client's edit); the console, the projector
 // and the exports turn each event into a sentence with `describeLogEvent` (domain/log.ts).
 import { collectModeSchema, timerOnZeroSchema } from './brainstorm.js'
-import { decisionFieldSchemas, decisionIdSchema, DECISION_LIMITS } from './decision.js'
 import { quadrantSchema } from './matrix.js'
 import { phaseSchema } from './phase.js'
 import { cleanTextCheck } from './text.js'
@@ -16,19 +15,26 @@ const roundKind = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[a
 /** Server-written prose inside an event (a settings summary, a headline): bounded, cleaned. */
 const prose = z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(2000))
 
-/** A decision as it stood when the facilitator recorded it: the log keeps every version. */
+/** Bounded, cleaned text of a recorded decision (the decision's own schema bounds it first). */
+const text = (max: number) =>
+  z.string().check(cleanTextCheck({ multiline: true }), z.maxLength(max))
+const decisionId = z.string().check(z.regex(/^d[A-Za-z0-9_-]{6,30}$/))
+/**
+ * A decision as it stood when the facilitator recorded it: the log keeps every version. Bounds
+ * as in schema/decision.ts, written out here so the log's schema (on every phone) stays small.
+ */
 const decisionSnapshot = {
-  decision: decisionIdSchema,
-  item: decisionFieldSchemas.item,
-  title: decisionFieldSchemas.title,
-  rationale: z
-    .string()
-    .check(cleanTextCheck({ multiline: true }), z.maxLength(DECISION_LIMITS.rationale)),
-  conditions: decisionFieldSchemas.conditions,
-  dissent: decisionFieldSchemas.dissent,
-  questions: decisionFieldSchemas.questions,
-  owner: decisionFieldSchemas.owner,
-  review: decisionFieldSchemas.review,
+  decision: decisionId,
+  item: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: text(200),
+  rationale: text(4000),
+  conditions: text(2000),
+  dissent: z
+    .array(z.object({ group: z.string().check(z.regex(/^g[0-9]{1,3}$/)), words: text(1000) }))
+    .check(z.maxLength(12)),
+  questions: text(2000),
+  owner: text(120),
+  review: z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/)),
 }
 /** The fields a decision change names. */
 const decisionChangeField = z.enum([
@@ -134,12 +140,7 @@ export const logEventSchema = z.discriminatedUnion('type', [
     changed: z.array(decisionChangeField).check(z.minLength(1), z.maxLength(8)),
   }),
   /** The facilitator withdrew a recorded decision. */
-  z.object({
-    type: z.literal('decision-withdrawn'),
-    at,
-    decision: decisionIdSchema,
-    title: decisionFieldSchemas.title,
-  }),
+  z.object({ type: z.literal('decision-withdrawn'), at, decision: decisionId, title: text(200) }),
   /** The facilitator closed the workshop to new participants. */
   z.object({ type: z.literal('workshop-closed'), at }),
   /** A line from before the log was typed (migrated as it was), or a server note. */

@@ -5,7 +5,6 @@ import type * as Y from 'yjs'
 import {
   consentRound,
   criterionScores,
-  frameworkStanding,
   readAdoptedWeights,
   readControl,
   readDecisions,
@@ -17,11 +16,11 @@ import {
   weightProposals,
   type ConsentResult,
   type Decision,
-  type FrameworkStanding,
   type RoundProgress,
   type RoundState,
   type VoteResults,
 } from '@triage/shared'
+import { frameworkStanding, type FrameworkStanding } from '@triage/shared/decide'
 import { revealedResults } from '../../rounds/round-status'
 import { useDocSnapshot } from '../../sync/use-doc-snapshot'
 

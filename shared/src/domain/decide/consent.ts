@@ -1,7 +1,7 @@
 // Consent to the recorded decisions: "I can live with it" or "I object", one answer per
 // decision. The clamp keeps answers to decisions that exist; the tally counts them per
 // stakeholder group, every sealed member counted so that silence is visible too.
-import type { ConsentAnswer, ConsentResult, DecisionConsent } from '../../schema/decision.js'
+import type { ConsentAnswer, ConsentResult, DecisionConsent } from '../../schema/consent.js'
 
 /** A decision as consent is asked for it (fixed at close). */
 export interface ConsentDecision {

@@ -5,7 +5,7 @@ import {
   consentAnswerSchema,
   consentResultSchema,
   type ConsentResult,
-} from '../../schema/decision.js'
+} from '../../schema/consent.js'
 import { z } from '../../schema/zod.js'
 import {
   clampConsent,

@@ -6,19 +6,21 @@ import { useId, useRef } from 'react'
 import type * as Y from 'yjs'
 import {
   DECISION_LIMITS,
-  decisionChanges,
   decisionRationale,
-  describeGroupFigures,
-  groupFigures,
-  lastRecorded,
   setDecisionField,
   type Decision,
   type DecisionField,
-  type FrameworkStanding,
   type Group,
   type LogEvent,
   type VoteResults,
 } from '@triage/shared'
+import {
+  decisionChanges,
+  describeGroupFigures,
+  groupFigures,
+  lastRecorded,
+  type FrameworkStanding,
+} from '@triage/shared/decide'
 import { useSharedTextarea } from '../../../board/use-shared-textarea'
 import { useAction } from '../../../lib/use-action'
 import { ErrorAlert } from '../../../ui/alert'

@@ -5,14 +5,16 @@ import type * as Y from 'yjs'
 import {
   addDecision,
   DECISION_LIMITS,
-  decisionCandidates,
-  defaultDecisionItems,
   type BoardState,
   type Decision,
-  type FrameworkStanding,
   type VoteResults,
   voteItems,
 } from '@triage/shared'
+import {
+  decisionCandidates,
+  defaultDecisionItems,
+  type FrameworkStanding,
+} from '@triage/shared/decide'
 import { newId } from '../../../lib/new-id'
 import { useAnnounce } from '../../../ui/announcer'
 
