@@ -1,8 +1,10 @@
 // Decisions in the control document: read validated and in order, edited live (the rationale
 // as a shared text), and the control guard admitting exactly that shape and nothing else.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DECISION_LIMITS } from '../schema/decision.js'
+import { cleanText } from '../schema/text.js'
 import { initControl } from './control.js'
 import { checkControlUpdate } from './control-guard.js'
 import {
@@ -181,5 +183,74 @@ describe('checkControlUpdate refuses any other shape in the decisions root', () 
     Y.applyUpdate(server, replace)
     const more = change(facilitator, (d) => decisionRationale(d, A)!.insert(0, 'c'))
     expect(checkControlUpdate(server, more).ok).toBe(false)
+  })
+})
+
+describe('checkControlUpdate and honest facilitators', () => {
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant('add' as const),
+      n: fc.nat(3),
+      title: fc.string({ maxLength: 30 }),
+    }),
+    fc.record({
+      kind: fc.constant('type' as const),
+      n: fc.nat(3),
+      at: fc.nat(50),
+      remove: fc.nat(5),
+      text: fc.string({ maxLength: 40 }),
+    }),
+    fc.record({
+      kind: fc.constant('field' as const),
+      n: fc.nat(3),
+      field: fc.constantFrom('owner', 'conditions', 'questions'),
+      value: fc.string({ maxLength: 60 }),
+    }),
+    fc.record({
+      kind: fc.constant('dissent' as const),
+      n: fc.nat(3),
+      words: fc.string({ maxLength: 60 }),
+    }),
+    fc.record({ kind: fc.constant('remove' as const), n: fc.nat(3) }),
+  )
+  const ids = ['dAAAAAAAA', 'dBBBBBBBB', 'dCCCCCCCC', 'dDDDDDDDD']
+
+  it('admits every edit the accessors make, from two replicas taking turns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), op), { maxLength: 25 }), (steps) => {
+        const server = new Y.Doc()
+        initControl(server, settings)
+        const replicas = [new Y.Doc(), new Y.Doc()]
+        for (const r of replicas) Y.applyUpdate(r, Y.encodeStateAsUpdate(server))
+        for (const [which, o] of steps) {
+          const doc = replicas[which ? 1 : 0]!
+          Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+          const id = ids[o.n]!
+          const update = change(doc, (d) => {
+            const exists = readDecisions(d).some((x) => x.id === id)
+            if (o.kind === 'add') {
+              if (!exists) addDecision(d, { id, item: `i:${o.n}`, title: o.title })
+            } else if (!exists) {
+              return
+            } else if (o.kind === 'type') {
+              const t = decisionRationale(d, id)!
+              const at = Math.min(o.at, t.length)
+              t.delete(at, Math.min(o.remove, t.length - at))
+              t.insert(at, cleanText(o.text, { multiline: true }))
+            } else if (o.kind === 'field') {
+              setDecisionField(d, id, o.field, o.value)
+            } else if (o.kind === 'dissent') {
+              setDecisionField(d, id, 'dissent', [{ group: 'g2', words: o.words }])
+            } else {
+              removeDecision(d, id)
+            }
+          })
+          const verdict = checkControlUpdate(server, update)
+          expect(verdict).toEqual({ ok: true })
+          Y.applyUpdate(server, update)
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 })
