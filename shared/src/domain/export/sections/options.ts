@@ -1,5 +1,6 @@
 // "Considered options": every item the workshop weighed, with where it stands and whether it was
 // chosen as a decision (the decisions section says why).
+import { itemKey } from '../../../schema/voting.js'
 import { rankedItems } from '../../tally.js'
 import { voteItems } from '../../items.js'
 import { paragraph, type Block } from '../document.js'
@@ -49,16 +50,18 @@ export const optionsSection: SectionSpec = {
     if (clusters.length === 0 && loose.length === 0) {
       return [paragraph('No options have been put forward yet.')]
     }
+    const chosen = new Set(record.decisions?.list.map((d) => d.item))
+    const standing = (key: string) => (chosen.has(key) ? 'Not voted on; decided' : 'Not voted on')
     return [
       paragraph(
-        `No vote has been revealed and no decision recorded. The options so far are the board’s ${plural(clusters.length, 'cluster')}${loose.length > 0 ? ` and ${plural(loose.length, 'idea')} in no cluster` : ''}.`,
+        `No vote has been revealed${chosen.size === 0 ? ' and no decision recorded' : ''}. The options so far are the board’s ${plural(clusters.length, 'cluster')}${loose.length > 0 ? ` and ${plural(loose.length, 'idea')} in no cluster` : ''}.`,
       ),
       {
         kind: 'table',
         columns,
         rows: [
-          ...clusters.map((i) => [i.label, KIND_LABEL[i.kind], 'Not voted on']),
-          ...loose.map((card) => [card.text, KIND_LABEL.idea, 'Not voted on']),
+          ...clusters.map((i) => [i.label, KIND_LABEL[i.kind], standing(i.key)]),
+          ...loose.map((card) => [card.text, KIND_LABEL.idea, standing(itemKey.idea(card.id))]),
         ],
       },
     ]
