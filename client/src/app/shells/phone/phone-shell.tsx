@@ -59,7 +59,10 @@ function Live({
 
   const ended = state.kind === 'ended'
   const revoked =
-    ended && (state.closeCode === CLOSE.unauthorized || state.closeCode === CLOSE.gone)
+    ended &&
+    (state.closeCode === CLOSE.unauthorized ||
+      state.closeCode === CLOSE.gone ||
+      state.closeCode === CLOSE.removed)
   useEffect(() => {
     if (revoked) clearSession(workshopId)
   }, [revoked, workshopId])
@@ -79,6 +82,12 @@ function Live({
     <Page width={wide ? 'wide' : 'narrow'} status={<ConnectionBadge kind={state.kind} />}>
       <h1 className="eyebrow">{control.settings?.title ?? session.title ?? 'Workshop'}</h1>
       <p className="identity">{who ? `You are ${who}` : 'Connecting to the workshop…'}</p>
+      {control.settings?.objective && (
+        <p className="phone-objective">
+          <span className="phone-objective__label">Objective: </span>
+          {control.settings.objective}
+        </p>
+      )}
       {control.settings !== null && (
         <section className="card phase-card" aria-labelledby="phase-now">
           <p className="eyebrow">Current phase</p>
