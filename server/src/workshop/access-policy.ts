@@ -69,6 +69,8 @@ function authorize(
     const verdict = checkBoardUpdate(doc, update, {
       mayDeleteIdea: (ideaId, idea) =>
         ownsIdea !== undefined && ownsIdea(identity, ideaId, ideaTag(idea)),
+      // An undone delete re-creates the idea with new structs: its tag still proves it is theirs.
+      mayRestoreIdea: (ideaId, tag) => ownsIdea !== undefined && ownsIdea(identity, ideaId, tag),
     })
     if (!verdict.ok) return verdict.reason
   }

@@ -551,3 +551,89 @@ describe('checkBoardUpdate with honest members (seeded)', () => {
     },
   )
 })
+
+describe('checkBoardUpdate lets a member put back an own deleted idea (an undo)', () => {
+  /** Ada, whose tag proves the ideas she may put back. */
+  const restoring: BoardGuardRules = { ...asAda, mayRestoreIdea: (_, tag) => tag === ADA_TAG }
+  const ORIGIN = { device: 'ada' }
+
+  /** Ada's replica with an undo manager tracking her own changes. */
+  function adaWithUndo(server: Y.Doc) {
+    const ada = replicaOf(server)
+    const undo = new Y.UndoManager([ada.getMap(IDEAS), ada.getMap('clusters')], {
+      trackedOrigins: new Set([ORIGIN]),
+      captureTimeout: 0,
+    })
+    return { ada, undo }
+  }
+
+  it('accepts the undo of her own deletion, and the idea is back with its text and tag', () => {
+    const server = serverBoard()
+    const { ada, undo } = adaWithUndo(server)
+    expect(attempt(server, ada, (d) => deleteIdea(d, 'ada-1', ORIGIN), restoring)).toEqual({
+      ok: true,
+    })
+    expect(readBoard(server).cards.map((c) => c.id)).not.toContain('ada-1')
+    expect(attempt(server, ada, () => undo.undo(), restoring)).toEqual({ ok: true })
+    const back = readBoard(server).cards.find((c) => c.id === 'ada-1')
+    expect(back?.text).toBe('Idea ada-1')
+    expect(back?.author?.participantId).toBe('participant-ada')
+    expect(ideaTag(raw(server, 'ada-1'))).toBe(ADA_TAG)
+  })
+
+  it('accepts undoing a move and a merge', () => {
+    const server = serverBoard()
+    const { ada, undo } = adaWithUndo(server)
+    attempt(server, ada, (d) => moveIdea(d, 'ada-2', 'k1', ORIGIN), restoring)
+    attempt(server, ada, (d) => mergeIdeas(d, 'bob-1', 'ada-1', ORIGIN), restoring)
+    expect(attempt(server, ada, () => undo.undo(), restoring)).toEqual({ ok: true })
+    expect(attempt(server, ada, () => undo.undo(), restoring)).toEqual({ ok: true })
+    const board = readBoard(server)
+    expect(board.unclustered).toEqual(expect.arrayContaining(['ada-1', 'ada-2']))
+    expect(board.cards.find((c) => c.id === 'bob-1')?.merged).toEqual([])
+  })
+
+  it('refuses it without the rule, as before', () => {
+    const server = serverBoard()
+    const { ada, undo } = adaWithUndo(server)
+    attempt(server, ada, (d) => deleteIdea(d, 'ada-1', ORIGIN))
+    expect(attempt(server, ada, () => undo.undo())).toEqual({
+      ok: false,
+      reason: 'only the server adds ideas',
+    })
+  })
+
+  it('refuses putting back someone else’s deleted idea', () => {
+    const server = serverBoard()
+    deleteIdea(server, 'bob-1')
+    const ada = replicaOf(server)
+    const verdict = attempt(
+      server,
+      ada,
+      (d) => {
+        const fake = new Y.Map<unknown>()
+        fake.set('text', new Y.Text('Bob again'))
+        fake.set('tag', 'tag-bob')
+        d.getMap(IDEAS).set('bob-1', fake)
+      },
+      restoring,
+    )
+    expect(verdict).toEqual({ ok: false, reason: 'you may put back only your own ideas' })
+  })
+
+  it('refuses an idea with no tag, or overwriting one that is on the board', () => {
+    const server = serverBoard()
+    const ada = replicaOf(server)
+    const bare = (d: Y.Doc, id: string, tag?: string) => {
+      const fake = new Y.Map<unknown>()
+      fake.set('text', new Y.Text('Mine'))
+      if (tag) fake.set('tag', tag)
+      d.getMap(IDEAS).set(id, fake)
+    }
+    expect(attempt(server, ada, (d) => bare(d, 'new-1'), restoring)).toMatchObject({ ok: false })
+    expect(attempt(server, ada, (d) => bare(d, 'ada-2', ADA_TAG), restoring)).toEqual({
+      ok: false,
+      reason: 'only the server adds ideas',
+    })
+  })
+})

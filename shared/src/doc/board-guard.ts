@@ -1,6 +1,7 @@
 // Content rules for a member's update to the board, checked before the server applies it.
 // Members edit cards together, but only the server adds ideas, nobody rewrites who wrote an
-// idea, and a participant deletes only their own ideas. Works on the encoded update, so a
+// idea, and a participant deletes only their own ideas — and may put one of their own deleted
+// ideas back (an undo), proven by its tag. Works on the encoded update, so a
 // refused update is never applied, stored or broadcast.
 import * as Y from 'yjs'
 import { IDEAS, PROTECTED_IDEA_KEYS } from './board.js'
@@ -17,6 +18,11 @@ export type GuardVerdict = { readonly ok: true } | { readonly ok: false; readonl
 export interface BoardGuardRules {
   /** Whether this writer may delete the idea (`idea` is its map, with its tag). */
   mayDeleteIdea(ideaId: string, idea: Y.Map<unknown>): boolean
+  /**
+   * Whether this writer may put a deleted idea back under `ideaId` (an undo re-creates it with
+   * new structs), `tag` being the ownership tag the restored idea carries. Absent: never.
+   */
+  mayRestoreIdea?(ideaId: string, tag: string | null): boolean
 }
 
 /**
@@ -82,6 +88,22 @@ function findStruct<T extends { id: Y.ID; length: number }>(list: readonly T[], 
     else return s
   }
   return null
+}
+
+/** The value the update writes under `key` straight into the new map held by `map`. */
+function freshValue(fresh: ReadonlyMap<number, Y.Item[]>, map: Y.Item, key: string): unknown {
+  let value: unknown = undefined
+  for (const items of fresh.values()) {
+    for (const item of items) {
+      if (item.parentSub !== key || !isId(item.parent) || !Y.compareIDs(item.parent, map.id)) {
+        continue
+      }
+      // Two values under one key in one update: only a forged update writes that.
+      if (value !== undefined) return null
+      value = item.content instanceof Y.ContentAny ? (item.content.getContent()[0] ?? null) : null
+    }
+  }
+  return value
 }
 
 /**
@@ -202,16 +224,41 @@ export function checkBoardUpdate(
     return places.get(start)!
   }
 
+  // Ideas put back by this update (an undone delete): a new map under a key no idea holds.
+  const restored = new Map<string, Y.Item>()
   for (const items of fresh.values()) {
     for (const item of items) {
       const place = placeOfFresh(item)
       if (place.in === 'malformed') return REFUSED_MALFORMED
       if (place.in === 'unknown') return REFUSED_UNKNOWN
       if (place.in === 'server') return REFUSED_SERVER
-      if (place.in === 'ideas') return { ok: false, reason: 'only the server adds ideas' }
-      if (place.in === 'idea' && place.key !== null && PROTECTED_IDEA_KEYS.has(place.key)) {
-        return { ok: false, reason: `the ${place.key} of an idea cannot be changed` }
+      if (place.in === 'ideas') {
+        const restorable =
+          rules.mayRestoreIdea !== undefined &&
+          place.key !== null &&
+          !ideas.has(place.key) &&
+          !restored.has(place.key) &&
+          item.content instanceof Y.ContentType &&
+          item.content.type instanceof Y.Map
+        if (!restorable) return { ok: false, reason: 'only the server adds ideas' }
+        restored.set(place.key, item)
       }
+    }
+  }
+  for (const [ideaId, map] of restored) {
+    const tag = freshValue(fresh, map, 'tag')
+    if (!rules.mayRestoreIdea!(ideaId, typeof tag === 'string' ? tag : null)) {
+      return { ok: false, reason: 'you may put back only your own ideas' }
+    }
+  }
+  for (const items of fresh.values()) {
+    for (const item of items) {
+      const place = places.get(item)!
+      if (place.in !== 'idea' || place.key === null || !PROTECTED_IDEA_KEYS.has(place.key)) continue
+      // The keys of an idea being put back are written once, straight into its new map.
+      const into = restored.get(place.ideaId)
+      if (into && isId(item.parent) && Y.compareIDs(item.parent, into.id)) continue
+      return { ok: false, reason: `the ${place.key} of an idea cannot be changed` }
     }
   }
 

@@ -1,6 +1,8 @@
 // Typed access to the shared board document: revealed ideas, facilitator items and clusters,
 // plus the free-form shared notes. Readers validate: a member may have written anything.
 // Writers and readers clean text (schema/text.ts): nothing unsafe goes in, nor reaches a screen.
+// Writers take an optional transaction `origin`: a device tags its own changes, so its undo
+// manager reverts those and nobody else’s.
 import * as Y from 'yjs'
 import { cleanText, cleanTextCheck } from '../schema/text.js'
 import { z } from '../schema/zod.js'
@@ -242,8 +244,9 @@ export function ideaTag(idea: Y.Map<unknown>): string | null {
 }
 
 /** Puts a card into a cluster, or takes it out with `null`. */
-export function moveIdea(doc: Y.Doc, id: string, clusterId: string | null): void {
-  ideaMap(doc, id)?.set('cluster', clusterId)
+export function moveIdea(doc: Y.Doc, id: string, clusterId: string | null, origin?: unknown): void {
+  const idea = ideaMap(doc, id)
+  if (idea) doc.transact(() => idea.set('cluster', clusterId), origin)
 }
 
 /** Creates a cluster (its name cleaned), optionally with cards already in it. */
@@ -253,34 +256,41 @@ export function createCluster(
   name: string,
   createdAt: number,
   cardIds: readonly string[] = [],
+  origin?: unknown,
 ): void {
   doc.transact(() => {
     clustersMap(doc).set(id, { name: cleanText(name), createdAt })
     for (const cardId of cardIds) moveIdea(doc, cardId, id)
-  })
+  }, origin)
 }
 
 /** Renames a cluster (the name cleaned). */
-export function renameCluster(doc: Y.Doc, id: string, name: string): void {
+export function renameCluster(doc: Y.Doc, id: string, name: string, origin?: unknown): void {
   const current = clusterSchema.safeParse(clustersMap(doc).get(id))
-  if (current.success) clustersMap(doc).set(id, { ...current.data, name: cleanText(name) })
+  if (!current.success) return
+  doc.transact(() => clustersMap(doc).set(id, { ...current.data, name: cleanText(name) }), origin)
 }
 
 /** Removes a cluster; its cards go back to the unclustered column. */
-export function dissolveCluster(doc: Y.Doc, id: string): void {
+export function dissolveCluster(doc: Y.Doc, id: string, origin?: unknown): void {
   doc.transact(() => {
     ideasMap(doc).forEach((value) => {
       if (value instanceof Y.Map && value.get('cluster') === id) value.set('cluster', null)
     })
     clustersMap(doc).delete(id)
-  })
+  }, origin)
 }
 
 /**
  * Merges a duplicate into a card: the duplicate (and whatever was merged into it) goes inside
  * the card, keeping its text; together they count as one item from now on.
  */
-export function mergeIdeas(doc: Y.Doc, targetId: string, duplicateId: string): void {
+export function mergeIdeas(
+  doc: Y.Doc,
+  targetId: string,
+  duplicateId: string,
+  origin?: unknown,
+): void {
   const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
   const roots = rootsOf(byId)
   const target = roots.get(targetId)
@@ -293,11 +303,11 @@ export function mergeIdeas(doc: Y.Doc, targetId: string, duplicateId: string): v
       }
     }
     ideaMap(doc, duplicate)?.set('mergedInto', target)
-  })
+  }, origin)
 }
 
 /** Takes an idea out of the card it was merged into; it lands in that card's cluster. */
-export function unmergeIdea(doc: Y.Doc, id: string): void {
+export function unmergeIdea(doc: Y.Doc, id: string, origin?: unknown): void {
   const byId = new Map(readIdeas(doc).map((i) => [i.id, i]))
   const root = rootOf(byId, id)
   if (root === id) return
@@ -309,14 +319,14 @@ export function unmergeIdea(doc: Y.Doc, id: string): void {
     // After concurrent merges the card itself may still point into a cycle through this
     // idea; without this, taking the idea out would pull the card into it instead.
     if (card.mergedInto !== null) ideaMap(doc, root)?.set('mergedInto', null)
-  })
+  }, origin)
 }
 
 /**
  * Deletes an idea. Ideas merged into a deleted card become cards of their own in its cluster;
  * ideas merged into a deleted merged idea (after concurrent merges) stay in its card.
  */
-export function deleteIdea(doc: Y.Doc, id: string): void {
+export function deleteIdea(doc: Y.Doc, id: string, origin?: unknown): void {
   const root = rootOf(new Map(readIdeas(doc).map((i) => [i.id, i])), id)
   const cluster = ideaMap(doc, id)?.get('cluster')
   doc.transact(() => {
@@ -330,5 +340,5 @@ export function deleteIdea(doc: Y.Doc, id: string): void {
       }
     })
     ideasMap(doc).delete(id)
-  })
+  }, origin)
 }
