@@ -30,6 +30,8 @@ import { CursorLayer, PresenceList } from './presence-layer'
 import { peerCursors, presentPeople, type BoardRole } from './presence'
 import { useBoardPresence } from './use-board-presence'
 import { newId } from '../lib/new-id'
+import { UndoToast } from './undo-toast'
+import { boardUndoScope, useUndo } from './use-undo'
 import './board.css'
 
 export interface ClusterBoardProps {
@@ -105,6 +107,12 @@ export default function ClusterBoard({
     [words, announce],
   )
 
+  const undo = useUndo(doc, boardUndoScope, {
+    shortcut: canEdit,
+    onUndone: () => announce('Undone.'),
+  })
+  const { origin, done } = undo
+
   const reducedMotion = usePrefersReducedMotion()
   const [activeId, setActiveId] = useState<string | null>(null)
   const [focusCluster, setFocusCluster] = useState<string | null>(null)
@@ -116,25 +124,27 @@ export default function ClusterBoard({
     (): CardActions => ({
       merge: (target, duplicate) => {
         const from = document.activeElement
-        mergeIdeas(doc, target, duplicate)
+        mergeIdeas(doc, target, duplicate, origin)
         announce(`Merged into idea "${words().cardText(target)}".`)
+        done('Ideas merged.')
         moveFocus(() => handleOf(regionRef.current, target), from)
       },
       unmerge: (id) => {
         const from = document.activeElement
-        unmergeIdea(doc, id)
+        unmergeIdea(doc, id, origin)
         announce('Idea unmerged: it is a card of its own again.')
         moveFocus(() => handleOf(regionRef.current, id), from)
       },
       remove: (id) => {
         const from = document.activeElement
         const column = words().cardColumn(id)
-        deleteIdea(doc, id)
+        deleteIdea(doc, id, origin)
         announce('Idea deleted.')
+        done('Idea deleted.')
         moveFocus(() => columnOf(regionRef.current, column), from)
       },
     }),
-    [doc, announce, words],
+    [doc, announce, words, origin, done],
   )
   const mergeOptions = useMemo(() => mergeChoices(board), [board])
 
@@ -144,21 +154,27 @@ export default function ClusterBoard({
     const id = String(active.id)
     const target = over ? readTarget(over.data.current) : null
     if (!canEdit || !target) return
-    if (target.kind === 'card') mergeIdeas(doc, target.card, id)
-    else if (target.column !== words().cardColumn(id)) moveIdea(doc, id, clusterOf(target.column))
+    if (target.kind === 'card') {
+      mergeIdeas(doc, target.card, id, origin)
+      done('Ideas merged.')
+    } else if (target.column !== words().cardColumn(id)) {
+      moveIdea(doc, id, clusterOf(target.column), origin)
+      done('Idea moved.')
+    }
   }
 
   const newCluster = () => {
     const id = newId()
     const name = nextClusterName(board)
-    createCluster(doc, id, name, Date.now())
+    createCluster(doc, id, name, Date.now(), [], origin)
     announce(`Cluster ${name} created. Type its name.`)
     setFocusCluster(id)
   }
   const dissolve = (id: string, name: string) => {
     const from = document.activeElement
-    dissolveCluster(doc, id)
+    dissolveCluster(doc, id, origin)
     announce(`Cluster ${name} dissolved: its ideas are back in Unclustered.`)
+    done(`Cluster ${name} dissolved.`)
     moveFocus(() => columnOf(regionRef.current, UNCLUSTERED), from)
   }
 
@@ -176,6 +192,7 @@ export default function ClusterBoard({
           doc={doc}
           mine={own}
           canDelete={role === 'facilitator' || own}
+          confirmDelete={role === 'facilitator' && card.source === 'participant' && !own}
           mergeOptions={mergeOptions}
           actions={actions}
         />
@@ -205,6 +222,7 @@ export default function ClusterBoard({
         )}
         <PresenceList people={people} />
       </div>
+      <UndoToast undo={undo} />
       <DndContext
         sensors={sensors}
         collisionDetection={boardCollisions}

@@ -1,11 +1,12 @@
 // One idea card: drag handle, the text edited together, merged duplicates, merge and delete.
-import { useDraggable, useDroppable } from '@dnd-kit/core'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useDndContext, useDraggable, useDroppable } from '@dnd-kit/core'
+import { useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { ideaText, LIMITS, type Card } from '@triage/shared'
 import type { MergeOption } from './board-model'
 import { cardDropId, type ColumnKey, type DropTarget } from './column-nav'
 import { useSharedTextarea } from './use-shared-textarea'
+import { moveFocus } from '../ui/focus'
 
 export interface CardActions {
   merge(targetId: string, duplicateId: string): void
@@ -20,6 +21,7 @@ export function EditableCard({
   doc,
   mine,
   canDelete,
+  confirmDelete = false,
   mergeOptions,
   actions,
 }: {
@@ -28,6 +30,8 @@ export function EditableCard({
   doc: Y.Doc
   mine: boolean
   canDelete: boolean
+  /** Ask before deleting (the facilitator deleting someone else's idea). */
+  confirmDelete?: boolean
   mergeOptions: readonly MergeOption[]
   actions: CardActions
 }) {
@@ -36,21 +40,25 @@ export function EditableCard({
     [card.id, column],
   )
   const drag = useDraggable({ id: card.id, data })
-  const drop = useDroppable({ id: cardDropId(card.id), data })
-  const { setNodeRef: setDragRef } = drag
-  const { setNodeRef: setDropRef } = drop
-  const setRefs = useCallback(
-    (node: HTMLLIElement | null) => {
-      setDragRef(node)
-      setDropRef(node)
-    },
-    [setDragRef, setDropRef],
-  )
+  const { active } = useDndContext()
+  const [confirming, setConfirming] = useState(false)
+  const question = useRef<HTMLParagraphElement>(null)
+  const deleteButton = useRef<HTMLButtonElement>(null)
   const classes = ['board-idea']
   if (drag.isDragging) classes.push('board-idea--lifted')
-  if (drop.isOver) classes.push('board-idea--merge-target')
+  const askFirst = () => {
+    const from = document.activeElement
+    setConfirming(true)
+    moveFocus(() => question.current, from)
+  }
+  const keep = () => {
+    const from = document.activeElement
+    setConfirming(false)
+    moveFocus(() => deleteButton.current, from)
+  }
+  const author = card.author?.name
   return (
-    <li ref={setRefs} className={classes.join(' ')} data-card={card.id}>
+    <li ref={drag.setNodeRef} className={classes.join(' ')} data-card={card.id}>
       <div className="board-idea__main">
         <button
           ref={drag.setActivatorNodeRef}
@@ -68,23 +76,63 @@ export function EditableCard({
       <MergedTexts card={card} onUnmerge={actions.unmerge} />
       <div className="board-idea__tools">
         <MergeSelect card={card} options={mergeOptions} onMerge={actions.merge} />
-        {canDelete && (
+        {canDelete && !confirming && (
           <button
+            ref={deleteButton}
             type="button"
             className="button button--small button--danger"
             aria-label={`Delete idea: ${card.text}`}
-            onClick={() => actions.remove(card.id)}
+            onClick={() => (confirmDelete ? askFirst() : actions.remove(card.id))}
           >
             Delete
           </button>
         )}
       </div>
-      {drop.isOver && (
-        <p className="board-idea__drop-hint" aria-hidden="true">
-          Drop to merge
-        </p>
+      {confirming && (
+        <div
+          className="confirm board-idea__confirm"
+          role="group"
+          aria-labelledby={`confirm-${card.id}`}
+        >
+          <p id={`confirm-${card.id}`} ref={question} tabIndex={-1}>
+            {author
+              ? `Delete ${author}’s idea for everyone? ${author} will see that it was removed.`
+              : 'Delete this participant’s idea for everyone? Its author will see that it was removed.'}
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => actions.remove(card.id)}
+            >
+              Delete idea
+            </button>
+            <button type="button" className="button button--small" onClick={keep}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      {active !== null && String(active.id) !== card.id && (
+        <MergeZone card={card.id} column={column} />
       )}
     </li>
+  )
+}
+
+/**
+ * Where a dragged card is dropped to merge into this one: a strip on the card, shown while a
+ * card is being dragged, so a drop on the card's body moves into its column instead.
+ */
+function MergeZone({ card, column }: { card: string; column: ColumnKey }) {
+  const data = useMemo((): DropTarget => ({ kind: 'card', card, column }), [card, column])
+  const drop = useDroppable({ id: cardDropId(card), data })
+  const classes = ['board-idea__merge-zone']
+  if (drop.isOver) classes.push('board-idea__merge-zone--over')
+  return (
+    <div ref={drop.setNodeRef} className={classes.join(' ')} aria-hidden="true">
+      Drop here to merge
+    </div>
   )
 }
 

@@ -1,7 +1,14 @@
 // Writing ideas on the phone: private drafts during a silent brainstorm, or straight onto the
 // board while adding is open, against the timer; with the participant's drafts to edit or
 // delete. A draft's text is written only to the private document, which nobody else syncs.
-import { deleteDraft, editDraft, putDraft, type ControlState, type Draft } from '@triage/shared'
+import {
+  deleteDraft,
+  draftsType,
+  editDraft,
+  putDraft,
+  type ControlState,
+  type Draft,
+} from '@triage/shared'
 import type * as Y from 'yjs'
 import { api, messageOf } from '../lib/api'
 import { newId } from '../lib/new-id'
@@ -11,6 +18,8 @@ import { timeUpNews } from '../ui/workshop-news'
 import { countLabel } from './board-lists'
 import { DraftList } from './draft-list'
 import { IdeaForm } from './idea-form'
+import { UndoToast } from './undo-toast'
+import { useUndo } from './use-undo'
 import { useEntryState } from './use-entry-state'
 
 export function IdeaEntry({
@@ -32,6 +41,7 @@ export function IdeaEntry({
 }) {
   const entry = useEntryState(control)
   const announce = useAnnounce()
+  const undo = useUndo(privateDoc, draftsType, { onUndone: () => announce('Draft put back.') })
   const entryOpen = drafting ? entry.drafts : entry.open
   const addToBoard = async (text: string) => {
     try {
@@ -78,11 +88,13 @@ export function IdeaEntry({
             announce('Draft changed.')
           }}
           onDelete={(id) => {
-            deleteDraft(privateDoc, id)
+            deleteDraft(privateDoc, id, undo.origin)
             announce('Draft deleted.')
+            undo.done('Draft deleted.')
           }}
         />
       )}
+      <UndoToast undo={undo} />
     </section>
   )
 }

@@ -18,6 +18,8 @@ import { moveFocus } from '../ui/focus'
 import { boardLists, countLabel, nextClusterName, type CardList } from './board-lists'
 import { newId } from '../lib/new-id'
 import { identityLine } from '../lib/identity-line'
+import { UndoToast } from './undo-toast'
+import { boardUndoScope, useUndo, type Undo } from './use-undo'
 
 export interface PhoneBoardProps {
   doc: Y.Doc
@@ -33,6 +35,8 @@ export function PhoneBoard(props: PhoneBoardProps) {
   const { board, interactive } = props
   const id = useId()
   const lists = boardLists(board)
+  const announce = useAnnounce()
+  const undo = useUndo(props.doc, boardUndoScope, { onUndone: () => announce('Undone.') })
   return (
     <section className="card phone-board" aria-labelledby={id}>
       <h2 id={id} className="card__title">
@@ -42,12 +46,13 @@ export function PhoneBoard(props: PhoneBoardProps) {
       {lists.map((list) =>
         // While brainstorming, empty clusters are noise.
         interactive || list.cards.length > 0 ? (
-          <CardGroup key={list.id ?? ''} list={list} lists={lists} {...props} />
+          <CardGroup key={list.id ?? ''} list={list} lists={lists} undo={undo} {...props} />
         ) : null,
       )}
       {!interactive && board.cards.length === 0 && (
         <p className="muted">No ideas on the board yet.</p>
       )}
+      <UndoToast undo={undo} />
     </section>
   )
 }
@@ -56,7 +61,7 @@ function CardGroup({
   list,
   lists,
   ...props
-}: PhoneBoardProps & { list: CardList; lists: CardList[] }) {
+}: PhoneBoardProps & { list: CardList; lists: CardList[]; undo: Undo }) {
   const id = useId()
   return (
     <div className="card-group">
@@ -84,22 +89,25 @@ function CardItem({
   groups,
   interactive,
   locked,
-}: PhoneBoardProps & { card: Card; lists: CardList[]; headingId: string }) {
+  undo,
+}: PhoneBoardProps & { card: Card; lists: CardList[]; headingId: string; undo: Undo }) {
   const announce = useAnnounce()
   const author = card.author && identityLine(card.author.name, card.author.group, groups)
   const moveId = `move-to-${card.id}`
   const move = (clusterId: string) => {
     const from = document.activeElement
-    moveIdea(doc, card.id, clusterId || null)
+    moveIdea(doc, card.id, clusterId || null, undo.origin)
     const to = lists.find((l) => (l.id ?? '') === clusterId)?.name ?? 'the cluster'
     announce(`Moved to ${to}.`)
+    undo.done(`Moved to ${to}.`)
     // The card is drawn again under its new cluster: its list keeps the focus there.
     moveFocus(() => document.getElementById(moveId), from)
   }
   const remove = () => {
     const from = document.activeElement
-    deleteIdea(doc, card.id)
+    deleteIdea(doc, card.id, undo.origin)
     announce('Idea deleted from the board.')
+    undo.done('Idea deleted.')
     moveFocus(() => document.getElementById(headingId), from)
   }
   return (

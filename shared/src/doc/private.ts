@@ -60,8 +60,14 @@ export function editDraft(doc: Y.Doc, id: string, text: string): void {
   }
 }
 
-export function deleteDraft(doc: Y.Doc, id: string): void {
-  draftsMap(doc).delete(id)
+/** Deletes a draft; `origin` tags the change (the phone's undo manager tracks its own). */
+export function deleteDraft(doc: Y.Doc, id: string, origin?: unknown): void {
+  doc.transact(() => draftsMap(doc).delete(id), origin)
+}
+
+/** The map of drafts itself, for an undo manager to watch (deleting a draft can be undone). */
+export function draftsType(doc: Y.Doc): Y.Map<unknown> {
+  return draftsMap(doc)
 }
 
 /**

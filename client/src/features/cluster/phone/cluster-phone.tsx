@@ -6,6 +6,8 @@ import { countLabel, presenceCount } from '../../../board/board-lists'
 import { IdeaEntry } from '../../../board/idea-entry'
 import { LazyClusterBoard } from '../../../board/lazy-cluster-board'
 import { LockNote, PhoneBoard } from '../../../board/phone-board'
+import { removedIdeaText } from '../../../board/undo-model'
+import { useRemovedIdeas } from '../../../board/use-removed-ideas'
 import type { PhonePartProps } from '../../../lib/phase-parts'
 import { useBoardState, usePrivateState } from '../../../sync/use-doc-snapshot'
 import { useAwarenessStates } from '../../../sync/use-workshop-doc'
@@ -24,8 +26,16 @@ export default function ClusterPhone({
   const peers = useAwarenessStates(board.connection)
   const { collect, boardLocked: locked } = control
   const groups = control.settings?.groups ?? []
+  const removed = useRemovedIdeas(board.doc, mine, boardState)
   return (
     <>
+      <div className="removed-ideas" role="status">
+        {removed.map((idea) => (
+          <p key={idea.id} className="alert">
+            {removedIdeaText(idea)}
+          </p>
+        ))}
+      </div>
       {collect === 'open' && (
         <IdeaEntry
           workshopId={workshopId}
