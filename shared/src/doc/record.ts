@@ -4,11 +4,18 @@ import type * as Y from 'yjs'
 import { buildWorkshopRecord, type SealedBallot } from '../domain/export/build-record.js'
 import type { SealedConsent } from '../domain/export/decisions-record.js'
 import { consentRound } from '../domain/rounds/consent.js'
+import { DEFAULT_SENSITIVITY_SEED } from '../domain/framework/outcome.js'
+import { DEFAULT_SAMPLES } from '../domain/framework/smaa.js'
+import { criterionScores } from '../domain/rounds/criterion-scores.js'
 import { matrixRatings } from '../domain/rounds/matrix-ratings.js'
+import { weightProposals } from '../domain/rounds/weight-proposals.js'
+import type { RecordFramework } from '../schema/record-framework.js'
 import type { RecordMatrix, WorkshopRecord } from '../schema/record.js'
 import { readBoard } from './board.js'
+import { readConsensusScores } from './consensus-scores.js'
 import { readControl } from './control.js'
 import { readDecisions } from './decisions.js'
+import { readAdoptedWeights, readFramework } from './framework.js'
 import { readMatrixPlacement } from './matrix.js'
 import { readRoundResult, readRoundState } from './rounds.js'
 import { readResults, readVoting } from './voting.js'
@@ -49,6 +56,7 @@ export function assembleWorkshopRecord(
     results: readResults(control),
     sealedBallots: context.sealedBallots ?? null,
     matrix: readMatrixSource(control, c.settings),
+    framework: readFrameworkSource(control, c.settings),
     decisions: readDecisionSources(control, c.settings, context.sealedConsent ?? null),
     log: c.log.map((entry) => entry.event),
   })
@@ -68,6 +76,31 @@ function readMatrixSource(
     labels: { axes: { ...placement.labels.axes }, quadrants: { ...placement.labels.quadrants } },
     positions: placement.positions,
     adoption: placement.adoption,
+  }
+}
+
+/** The value framework as the control document holds it; null when none was set up. */
+function readFrameworkSource(
+  control: Y.Doc,
+  settings: Parameters<typeof readRoundState>[2],
+): RecordFramework | null {
+  const framework = readFramework(control)
+  if (!framework) return null
+  const weights = readRoundState(control, weightProposals, settings).status
+  const scores = readRoundState(control, criterionScores, settings).status
+  return {
+    framework,
+    weights: {
+      status: weights,
+      result: weights === 'revealed' ? readRoundResult(control, weightProposals) : null,
+    },
+    adopted: readAdoptedWeights(control),
+    consensusScores: readConsensusScores(control),
+    scores: {
+      status: scores,
+      result: scores === 'revealed' ? readRoundResult(control, criterionScores) : null,
+    },
+    sensitivity: { seed: DEFAULT_SENSITIVITY_SEED, samples: DEFAULT_SAMPLES },
   }
 }
 

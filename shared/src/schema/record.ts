@@ -13,6 +13,7 @@ import {
   matrixResultsSchema,
   quadrantSchema,
 } from './matrix.js'
+import { recordFrameworkSchema } from './record-framework.js'
 import { voteResultsSchema, votingSettingsSchema, votingStatusSchema } from './voting.js'
 import { z } from './zod.js'
 
@@ -160,6 +161,8 @@ export const workshopRecordSchema = z.object({
   voting: recordVotingSchema,
   /** The 2x2; absent in a record from before it existed (no version bump needed). */
   matrix: z.optional(recordMatrixSchema),
+  /** The value framework; absent in a record from before it existed (no version bump needed). */
+  framework: z.optional(recordFrameworkSchema),
   /** The decide phase; absent in a record from before it existed (no version bump needed). */
   decisions: z.optional(recordDecisionsSchema),
   /** The decision log, typed events in server time (describeLogEvent gives the sentences). */

@@ -13,6 +13,7 @@ import {
   type WorkshopRecord,
   type RecordMatrix,
 } from '../../schema/record.js'
+import type { RecordFramework } from '../../schema/record-framework.js'
 import type { RosterEntry } from '../../schema/roster.js'
 import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/voting.js'
 import type { WorkshopSettings } from '../../schema/workshop.js'
@@ -46,6 +47,8 @@ export interface RecordSources {
   readonly sealedBallots: readonly SealedBallot[] | null
   /** The 2x2 (absent: the record has no matrix key). */
   readonly matrix?: RecordMatrix | null
+  /** The value framework (absent: the record has no framework key). */
+  readonly framework?: RecordFramework | null
   /** The decide phase (absent: the record has no decisions key). */
   readonly decisions?: DecisionSources | null
   readonly log: readonly LogEvent[]
@@ -92,6 +95,7 @@ export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
       ballots: src.results && src.sealedBallots ? ballots(src.results, src.sealedBallots) : null,
     },
     ...(src.matrix ? { matrix: src.matrix } : {}),
+    ...(src.framework ? { framework: src.framework } : {}),
     ...(src.decisions
       ? {
           decisions: recordDecisions(

@@ -14,6 +14,7 @@ import type { Decision } from '../../../schema/decision.js'
 import { consentHeadline, tallyConsent } from '../../decide/consent.js'
 import { decisionLogEvent } from '../../decide/changes.js'
 import type { SealedConsent } from '../decisions-record.js'
+import { fixtureFramework } from './framework.js'
 import { fixtureMatrix } from './matrix.js'
 
 /** 12 March 2026, 09:00 UTC. */
@@ -383,6 +384,12 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
       hostile,
       at: at(58),
     }),
+    framework: fixtureFramework(
+      settings,
+      people,
+      rankedItems(counted.items, 'total').slice(0, 3),
+      at(62),
+    ),
     exportedAt: at(75),
     createdAt: at(-30),
     closedAt: null,

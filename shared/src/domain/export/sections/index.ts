@@ -1,9 +1,9 @@
 // The rationale document's sections, in order: the one registry. A phase that lands replaces
-// its placeholder (sections/later.ts) with a file of its own; nothing else changes.
+// its placeholder with a file of its own; nothing else changes.
 import type { SectionSpec } from './context.js'
 import { ideasSection } from './ideas.js'
 import { decisionsSection } from './decisions.js'
-import { frameworkSection } from './later.js'
+import { frameworkSection } from './framework.js'
 import { logSection } from './log.js'
 import { matrixSection } from './matrix.js'
 import { methodSection } from './method.js'
