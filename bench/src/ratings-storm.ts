@@ -8,7 +8,9 @@
 // never seen are lost. Goal: p99 ≤ 250 ms, 0 lost.
 // Run: pnpm --filter @triage/bench run ratings-storm
 //   (BENCH_STORM_PHONES, BENCH_STORM_ITEMS, BENCH_STORM_WINDOW_MS, BENCH_STORM_SEED to vary it;
-//   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server)
+//   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server;
+//   BENCH_STORM_SAMPLES=file.json keeps every sample as [sent at, ms, phone])
+import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import {
   matrixItems,
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
     if (keys.length !== ITEMS) throw new Error(`the round has ${keys.length} items`)
     log(`${clients.length} providers synced`)
 
+    // BENCH_STORM_SAMPLES=file writes every sample as [sent at (ms into the storm), ms, phone].
+    const dump: [number, number, number][] | null = process.env.BENCH_STORM_SAMPLES ? [] : null
+    let start = Infinity
     const indexOf = new Map(phones.map((p, i) => [p.id, i]))
     const waits = new ProgressWaits()
     const latency = new Samples()
@@ -133,7 +138,10 @@ async function main(): Promise<void> {
         if (phone === undefined) continue
         counts.set(phone, p.done)
         if (seenCounts.get(phone) === p.done) continue
-        for (const ms of waits.seen(phone, p.done, at)) latency.push(ms)
+        for (const ms of waits.seen(phone, p.done, at)) {
+          latency.push(ms)
+          dump?.push([Math.round(at - ms - start), Math.round(ms), phone])
+        }
       }
       seenCounts = counts
     })
@@ -153,7 +161,7 @@ async function main(): Promise<void> {
 
     const cpuStart = cpuSeconds(server.pid)
     server.resetDelay()
-    const start = performance.now()
+    start = performance.now()
     let lateMax = 0
     let i = 0
     while (i < events.length) {
@@ -176,6 +184,7 @@ async function main(): Promise<void> {
     const wall = (performance.now() - start) / 1000
     const delay = await server.delay()
 
+    if (dump) writeFileSync(process.env.BENCH_STORM_SAMPLES!, JSON.stringify(dump))
     const s = latency.summary()
     const lost = waits.lost
     const met = s.p99 <= GOAL_P99_MS && lost === 0
