@@ -24,3 +24,9 @@ export {
   type MatrixAggregateRequest,
   type MatrixRater,
 } from './aggregate.js'
+export {
+  impactFromScore,
+  weightedBenefitScores,
+  weightedImpactPoint,
+  type WeightedImpactSource,
+} from './weighted-impact.js'
