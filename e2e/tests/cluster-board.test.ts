@@ -9,6 +9,7 @@ import {
   boardOf,
   cardIn,
   columnList,
+  dragOntoMergeZone,
   dragWithMouse,
   handleOf,
   keyboardDragReady,
@@ -107,8 +108,9 @@ describe('the desktop cluster board', () => {
         .locator('.board-cursor', { hasText: 'Dana (Surgeons)' })
         .waitFor({ timeout: WAIT })
 
-      // Dragging onto another card merges the two; the merged card keeps both texts.
-      await dragOntoCard(laptop.page, ITEMS[2]!, ITEMS[1]!)
+      // Dragging onto another card's merge strip merges the two; the merged card keeps both
+      // texts.
+      await dragOntoMergeZone(laptop.page, ITEMS[2]!, ITEMS[1]!)
       const merged = cardIn(facilitator.page, 'Unclustered', ITEMS[1]!)
       await merged.getByRole('button', { name: `Unmerge: ${ITEMS[2]}` }).waitFor({ timeout: WAIT })
       await expect(merged.textContent()).resolves.toContain(ITEMS[2])
@@ -296,17 +298,3 @@ describe('the desktop cluster board', () => {
     }
   })
 })
-
-/** Drags one card onto another with the mouse: a merge. */
-async function dragOntoCard(page: Screen['page'], text: string, onto: string) {
-  const from = await handleOf(page, text).boundingBox()
-  const to = await handleOf(page, onto).boundingBox()
-  if (!from || !to) throw new Error('cards not found')
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(from.x + 20, from.y + 20, { steps: 4 })
-  // Over the middle of the other card, not its handle's edge.
-  await page.mouse.move(to.x + 80, to.y + to.height / 2, { steps: 12 })
-  await boardOf(page).getByText('Drop to merge', { exact: true }).waitFor({ timeout: WAIT })
-  await page.mouse.up()
-}

@@ -131,7 +131,7 @@ function MergeZone({ card, column }: { card: string; column: ColumnKey }) {
   if (drop.isOver) classes.push('board-idea__merge-zone--over')
   return (
     <div ref={drop.setNodeRef} className={classes.join(' ')} aria-hidden="true">
-      Drop here to merge
+      {drop.isOver ? 'Release to merge' : 'Drop here to merge'}
     </div>
   )
 }
