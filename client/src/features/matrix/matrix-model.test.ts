@@ -19,6 +19,7 @@ import {
   shortLabel,
   stepPoint,
   summaryWords,
+  withWeightedImpact,
 } from './matrix-model'
 
 const labels = { axes: DEFAULT_AXIS_NAMES, quadrants: DEFAULT_QUADRANT_LABELS }
@@ -151,5 +152,23 @@ describe('revealRows', () => {
     const [equal] = revealRows(result, 'groups', labels)
     expect(equal!.impact!.median).toBe(4)
     expect(equal!.effort!.median).toBe(5.5)
+  })
+})
+
+describe('withWeightedImpact', () => {
+  const item = (key: string) => ({ key, kind: 'idea' as const, label: key })
+  it('puts scored items at their score, keeps and marks the others', () => {
+    const entries = [
+      { item: item('a'), point: { impact: 2, effort: 3 } },
+      { item: item('b'), point: { impact: 8, effort: 6 } },
+      { item: item('c'), point: null },
+      { item: item('d'), point: null },
+    ]
+    expect(withWeightedImpact(entries, { a: 75, c: 50 })).toEqual([
+      { item: item('a'), point: { impact: 7, effort: 3 }, unscored: false },
+      { item: item('b'), point: { impact: 8, effort: 6 }, unscored: true },
+      { item: item('c'), point: null, unscored: false },
+      { item: item('d'), point: null, unscored: true },
+    ])
   })
 })

@@ -5,6 +5,7 @@ import {
   describeSplit,
   quadrantOf,
   QUADRANTS,
+  weightedImpactPoint,
   RATING_MAX,
   RATING_MIN,
   type AxisSummary,
@@ -197,6 +198,23 @@ export function placedItems(
     item,
     point: Object.hasOwn(positions, item.key) ? positions[item.key]! : null,
   }))
+}
+
+/**
+ * The placement with impact from the weighted benefit scores: a placed item with a score moves
+ * to it (its effort stays); one without keeps its place and is `unscored`, as is an item in the
+ * tray without a score.
+ */
+export function withWeightedImpact<T extends { item: CandidateItem; point: MatrixPoint | null }>(
+  entries: readonly T[],
+  weighted: Readonly<Record<string, number>>,
+): (T & { unscored: boolean })[] {
+  return entries.map((e) => {
+    const score = Object.hasOwn(weighted, e.item.key) ? weighted[e.item.key] : undefined
+    if (!e.point) return { ...e, unscored: score === undefined }
+    const { point, fromScore } = weightedImpactPoint(e.point, score)
+    return { ...e, point, unscored: !fromScore }
+  })
 }
 
 /** "Dana: 7 of 10 rated" — a count, never a value. */

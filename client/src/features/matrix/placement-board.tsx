@@ -24,6 +24,8 @@ export interface BoardItem {
   readonly point: MatrixPoint | null
   /** Moved by hand away from the adopted aggregate. */
   readonly moved?: boolean
+  /** Impact shows the weighted score, but this item has none: it stays where the ratings put it. */
+  readonly unscored?: boolean
 }
 
 interface Carrying {
@@ -206,12 +208,15 @@ function PlacedItem({
   const k = transformScale(isDragging)
   const dx = (transform?.x ?? 0) * k
   const dy = (transform?.y ?? 0) * k
-  const moved = entry.moved ? ', moved by hand from the aggregate' : ''
+  const moved =
+    (entry.moved ? ', moved by hand from the aggregate' : '') +
+    (entry.unscored ? ', no weighted score: impact from the ratings' : '')
   const classes = [
     'matrix-item',
     held && 'matrix-item--held',
     isDragging && 'matrix-item--dragging',
     entry.moved && 'matrix-item--moved',
+    entry.unscored && 'matrix-item--unscored',
   ]
     .filter(Boolean)
     .join(' ')
@@ -238,11 +243,18 @@ function PlacedItem({
     >
       <g transform={`translate(${xOf(point.effort)},${yOf(point.impact)})`}>
         {entry.moved && <circle className="matrix-moved-ring" r={16} />}
+        {entry.unscored && (
+          <rect className="matrix-unscored-box" x={-15} y={-15} width={30} height={30} />
+        )}
         <circle className="matrix-marker matrix-marker--placed" r={10} />
         {/* A larger, invisible target for fingers. */}
         <circle className="matrix-target" r={22} />
       </g>
-      <PointLabel point={point} text={entry.moved ? `${label} ✋` : label} fontSize={fontSize} />
+      <PointLabel
+        point={point}
+        text={`${label}${entry.moved ? ' ✋' : ''}${entry.unscored ? ' (no score)' : ''}`}
+        fontSize={fontSize}
+      />
     </g>
   )
 }

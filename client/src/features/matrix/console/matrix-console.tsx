@@ -19,13 +19,14 @@ import { useBoardState } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { Section } from '../../../ui/layout'
 import { placedItems } from '../matrix-model'
+import { ImpactSwitch, useImpactSource } from '../impact-switch'
 import { PlacementBoard } from '../placement-board'
 import { useMatrix } from '../use-matrix'
 import { RatingsPanel } from './ratings-panel'
 import '../matrix.css'
 
 function Above({ workshopId, token, doc }: ConsolePartProps) {
-  const { round, result, placement, votes } = useMatrix(doc)
+  const { round, result, placement, votes, weighted } = useMatrix(doc)
   const board = useBoardState(useWorkshopDoc(workshopId, 'board', token).doc)
   // The round's items: as revealed, else as the settings choose them from the board now.
   const items = useMemo(
@@ -44,16 +45,19 @@ function Above({ workshopId, token, doc }: ConsolePartProps) {
     moved: moved.has(e.item.key),
   }))
   const movedLabels = entries.filter((e) => e.moved).map((e) => e.item.label)
+  const impact = useImpactSource(entries, weighted)
+  const byScore = impact.source === 'weighted'
   return (
     <Section title="Impact vs effort" id="matrix-heading" className="matrix-placement">
       <p className="hint">
         Drag items onto the matrix, or focus one and press Enter: the arrow keys move it (Shift for
         bigger steps), Enter drops it, Escape cancels. Every device sees the placement live.
       </p>
+      {impact.available && <ImpactSwitch source={impact.source} onChange={impact.setSource} />}
       <PlacementBoard
-        items={entries}
+        items={impact.items}
         labels={placement.labels}
-        onMove={(key, point) => setMatrixPosition(doc, key, point)}
+        {...(byScore ? {} : { onMove: (key, point) => setMatrixPosition(doc, key, point) })}
       />
       {placement.adoption && (
         <p className="matrix-moved" aria-live="off">

@@ -9,7 +9,8 @@ import { roundTurnout } from '../../../rounds/progress-lines'
 import { useBoardState } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { percent, placedItems, revealRows, summaryWords, type RevealRow } from '../matrix-model'
-import { PlacementBoard } from '../placement-board'
+import { ImpactSwitch, useImpactSource } from '../impact-switch'
+import { PlacementBoard, type BoardItem } from '../placement-board'
 import { RevealChart, RevealLegend } from '../reveal-view'
 import { useMatrix } from '../use-matrix'
 import '../matrix.css'
@@ -23,13 +24,22 @@ export default function MatrixProjector({
   controlDoc,
   frame,
 }: ProjectorPartProps) {
-  const { round, result, placement, progress, votes } = useMatrix(controlDoc)
+  const { round, result, placement, progress, votes, weighted } = useMatrix(controlDoc)
   const board = useBoardState(useWorkshopDoc(workshopId, 'board', token).doc)
   const items = useMemo(
     () => matrixItems(round.settings, board, votes),
     [round.settings, board, votes],
   )
   const labels = placement.labels
+  const moved = new Set(
+    placement.adoption ? movedByHand(placement.positions, placement.adoption.positions) : [],
+  )
+  const entries: BoardItem[] = placedItems(items, placement.positions).map((e) => ({
+    ...e,
+    moved: moved.has(e.item.key),
+  }))
+  // Called on every render, whichever view shows (hooks keep their order).
+  const impact = useImpactSource(entries, weighted)
 
   if (result) {
     const rows = revealRows(result, 'groups', labels)
@@ -67,24 +77,15 @@ export default function MatrixProjector({
     })
   }
 
-  const moved = new Set(
-    placement.adoption ? movedByHand(placement.positions, placement.adoption.positions) : [],
-  )
   return frame({
     fullScreen: (
       <section
         className="matrix-projector matrix-projector--placement"
         aria-label="Impact vs effort"
       >
+        {impact.available && <ImpactSwitch source={impact.source} onChange={impact.setSource} />}
         <div className="matrix-projector__chart">
-          <PlacementBoard
-            items={placedItems(items, placement.positions).map((e) => ({
-              ...e,
-              moved: moved.has(e.item.key),
-            }))}
-            labels={labels}
-            fontSize={FONT}
-          />
+          <PlacementBoard items={impact.items} labels={labels} fontSize={FONT} />
         </div>
       </section>
     ),
