@@ -31,7 +31,9 @@ export function OutcomeView({
   return (
     <div className="weigh-outcome">
       <div className="weigh-outcome__sentences">
-        <h3 id={sentencesId}>How robust the top {input.topN === 1 ? 'place is' : input.topN} is</h3>
+        <h3 id={sentencesId}>
+          {input.topN === 1 ? 'How robust first place is' : `How robust the top ${input.topN} is`}
+        </h3>
         {outcome.sensitivity === null ? (
           <p className="muted">
             {outcome.error

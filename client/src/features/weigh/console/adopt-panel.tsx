@@ -44,13 +44,20 @@ export function AdoptPanel({
   state: WeighState
 }) {
   const { framework, result, adopted } = state
-  const [basis, setBasis] = useState<AggregationBasis>('groups')
+  const [basis, setBasis] = useState<AggregationBasis>(adopted?.basis ?? 'groups')
   const [draft, setDraft] = useState<Record<string, string> | null>(null)
   const action = useAction()
   const announce = useAnnounce()
   const basisName = useId()
   if (!framework) return null
-  const form = draft ?? adoptStart(framework, result, basis)
+  // Once adopted, the form shows the adopted weights; choosing a basis starts from its aggregate.
+  const form =
+    draft ??
+    (adopted
+      ? Object.fromEntries(
+          framework.criteria.map((c) => [c.id, String(adopted.weights[c.id] ?? 0)]),
+        )
+      : adoptStart(framework, result, basis))
   const values = framework.criteria.map((c) => Number(form[c.id] ?? '0'))
   const valid = values.every((v) => Number.isInteger(v) && v >= 0 && v <= 100)
   const sum = values.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0)
@@ -92,7 +99,7 @@ export function AdoptPanel({
               checked={basis === b}
               onChange={() => {
                 setBasis(b)
-                setDraft(null)
+                setDraft(adoptStart(framework, result, b))
               }}
             />{' '}
             {b === 'groups' ? 'Every group counts equally' : 'Every person counts equally'}
