@@ -1,7 +1,11 @@
 // The frameworks a facilitator starts from: the clinical value framework, healthcare
 // prioritisation (importance levels turned into stated starting weights), and helpers to share
-// 100 points in whole numbers. RICE and MoSCoW are formulas of their own (rice.ts, moscow.ts).
+// 100 points in whole numbers (largest-remainder.ts). RICE and MoSCoW are formulas of their own
+// (rice.ts, moscow.ts).
 import type { Criterion, Framework, Weights } from '../../schema/framework.js'
+import { largestRemainder } from './largest-remainder.js'
+
+export { largestRemainder }
 
 /** How important a criterion is said to be, before anyone proposes weights. */
 export type ImportanceLevel = 'critical' | 'high' | 'medium' | 'low'
@@ -12,33 +16,6 @@ export const LEVEL_POINTS: Readonly<Record<ImportanceLevel, number>> = {
   high: 2,
   medium: 1,
   low: 0.5,
-}
-
-/**
- * Shares `total` whole points in proportion to `parts` by the largest-remainder (Hamilton)
- * method: each part gets the floor of its exact share, and the points left over go to the
- * largest remainders (earlier parts first on a tie). The result always sums to `total` when any
- * part is positive; all zeros otherwise.
- */
-export function largestRemainder(parts: readonly number[], total = 100): number[] {
-  let clean = parts.map((p) => (Number.isFinite(p) && p > 0 ? p : 0))
-  let sum = clean.reduce((a, b) => a + b, 0)
-  if (!Number.isFinite(sum * total)) {
-    // Parts near the largest double would overflow: share them relative to the largest.
-    const top = Math.max(...clean)
-    clean = clean.map((p) => p / top)
-    sum = clean.reduce((a, b) => a + b, 0)
-  }
-  if (sum === 0) return clean.map(() => 0)
-  // p * total / sum, not p / sum * total: whole shares stay exact (29 * 100 / 100 is 29).
-  const exact = clean.map((p) => (p * total) / sum)
-  const out = exact.map(Math.floor)
-  let left = total - out.reduce((a, b) => a + b, 0)
-  const order = exact
-    .map((e, i) => ({ r: e - Math.floor(e), i }))
-    .sort((a, b) => b.r - a.r || a.i - b.i)
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k]!.i]!++
-  return out
 }
 
 /** Starting weights from importance levels: each level's share of 100 points, whole numbers. */

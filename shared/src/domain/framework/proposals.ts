@@ -4,7 +4,7 @@
 // consensus figure is the mean pairwise proportional similarity (docs/value-framework.md).
 import type { Weights } from '../../schema/framework.js'
 import { summarize, type Summary } from '../stats.js'
-import { largestRemainder } from './presets.js'
+import { largestRemainder } from './largest-remainder.js'
 
 /** Points a proposal shares. */
 export const PROPOSAL_POINTS = 100
