@@ -9,7 +9,8 @@
 // Run: pnpm --filter @triage/bench run ratings-storm
 //   (BENCH_STORM_PHONES, BENCH_STORM_ITEMS, BENCH_STORM_WINDOW_MS, BENCH_STORM_SEED to vary it;
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server;
-//   BENCH_STORM_SAMPLES=file.json keeps every sample as [sent at, ms, phone])
+//   BENCH_STORM_SAMPLES=file.json keeps every sample as [sent at, ms, phone];
+//   BENCH_STORM_ONE_TAP=1 writes both axes in one update, a diagnostic)
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import {
@@ -33,6 +34,7 @@ const PHONES = Number(process.env.BENCH_STORM_PHONES ?? 200)
 const ITEMS = Number(process.env.BENCH_STORM_ITEMS ?? 20)
 const WINDOW_MS = Number(process.env.BENCH_STORM_WINDOW_MS ?? 30_000)
 const SEED = Number(process.env.BENCH_STORM_SEED ?? 11)
+const ONE_TAP = process.env.BENCH_STORM_ONE_TAP === '1'
 /** After the last tap, how long a rating may still arrive before it counts as lost. */
 const DRAIN_MS = 10_000
 const GOAL_P99_MS = 250
@@ -150,7 +152,8 @@ async function main(): Promise<void> {
     const schedule = stormSchedule(PHONES, ITEMS, WINDOW_MS, SEED)
     const events: { at: number; tap: RatingTap; axis: 'impact' | 'effort' }[] = []
     for (const tap of schedule) {
-      events.push({ at: tap.impactAt, tap, axis: 'impact' })
+      // BENCH_STORM_ONE_TAP=1: both axes in one update at the effort tap (a diagnostic).
+      if (!ONE_TAP) events.push({ at: tap.impactAt, tap, axis: 'impact' })
       events.push({ at: tap.effortAt, tap, axis: 'effort' })
     }
     events.sort((a, b) => a.at - b.at)
