@@ -204,6 +204,15 @@ async function main(): Promise<void> {
       `Server CPU: ${fmt(cpuUsed, 2)} s over ${fmt(wall)} s (${fmt((cpuUsed / wall) * 100)} % of one core)` +
         (delay ? `; event loop delay p99 ${fmt(delay.p99)} ms, max ${fmt(delay.max)} ms` : ''),
     )
+    // What the server warned about in the storm (refused updates, dropped structs, …), by message.
+    const warnings = new Map<string, number>()
+    for (const line of server.log().split('\n')) {
+      const msg = /"msg":"([^"]*)"/.exec(line)?.[1]
+      if (msg) warnings.set(msg, (warnings.get(msg) ?? 0) + 1)
+    }
+    if (warnings.size > 0) {
+      console.log(`Server warnings: ${[...warnings].map(([m, n]) => `${m} × ${n}`).join('; ')}`)
+    }
     console.log(`Goal p99 ≤ ${GOAL_P99_MS} ms, 0 lost: ${met ? 'met' : 'NOT met'}`)
   } finally {
     for (const c of clients) c.destroy()
