@@ -222,7 +222,8 @@ export default function ClusterBoard({
         )}
         <PresenceList people={people} />
       </div>
-      <UndoToast undo={undo} />
+      {/* Nothing to undo with while the board is locked: the server would refuse it. */}
+      {canEdit && <UndoToast undo={undo} />}
       <DndContext
         sensors={sensors}
         collisionDetection={boardCollisions}

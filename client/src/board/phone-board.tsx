@@ -52,7 +52,7 @@ export function PhoneBoard(props: PhoneBoardProps) {
       {!interactive && board.cards.length === 0 && (
         <p className="muted">No ideas on the board yet.</p>
       )}
-      <UndoToast undo={undo} />
+      {interactive && !props.locked && <UndoToast undo={undo} />}
     </section>
   )
 }
