@@ -255,6 +255,36 @@ export function exportWorkshop(
 /** For endpoints that answer 204 with no body. */
 const noContent: Parser<void> = { parse: () => undefined }
 
+/** Any request to the API with its answer as it came (the caller checks its shape). */
+export function requestAny(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+): Promise<unknown> {
+  return request(path, { parse: (value: unknown) => value }, init)
+}
+
+/** A sealed round's steps, as its generic routes name them. */
+export type RoundStep = 'open' | 'close' | 'reveal' | 'reopen'
+
+/**
+ * A facilitator's POST whose answer the page does not need (a round's step, an adoption):
+ * resolves when the server took it, or throws an ApiError with the server's own words.
+ */
+export function postAction(path: string, token: string, body: unknown = {}): Promise<void> {
+  return request(path, noContent, { method: 'POST', body, token })
+}
+
+/** A step of the sealed round of `kind` (`voting`, `matrix-ratings`, `weights`, `consent`…). */
+export function roundStep(
+  workshopId: string,
+  token: string,
+  kind: string,
+  step: RoundStep,
+  body: unknown = {},
+): Promise<void> {
+  return postAction(`/api/workshops/${workshopId}/rounds/${kind}/${step}`, token, body)
+}
+
 let publicUrl: Promise<string> | null = null
 
 /** Base URL for join links and QR codes (asked once; falls back to this page's origin). */

@@ -1,30 +1,9 @@
 // The 2x2's requests: the ratings round's steps (the generic sealed-round routes) and the
 // adoption of the revealed aggregate. Failures are ApiErrors with the server's own message.
 import { matrixRatings, type MatrixRatingSettings, type MatrixWeighting } from '@triage/shared'
-import { ApiError, errorMessage } from '../../lib/api'
+import { postAction, roundStep, type RoundStep } from '../../lib/api'
 
-async function post(path: string, token: string, body: unknown): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    })
-  } catch {
-    throw new ApiError(
-      'Cannot reach the server. Check your connection and try again.',
-      0,
-      'network',
-    )
-  }
-  if (!response.ok) {
-    const { code, message } = errorMessage(response.status, await response.json().catch(() => null))
-    throw new ApiError(message, response.status, code)
-  }
-}
-
-export type RoundStep = 'open' | 'close' | 'reveal' | 'reopen'
+export type { RoundStep }
 
 /** Opens (with settings), closes, reveals or reopens the ratings round. */
 export function ratingStep(
@@ -33,11 +12,7 @@ export function ratingStep(
   step: RoundStep,
   settings?: MatrixRatingSettings,
 ): Promise<void> {
-  return post(
-    `/api/workshops/${workshopId}/rounds/${matrixRatings.id}/${step}`,
-    token,
-    settings ? { settings } : {},
-  )
+  return roundStep(workshopId, token, matrixRatings.id, step, settings ? { settings } : {})
 }
 
 /** Adopts the revealed aggregate under `weighting` as the group placement. */
@@ -46,5 +21,5 @@ export function adoptAggregate(
   token: string,
   weighting: MatrixWeighting,
 ): Promise<void> {
-  return post(`/api/workshops/${workshopId}/matrix/adopt`, token, { weighting })
+  return postAction(`/api/workshops/${workshopId}/matrix/adopt`, token, { weighting })
 }
