@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { WorkshopRecord } from '../../schema/record.js'
 import { itemKey, type ItemResult } from '../../schema/voting.js'
 import { voteItems } from '../items.js'
+import { quadrantOf } from '../matrix/quadrant.js'
 import { rankedItems } from '../tally.js'
 import { clusterLabel, ideaFigures, recordBoard } from './figures.js'
 import { percent } from './format.js'
@@ -52,7 +53,35 @@ export function csvColumns(record: WorkshopRecord): CsvColumn[] {
       value: vote((r) => Number(percent(r.normalized).slice(0, -1))),
     },
     { header: 'Normalised rank', value: vote((r) => r.normalizedRank) },
+    ...matrixColumns(record),
     { header: 'Decision', value: (i) => (decided.has(i.key) ? 'Decided' : '') },
+  ]
+}
+
+/**
+ * The 2x2's group placement (as placed or adopted), when the workshop used the matrix: impact
+ * and effort on the 1–9 scale and the quadrant by its label on the matrix.
+ */
+function matrixColumns(record: WorkshopRecord): CsvColumn[] {
+  const matrix = record.matrix
+  if (!matrix) return []
+  const at = (item: CsvItem) => matrix.positions[item.key]
+  const axis = (name: 'impact' | 'effort') => (item: CsvItem) => {
+    const point = at(item)
+    return point ? Math.round(point[name] * 10) / 10 : ''
+  }
+  return [
+    { header: `2x2: ${matrix.labels.axes.impact ?? 'Impact'} (1–9)`, value: axis('impact') },
+    { header: `2x2: ${matrix.labels.axes.effort ?? 'Effort'} (1–9)`, value: axis('effort') },
+    {
+      header: '2x2: quadrant',
+      value: (item) => {
+        const point = at(item)
+        if (!point) return ''
+        const quadrant = quadrantOf(point)
+        return matrix.labels.quadrants[quadrant] ?? quadrant
+      },
+    },
   ]
 }
 
