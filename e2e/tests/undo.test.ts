@@ -14,6 +14,7 @@ import {
   dragOntoMergeZone,
   dragWithMouse,
   handleOf,
+  moveWithKeyboard,
 } from '../fixtures/board'
 import { openFacilitator, openPhone } from '../fixtures/browser'
 import { eventually } from '../fixtures/poll'
@@ -92,7 +93,8 @@ describe('undo and confirmation on the board', () => {
 
       // One person's undo does not revert another's change: the facilitator moves a card, the
       // phone moves its own; the facilitator's undo takes back only the facilitator's move.
-      await dragWithMouse(f, ITEMS[1]!, 'Staffing')
+      // (This move by keyboard: undo follows a keyboard drag as well as a mouse one.)
+      await moveWithKeyboard(f, ITEMS[1]!, 'ArrowRight', ['Staffing'])
       await phoneCard(p, 'Staffing', ITEMS[1]!).waitFor({ timeout: WAIT })
       await p
         .getByRole('combobox', { name: `Move to cluster: ${OWN}` })
