@@ -102,6 +102,20 @@ async function serviceWorkerState(page: Page): Promise<string> {
         navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
       )
     }
+    // `ready` resolves once a worker is active, which includes still activating (its cache
+    // clean-up running): wait for that to end, then say where it stands.
+    const worker = navigator.serviceWorker.controller
+    if (worker?.state === 'activating') {
+      await new Promise<void>((resolve) => {
+        const settled = () => {
+          if (worker.state === 'activating') return
+          worker.removeEventListener('statechange', settled)
+          resolve()
+        }
+        worker.addEventListener('statechange', settled)
+        settled()
+      })
+    }
     return navigator.serviceWorker.controller?.state ?? 'none'
   })
 }

@@ -618,7 +618,10 @@ describe('checkBoardUpdate lets a member put back an own deleted idea (an undo)'
       },
       restoring,
     )
-    expect(verdict).toEqual({ ok: false, reason: 'you may put back only your own ideas' })
+    expect(verdict).toEqual({
+      ok: false,
+      reason: 'only the server adds ideas; you may put back only your own',
+    })
   })
 
   it('refuses an idea with no tag, or overwriting one that is on the board', () => {

@@ -248,7 +248,7 @@ export function checkBoardUpdate(
   for (const [ideaId, map] of restored) {
     const tag = freshValue(fresh, map, 'tag')
     if (!rules.mayRestoreIdea!(ideaId, typeof tag === 'string' ? tag : null)) {
-      return { ok: false, reason: 'you may put back only your own ideas' }
+      return { ok: false, reason: 'only the server adds ideas; you may put back only your own' }
     }
   }
   for (const items of fresh.values()) {
