@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
 import { indexOfClock } from './update-check.js'
 import { MATRIX_ADOPTED } from './matrix.js'
+import { DONE_ROOT } from './done.js'
 import { frameworkRefusal } from './framework.js'
 import { isRoundControlRoot, isRoundProgressRoot, ROUND_SERVER_KEYS } from './rounds.js'
 import {
@@ -29,6 +30,8 @@ const SERVER_ROOTS: ReadonlySet<string> = new Set([
   'log',
   // The adopted 2x2 aggregate: adopting is logged, so only the server's action writes it.
   MATRIX_ADOPTED,
+  // "I'm done" marks: a participant asks the server (POST /api/workshops/:id/done).
+  DONE_ROOT,
 ])
 
 const OK: GuardVerdict = { ok: true }
