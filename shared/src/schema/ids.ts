@@ -1,8 +1,14 @@
 // Branded identifiers and their wire formats. Ids are minted by the server; the
 // formats here are what every request, document name and token must match.
+import {
+  ID_PATTERN as idPattern,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  TOKEN_PATTERN,
+} from './formats.js'
 import { z } from './zod.js'
 
-const idPattern = /^[A-Za-z0-9_-]{8,40}$/
+export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './formats.js'
 
 export const workshopIdSchema = z
   .string()
@@ -15,10 +21,6 @@ export const participantIdSchema = z
   .check(z.regex(idPattern, 'not a participant id'))
   .brand<'ParticipantId'>()
 export type ParticipantId = z.infer<typeof participantIdSchema>
-
-/** Join codes avoid look-alike characters (0/O, 1/I/L) so they can be read off a projector. */
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const JOIN_CODE_LENGTH = 6
 
 export const joinCodeSchema = z.pipe(
   z.pipe(
@@ -37,4 +39,4 @@ export const joinCodeSchema = z.pipe(
 )
 
 /** Opaque bearer token; only its hash is stored. */
-export const tokenSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a token'))
+export const tokenSchema = z.string().check(z.regex(TOKEN_PATTERN, 'not a token'))

@@ -1,26 +1,9 @@
 // Workshop settings as the facilitator creates them, and the stakeholder groups.
+import { LIMITS } from './limits.js'
 import { cleanTextCheck } from './text.js'
 import { z } from './zod.js'
 
-/** Bounds on free text, so that no request or document can grow without limit. */
-export const LIMITS = {
-  title: 120,
-  objective: 1000,
-  groupName: 40,
-  groups: 12,
-  participantName: 40,
-  /** One idea, draft or imported item. */
-  ideaText: 500,
-  clusterName: 60,
-  /** Drafts one participant may hold at once. */
-  draftsPerParticipant: 100,
-  /** Ideas and items on one board. */
-  boardIdeas: 2000,
-  /** Characters of one pasted or imported list. */
-  importText: 100_000,
-  /** Longest brainstorm timer, in seconds. */
-  timerSeconds: 3600,
-} as const
+export { LIMITS } from './limits.js'
 
 /** One line of free text: cleaned (see text.ts), trimmed, then required and bounded. */
 const text = (max: number, what: string) =>
