@@ -10,4 +10,5 @@ storeContract('SQLite', {
     return openSqliteStore(dir)
   },
   reopen: async () => openSqliteStore(dir),
+  another: async () => openSqliteStore(dir),
 })

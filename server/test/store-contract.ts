@@ -1,5 +1,6 @@
 // The behaviour every Store must have, job by job (directory, document log, sealed inputs,
-// secrets) and across them. SQLite runs it now; a PostgreSQL store runs it unchanged.
+// secrets), across them, and with two stores (two nodes) on the same storage. SQLite and
+// PostgreSQL run it unchanged.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { ParticipantId, WorkshopId } from '@triage/shared'
@@ -15,6 +16,11 @@ export interface StoreFactory {
   open(): Promise<Store>
   /** The same storage opened again after `close` (omit for stores that cannot). */
   reopen?(): Promise<Store>
+  /**
+   * A second store on the storage the last `open` made, open at the same time as the first: a
+   * second server node on the same database.
+   */
+  another(): Promise<Store>
 }
 
 const workshop = (n: number, over: Partial<WorkshopRecord> = {}): WorkshopRecord => ({
@@ -76,6 +82,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
     sealedInputsContract(factory)
     secretsContract(factory)
     wholeStoreContract(factory)
+    catchUpContract(factory)
+    twoNodesContract(factory)
   })
 }
 
@@ -457,6 +465,211 @@ function secretsContract(factory: StoreFactory): void {
       expect(await store.secret('one')).toEqual(a)
       expect(await store.secret('two')).not.toEqual(a)
       await store.close()
+    })
+  })
+}
+
+function catchUpContract(factory: StoreFactory): void {
+  describe('DocumentLog: catching up after a sequence number', () => {
+    it('loads the rows after a number, in order, with the last number', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      expect(await store.loadUpdatesAfter('a/board', 0)).toEqual({
+        rows: [],
+        lastSeq: 0,
+        compactedPast: false,
+      })
+      const s1 = await store.appendUpdate(w.id, 'a/board', textUpdate('one'))
+      await store.appendUpdate(w.id, 'a/control', textUpdate('elsewhere'))
+      const s3 = await store.appendUpdates(w.id, 'a/board', [
+        textUpdate('two'),
+        textUpdate('three'),
+      ])
+      const after = await store.loadUpdatesAfter('a/board', s1)
+      expect(after.rows.map((r) => replay([r.data]))).toEqual(['two', 'three'])
+      expect(after.rows.map((r) => r.seq)).toEqual(
+        (await store.loadLog('a/board')).rows.slice(1).map((r) => r.seq),
+      )
+      expect(after.lastSeq).toBe(s3)
+      expect(after.compactedPast).toBe(false)
+      expect(await store.loadUpdatesAfter('a/board', s3!)).toEqual({
+        rows: [],
+        lastSeq: s3,
+        compactedPast: false,
+      })
+      const all = await store.loadUpdatesAfter('a/board', 0)
+      expect(all).toEqual({ ...(await store.loadLog('a/board')), compactedPast: false })
+      await store.close()
+    })
+
+    it('says when a compaction folded rows after the number, and its rows still catch up', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const a = writer()
+      const held = await store.appendUpdate(w.id, 'a/board', a.type('one '))
+      // A reader holds everything up to `held`: one text, as a node's document would.
+      const reader = new Y.Doc()
+      for (const r of (await store.loadLog('a/board')).rows) Y.applyUpdate(reader, r.data)
+      const covered = await store.appendUpdate(w.id, 'a/board', a.type('two '))
+      const snapshot = a.state()
+      const later = await store.appendUpdate(w.id, 'a/board', a.type('three'))
+      await store.compactDocument(w.id, 'a/board', snapshot, covered)
+
+      const past = await store.loadUpdatesAfter('a/board', held)
+      expect(past.compactedPast).toBe(true)
+      expect(past.lastSeq).toBe(later)
+      for (const r of past.rows) Y.applyUpdate(reader, r.data)
+      expect(reader.getText('t').toString()).toBe('one two three')
+
+      // From the compaction's number on, the single updates are there as they were written.
+      const since = await store.loadUpdatesAfter('a/board', covered)
+      expect(since.compactedPast).toBe(false)
+      expect(since.rows.map((r) => r.seq)).toEqual([later])
+      await store.close()
+    })
+  })
+}
+
+function twoNodesContract(factory: StoreFactory): void {
+  describe('two nodes on one storage', () => {
+    it('sees what the other node wrote: directory, sealed inputs and secrets', async () => {
+      const one = await factory.open()
+      const two = await factory.another()
+      const w = workshop(1)
+      await one.createWorkshop(w)
+      await one.addParticipant(participant(1, w))
+      expect(await two.getWorkshopByCode('CODE1X')).toEqual(w)
+      expect(await two.findToken('phash-1')).not.toBeNull()
+      await expect(two.createWorkshop(workshop(2, { joinCode: 'CODE1X' }))).rejects.toBeInstanceOf(
+        DuplicateJoinCodeError,
+      )
+      await two.putSealed(w.id, 'votes', Uint8Array.of(7))
+      expect(await one.getSealed(w.id, 'votes')).toEqual(Uint8Array.of(7))
+      // Both nodes asking for a new secret at once agree on its value.
+      const [a, b] = await Promise.all([one.secret('shared'), two.secret('shared')])
+      expect(a).toEqual(b)
+      expect(await two.revokeParticipant(w.id, participant(1, w).id)).toBe(true)
+      expect(await one.findToken('phash-1')).toBeNull()
+      await two.close()
+      await one.close()
+    })
+
+    it('loses no append when two nodes race on one document with compactions in between', async () => {
+      const one = await factory.open()
+      const two = await factory.another()
+      const w = workshop(1)
+      await one.createWorkshop(w)
+      const doc = 'a/board'
+      const perNode = 60
+      /** Each node's writer pushes its own items; every push is one stored update. */
+      const node = (store: Store, label: string) => {
+        const d = new Y.Doc()
+        const list = d.getArray<string>('l')
+        const seqs: number[] = []
+        const run = async () => {
+          for (let i = 0; i < perNode; i += 3) {
+            const made: Uint8Array[] = []
+            const take = (u: Uint8Array) => made.push(u)
+            d.on('update', take)
+            for (let k = i; k < i + 3; k++) list.push([`${label}${k}`])
+            d.off('update', take)
+            // One single append and one batch of two, issued together without waiting.
+            const [first, last] = await Promise.all([
+              store.appendUpdate(w.id, doc, made[0]!),
+              store.appendUpdates(w.id, doc, made.slice(1)),
+            ])
+            seqs.push(first, last!)
+          }
+        }
+        return { run, seqs }
+      }
+      const a = node(one, 'a')
+      const b = node(two, 'b')
+      const items = (rows: readonly { data: Uint8Array }[]) => {
+        const d = new Y.Doc()
+        for (const r of rows) Y.applyUpdate(d, r.data)
+        return new Set(d.getArray<string>('l').toArray())
+      }
+      let writing = true
+      /** Compacts from what a load returns, alternating nodes, while the writers write. */
+      const compactor = async () => {
+        let turn = 0
+        let compactions = 0
+        while (writing || compactions < 2) {
+          const store = turn++ % 2 === 0 ? one : two
+          const log = await store.loadLog(doc)
+          if (log.rows.length > 1) {
+            await store.compactDocument(
+              w.id,
+              doc,
+              Y.mergeUpdates(log.rows.map((r) => r.data)),
+              log.lastSeq,
+            )
+            compactions++
+          }
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        return compactions
+      }
+      /** Every append acknowledged before a load starts is in what that load returns. */
+      const reader = async () => {
+        let checks = 0
+        while (writing) {
+          const acknowledged = [...a.seqs, ...b.seqs]
+          const log = await (checks % 2 === 0 ? one : two).loadLog(doc)
+          for (const seq of acknowledged) expect(seq).toBeLessThanOrEqual(log.lastSeq)
+          checks++
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        return checks
+      }
+      const writers = Promise.all([a.run(), b.run()]).finally(() => {
+        writing = false
+      })
+      const [, compactions, checks] = await Promise.all([writers, compactor(), reader()])
+      expect(compactions).toBeGreaterThanOrEqual(2)
+      expect(checks).toBeGreaterThan(0)
+
+      // Each node's numbers increase in the order it issued its appends.
+      for (const seqs of [a.seqs, b.seqs]) {
+        expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
+      }
+      // No number was handed out twice.
+      const everyAppend = [...a.seqs, ...b.seqs]
+      expect(new Set(everyAppend).size).toBe(everyAppend.length)
+
+      const expected = new Set([...Array(perNode).keys()].flatMap((k) => [`a${k}`, `b${k}`]))
+      for (const store of [one, two]) {
+        const log = await store.loadLog(doc)
+        expect(items(log.rows)).toEqual(expected)
+        const seqs = log.rows.map((r) => r.seq)
+        expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
+        expect(new Set(seqs).size).toBe(seqs.length)
+        expect(log.lastSeq).toBe(Math.max(...everyAppend))
+      }
+      await two.close()
+      await one.close()
+    })
+
+    it('a node that catches up after a number gets what the other node appended', async () => {
+      const one = await factory.open()
+      const two = await factory.another()
+      const w = workshop(1)
+      await one.createWorkshop(w)
+      const a = writer()
+      const held = await one.appendUpdate(w.id, 'a/board', a.type('from one, '))
+      const mirror = new Y.Doc()
+      for (const r of (await two.loadLog('a/board')).rows) Y.applyUpdate(mirror, r.data)
+      const next = await one.appendUpdates(w.id, 'a/board', [a.type('then '), a.type('more')])
+      const caught = await two.loadUpdatesAfter('a/board', held)
+      expect(caught.lastSeq).toBe(next)
+      expect(caught.compactedPast).toBe(false)
+      for (const r of caught.rows) Y.applyUpdate(mirror, r.data)
+      expect(mirror.getText('t').toString()).toBe('from one, then more')
+      await two.close()
+      await one.close()
     })
   })
 }

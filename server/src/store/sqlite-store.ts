@@ -11,74 +11,7 @@ import {
   type TokenOwner,
   type WorkshopRecord,
 } from './store.js'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id TEXT PRIMARY KEY,
-  join_code TEXT NOT NULL UNIQUE,
-  title TEXT NOT NULL,
-  groups_json TEXT NOT NULL,
-  facilitator_token_hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  closed_at INTEGER
-);
-CREATE TABLE IF NOT EXISTS participants (
-  id TEXT PRIMARY KEY,
-  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  group_id TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  joined_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS participants_workshop ON participants(workshop_id);
-CREATE TABLE IF NOT EXISTS viewer_tokens (
-  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS device_links (
-  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (workshop_id, kind)
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  workshop_id TEXT NOT NULL,
-  doc TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates(doc, seq);
-CREATE INDEX IF NOT EXISTS doc_updates_workshop ON doc_updates(workshop_id);
-CREATE TABLE IF NOT EXISTS doc_writers (
-  workshop_id TEXT NOT NULL,
-  doc TEXT NOT NULL,
-  client_id INTEGER NOT NULL,
-  owner TEXT NOT NULL,
-  PRIMARY KEY (doc, client_id)
-);
-CREATE INDEX IF NOT EXISTS doc_writers_workshop ON doc_writers(workshop_id);
-CREATE TABLE IF NOT EXISTS quarantine (
-  seq INTEGER NOT NULL,
-  workshop_id TEXT NOT NULL,
-  doc TEXT NOT NULL,
-  data BLOB NOT NULL,
-  reason TEXT NOT NULL,
-  at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quarantine_workshop ON quarantine(workshop_id);
-CREATE TABLE IF NOT EXISTS sealed (
-  workshop_id TEXT NOT NULL,
-  key TEXT NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (workshop_id, key)
-);
-CREATE TABLE IF NOT EXISTS secrets (
-  name TEXT PRIMARY KEY,
-  value BLOB NOT NULL
-);
-`
+import { SQLITE_SCHEMA } from './sqlite-schema.js'
 
 interface WorkshopRow {
   id: string
@@ -132,7 +65,7 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.exec(SCHEMA)
+  db.exec(SQLITE_SCHEMA)
 
   const q = {
     insertWorkshop: db.prepare(
@@ -201,6 +134,20 @@ export function openSqliteStore(dataDir: string): Store {
       'INSERT INTO quarantine (seq, workshop_id, doc, data, reason, at) SELECT seq, workshop_id, doc, data, ?, ? FROM doc_updates WHERE doc = ? AND seq = ?',
     ),
     deleteRow: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?'),
+    loadRowsAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+    ),
+    lastSeq: db.prepare<[string], { last: number | null }>(
+      'SELECT MAX(seq) AS last FROM doc_updates WHERE doc = ?',
+    ),
+    compactedTo: db.prepare<[string], { up_to: number }>(
+      'SELECT up_to FROM doc_compactions WHERE doc = ?',
+    ),
+    noteCompaction: db.prepare<[string, string, number]>(
+      `INSERT INTO doc_compactions (doc, workshop_id, up_to) VALUES (?, ?, ?)
+       ON CONFLICT (doc) DO UPDATE SET up_to = MAX(up_to, excluded.up_to)`,
+    ),
+    deleteWorkshopCompactions: db.prepare('DELETE FROM doc_compactions WHERE workshop_id = ?'),
     loadWriters: db.prepare<[string], { client_id: number; owner: string }>(
       'SELECT client_id, owner FROM doc_writers WHERE doc = ?',
     ),
@@ -232,6 +179,7 @@ export function openSqliteStore(dataDir: string): Store {
     q.deleteWorkshopSealed.run(id)
     q.deleteWorkshopWriters.run(id)
     q.deleteWorkshopQuarantine.run(id)
+    q.deleteWorkshopCompactions.run(id)
     return q.deleteWorkshop.run(id).changes > 0
   })
   const append = (workshopId: string, name: string, update: Uint8Array): number =>
@@ -254,6 +202,7 @@ export function openSqliteStore(dataDir: string): Store {
   const compact = db.transaction(
     (workshopId: string, name: string, snapshot: Uint8Array, upTo: number) => {
       q.deleteDocUpTo.run(name, upTo)
+      if (upTo > 0) q.noteCompaction.run(name, workshopId, upTo)
       // The snapshot takes the place of the last row it folds, so rows appended after the state
       // was taken load after it, as they were written. That number is free now, unless it was
       // never this document's (nothing stored yet): then the snapshot goes at the end.
@@ -386,6 +335,17 @@ export function openSqliteStore(dataDir: string): Store {
     async loadLog(name) {
       const rows = q.loadRows.all(name).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }))
       return { rows, lastSeq: rows.at(-1)?.seq ?? 0 }
+    },
+    async loadUpdatesAfter(name, afterSeq) {
+      const rows = q.loadRowsAfter
+        .all(name, afterSeq)
+        .map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }))
+      const compactedTo = q.compactedTo.get(name)?.up_to ?? 0
+      return {
+        rows,
+        lastSeq: q.lastSeq.get(name)?.last ?? 0,
+        compactedPast: compactedTo > afterSeq,
+      }
     },
     quarantineUpdates(_workshopId, name, seqs, reason) {
       return write(() => quarantine(name, seqs, reason, Date.now()))

@@ -1,6 +1,6 @@
 // The store, split by job: the directory (workshops, participants, tokens), document logs,
-// sealed inputs and secrets. Callers depend on the one job they use; SQLite implements them all
-// here, PostgreSQL can implement them later and run the same contract tests.
+// sealed inputs and secrets. Callers depend on the one job they use; SQLite (one machine) and
+// PostgreSQL (several nodes) implement them all and run the same contract tests.
 import type { DeviceLinkKind, Group, Identity, ParticipantId, WorkshopId } from '@triage/shared'
 
 export interface WorkshopRecord {
@@ -37,6 +37,21 @@ export interface StoredLog {
   readonly rows: readonly StoredUpdate[]
   /** Sequence number of the last row, 0 when there is none: what a snapshot taken now covers. */
   readonly lastSeq: number
+}
+
+/**
+ * What a document's log holds after a sequence number (`loadUpdatesAfter`): every stored row
+ * numbered above it, in order, and the last sequence number, read at one instant.
+ */
+export interface StoredLogAfter extends StoredLog {
+  /**
+   * True when a compaction folded rows numbered above `afterSeq` into a snapshot: `rows` then
+   * start with (or contain) that snapshot instead of the single updates. Applied to a document
+   * that holds every row up to `afterSeq`, the rows still bring it to `lastSeq` (a snapshot is an
+   * update like any other, and Yjs applies what it already has as a no-op); a caller that needs
+   * the single updates (to relay them one by one) reloads the whole log instead.
+   */
+  readonly compactedPast: boolean
 }
 
 /** Workshops, their participants, and whom each token belongs to. */
@@ -84,12 +99,21 @@ export interface Directory {
 
 /**
  * Each document's update log, with sequence numbers: appends return the number they were stored
- * under (increasing), a load returns the last one, and compaction folds only up to a given
- * number, so it can never delete an append its snapshot does not hold.
+ * under (increasing per document, in the order the appends committed, whichever node made them),
+ * a load returns the last one, and compaction folds only up to a given number, so it can never
+ * delete an append its snapshot does not hold. PostgreSQL numbers each document's rows 1, 2, 3…;
+ * SQLite draws them from one counter for all documents, so a document's numbers skip.
  */
 export interface DocumentLog {
   /** The document's stored rows with their sequence numbers, and the last sequence number. */
   loadLog(name: string): Promise<StoredLog>
+  /**
+   * The rows numbered above `afterSeq`, in order, with the last sequence number, read at one
+   * instant: a node that holds every row up to `afterSeq` catches up with what other nodes
+   * stored since. Every row numbered up to `lastSeq` was committed before the read, so a gap
+   * (a number a reader heard of but does not get here) never means "not yet stored".
+   */
+  loadUpdatesAfter(name: string, afterSeq: number): Promise<StoredLogAfter>
   /** Every stored update of a document (a snapshot counts as one), in order, without numbers. */
   loadDocument(name: string): Promise<Uint8Array[]>
   /**
