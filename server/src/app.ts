@@ -19,6 +19,7 @@ import rounds from './routes/rounds.js'
 import framework from './routes/framework.js'
 import matrix from './routes/matrix.js'
 import decisions from './routes/decisions.js'
+import done from './routes/done.js'
 import join from './routes/join.js'
 import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(framework)
   await app.register(matrix)
   await app.register(decisions)
+  await app.register(done)
   await app.register(sync)
   await app.register(staticFiles)
   return app
