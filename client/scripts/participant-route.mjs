@@ -31,10 +31,38 @@ export function participantChunks(manifest, { lazy }) {
   return seen
 }
 
+/** The phone view, which the app loads lazily once the join form shows (src/app/app.tsx). */
+export const PHONE_VIEW = 'src/app/shells/phone/phone-shell.tsx'
+
+/**
+ * What a phone loads from a join link to the phase view: the first load, then the phone view
+ * chunk with its static imports (the phase's own parts load after, on demand). Manifest keys.
+ */
+export function phoneViewChunks(manifest) {
+  if (!manifest[PHONE_VIEW]) throw new Error(`the build manifest has no chunk for ${PHONE_VIEW}`)
+  const seen = participantChunks(manifest, { lazy: false })
+  const visit = (key) => {
+    if (seen.includes(key) || !manifest[key]) return
+    seen.push(key)
+    for (const dep of manifest[key].imports ?? []) visit(dep)
+  }
+  visit(PHONE_VIEW)
+  return seen
+}
+
 /** The output files (JavaScript, CSS, other assets) of those chunks, relative to dist/. */
 export function participantFiles(manifest, options) {
+  return chunkFiles(manifest, participantChunks(manifest, options))
+}
+
+/** The output files of the phone view's chunks (`phoneViewChunks`). */
+export function phoneViewFiles(manifest) {
+  return chunkFiles(manifest, phoneViewChunks(manifest))
+}
+
+function chunkFiles(manifest, keys) {
   const files = new Set()
-  for (const key of participantChunks(manifest, options)) {
+  for (const key of keys) {
     const chunk = manifest[key]
     files.add(chunk.file)
     for (const css of chunk.css ?? []) files.add(css)

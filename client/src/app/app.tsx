@@ -1,12 +1,13 @@
 // The app: picks the screen for the current path (the start and join pages, or one of the three
 // shells: phone, console, projector, which render the current phase from app/phases.ts), keeps
 // the page's live regions (which outlive a route change), and moves the focus to the new page's
-// main heading after one. Console and projector load lazily, so a participant's phone downloads
-// neither them nor the QR code library.
+// main heading after one. Only the join page is in the first load: a phone opening a join link
+// shows the form after React and that page alone (issue 16). The phone view (with Yjs, the
+// socket and the shared schemas) is a lazy chunk the join page loads while the person types; the
+// start page is another; console and projector load lazily too, so a participant's phone
+// downloads neither them nor the QR code library.
 import { lazy, Suspense } from 'react'
 import { JoinPage } from '../features/join/join-page'
-import { LandingPage } from '../features/landing/landing-page'
-import { PhoneShell } from './shells/phone/phone-shell'
 import { usePathname } from '../lib/navigation'
 import { Notice } from '../ui/alert'
 import { LiveRegions } from '../ui/announcer'
@@ -14,6 +15,19 @@ import { useFocusOnRouteChange } from '../ui/focus'
 import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
 import { matchRoute } from './routes'
+
+const loadPhoneShell = () => import('./shells/phone/phone-shell')
+const PhoneShell = lazy(() => loadPhoneShell().then((m) => ({ default: m.PhoneShell })))
+const LandingPage = lazy(() =>
+  import('../features/landing/landing-page').then((m) => ({ default: m.LandingPage })),
+)
+
+/** Starts loading the phone view, so that it opens at once when Join is tapped. */
+function preloadPhoneShell() {
+  loadPhoneShell().catch(() => {
+    // Offline or a failed chunk: the route's own import tries again, and says so if it fails.
+  })
+}
 
 const ConsoleShell = lazy(() => import('./shells/console/console-shell'))
 const ProjectorShell = lazy(() => import('./shells/projector/projector-shell'))
@@ -34,11 +48,19 @@ function Screen({ pathname }: { pathname: string }) {
   const route = matchRoute(pathname)
   switch (route.name) {
     case 'landing':
-      return <LandingPage />
+      return (
+        <Suspense fallback={<Loading />}>
+          <LandingPage />
+        </Suspense>
+      )
     case 'join':
-      return <JoinPage key={route.code} code={route.code} />
+      return <JoinPage key={route.code} code={route.code} onReady={preloadPhoneShell} />
     case 'participant':
-      return <PhoneShell key={route.workshopId} workshopId={route.workshopId} />
+      return (
+        <Suspense fallback={<Loading />}>
+          <PhoneShell key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      )
     case 'facilitate':
       return (
         <Suspense fallback={<Loading />}>

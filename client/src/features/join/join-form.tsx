@@ -1,7 +1,9 @@
 // Name and stakeholder group; on success the session is stored and the phone view opens.
 import { useId, useState, type FormEvent } from 'react'
-import { LIMITS, type JoinInfoResponse } from '@triage/shared'
-import { api, messageOf } from '../../lib/api'
+import type { JoinInfoResponse } from '@triage/shared'
+import { LIMITS } from '@triage/shared/join'
+import { requestJoin } from '../../lib/join-api'
+import { messageOf } from '../../lib/request'
 import { navigate } from '../../lib/navigation'
 import { paths } from '../../lib/paths'
 import { saveSession } from '../../lib/session-store'
@@ -24,7 +26,7 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
     setBusy(true)
     setError(null)
     try {
-      const joined = await api.join({ code, name: name.trim(), group })
+      const joined = await requestJoin({ code, name: name.trim(), group })
       saveSession(joined.workshopId, {
         role: 'participant',
         token: joined.token,

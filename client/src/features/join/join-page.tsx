@@ -1,7 +1,9 @@
 // The participant's way in: workshop title, name, stakeholder group, Join. Made for a phone.
 import { useEffect, useState } from 'react'
-import { joinCodeSchema, type JoinInfoResponse } from '@triage/shared'
-import { api, messageOf } from '../../lib/api'
+import type { JoinInfoResponse } from '@triage/shared'
+import { normalizeJoinCode } from '@triage/shared/join'
+import { requestJoinInfo } from '../../lib/join-api'
+import { messageOf } from '../../lib/request'
 import { paths } from '../../lib/paths'
 import { findParticipantSession, listSessions } from '../../lib/session-store'
 import { ErrorAlert, Notice } from '../../ui/alert'
@@ -15,9 +17,12 @@ type Load =
   | { status: 'ready'; info: JoinInfoResponse }
   | { status: 'error'; message: string }
 
-export function JoinPage({ code: rawCode }: { code: string }) {
-  const parsed = joinCodeSchema.safeParse(rawCode)
-  const code = parsed.success ? parsed.data : null
+/**
+ * `onReady` is called once the form (or the "Continue" choice) shows: the app starts loading the
+ * phone view then, while the person types, rather than before the form.
+ */
+export function JoinPage({ code: rawCode, onReady }: { code: string; onReady?: () => void }) {
+  const code = normalizeJoinCode(rawCode)
   const [load, setLoad] = useState<Load>(() =>
     code ? { status: 'loading' } : { status: 'error', message: 'This is not a valid join code.' },
   )
@@ -28,7 +33,7 @@ export function JoinPage({ code: rawCode }: { code: string }) {
   useEffect(() => {
     if (!code) return
     let cancelled = false
-    api.joinInfo(code).then(
+    requestJoinInfo(code).then(
       (info) => !cancelled && setLoad({ status: 'ready', info }),
       (e: unknown) => !cancelled && setLoad({ status: 'error', message: messageOf(e) }),
     )
@@ -36,6 +41,11 @@ export function JoinPage({ code: rawCode }: { code: string }) {
       cancelled = true
     }
   }, [code])
+
+  const ready = load.status === 'ready'
+  useEffect(() => {
+    if (ready) onReady?.()
+  }, [ready, onReady])
 
   return (
     <Page width="narrow">
