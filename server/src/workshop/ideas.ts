@@ -11,6 +11,8 @@ import {
   markMine,
   markRevealed,
   readControl,
+  readTimer,
+  setTimer,
   readDrafts,
   type ControlState,
   type IdeaAuthor,
@@ -125,7 +127,7 @@ export class IdeaService {
         )
       }),
     )
-    await rooms.change({ workshopId, kind: 'control' }, (doc) =>
+    await rooms.change({ workshopId, kind: 'control' }, (doc) => {
       appendLogEvent(doc, {
         type: 'reveal',
         at: now,
@@ -133,8 +135,10 @@ export class IdeaService {
         round: control.round,
         skipped,
         unreadable,
-      }),
-    )
+      })
+      // The silent round is over: no screen should keep counting down to it.
+      if (readTimer(doc)) setTimer(doc, null)
+    })
     // `unreadable` only when there were such documents: the usual answer stays as it was.
     return unreadable > 0 ? { revealed, skipped, unreadable } : { revealed, skipped }
   }
