@@ -30,6 +30,30 @@ export interface Config {
   readonly logLevel: string
   /** Quotas and connection caps: see docs/security.md. */
   readonly limits: SyncLimits
+  /** PostgreSQL (DATABASE_URL) as the store, or null for SQLite under `dataDir`. */
+  readonly database: DatabaseConfig | null
+  /** Several nodes: Redis between them (REDIS_URL), or null for one node. See docs/scale-out.md. */
+  readonly cluster: ClusterConfig | null
+  /**
+   * Bearer token for the operator endpoints (`/api/operator/*`); without one they answer only
+   * requests from this machine (loopback).
+   */
+  readonly operatorToken: string | null
+}
+
+export interface ClusterConfig {
+  readonly redisUrl: string
+  /** How often each loaded document is checked against the store for a missed message. */
+  readonly sweepMs: number
+  /** Fault injection for tests: drop every Nth update this node publishes (0: never). */
+  readonly dropEvery: number
+}
+
+export interface DatabaseConfig {
+  /** `postgres://user:password@host:port/database`; never logged (it holds the password). */
+  readonly url: string
+  /** Connections this node keeps open at most. */
+  readonly poolMax: number
 }
 
 export interface SyncLimits {
@@ -83,6 +107,18 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: int(2000, 1),
   PREAUTH_MAX_BYTES: int(64 * 1024, 1),
   PREAUTH_MAX_MESSAGES: int(64, 1),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
+  CLUSTER_SWEEP_MS: int(1000, 50),
+  CLUSTER_DROP_EVERY: int(0),
+  OPERATOR_TOKEN: z.string().min(16).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  PG_POOL_MAX: int(10, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -120,5 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       preAuthBytes: e.PREAUTH_MAX_BYTES,
       preAuthMessages: e.PREAUTH_MAX_MESSAGES,
     },
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.PG_POOL_MAX } : null,
+    cluster: e.REDIS_URL
+      ? { redisUrl: e.REDIS_URL, sweepMs: e.CLUSTER_SWEEP_MS, dropEvery: e.CLUSTER_DROP_EVERY }
+      : null,
+    operatorToken: e.OPERATOR_TOKEN ?? null,
   }
 }

@@ -1,7 +1,26 @@
 // The open sync connections by whom they speak for, so that revoking a token (the read-only
-// link's) closes the sockets it opened, not only the ones it would open next.
+// link's) closes the sockets it opened, not only the ones it would open next, on every node.
 import fp from 'fastify-plugin'
 import type { Identity } from '@triage/shared'
+import type { ConnectionFilter } from '../cluster/codec.js'
+
+export type { ConnectionFilter }
+
+/** Whether a connection's identity is one the filter names (every field given must match). */
+export function matchesFilter(identity: Identity, filter: ConnectionFilter): boolean {
+  if (identity.workshopId !== filter.workshopId) return false
+  if (filter.role !== undefined && identity.role !== filter.role) return false
+  if (filter.participantId !== undefined) {
+    if (identity.role !== 'participant' || identity.participantId !== filter.participantId) {
+      return false
+    }
+  }
+  if (filter.via !== undefined) {
+    const via = identity.role === 'participant' ? undefined : identity.via
+    if ((via ?? 'own') !== filter.via) return false
+  }
+  return true
+}
 
 export interface LiveConnection {
   readonly identity: Identity
@@ -10,6 +29,8 @@ export interface LiveConnection {
 
 export class Connections {
   private readonly live = new Set<LiveConnection>()
+  /** Tells the other nodes (set when there are several). */
+  relay: ((filter: ConnectionFilter, code: number, reason: string) => void) | null = null
 
   /** Registers an open connection; the function returned forgets it (call it on close). */
   add(connection: LiveConnection): () => void {
@@ -17,11 +38,17 @@ export class Connections {
     return () => this.live.delete(connection)
   }
 
-  /** Closes every connection whose identity `match` accepts; returns how many. */
-  close(match: (identity: Identity) => boolean, code: number, reason: string): number {
+  /** Closes every connection the filter names, on this node and every other; returns how many here. */
+  close(filter: ConnectionFilter, code: number, reason: string): number {
+    this.relay?.(filter, code, reason)
+    return this.closeHere(filter, code, reason)
+  }
+
+  /** Closes the connections the filter names on this node only (another node asked). */
+  closeHere(filter: ConnectionFilter, code: number, reason: string): number {
     let n = 0
     for (const connection of [...this.live]) {
-      if (!match(connection.identity)) continue
+      if (!matchesFilter(connection.identity, filter)) continue
       this.live.delete(connection)
       connection.close(code, reason)
       n++
@@ -38,7 +65,10 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('connections', new Connections())
+    const connections = new Connections()
+    const cluster = app.cluster
+    if (cluster) connections.relay = (f, code, reason) => cluster.closeConnections(f, code, reason)
+    app.decorate('connections', connections)
   },
-  { name: 'connections' },
+  { name: 'connections', dependencies: ['core'] },
 )

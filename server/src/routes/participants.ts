@@ -32,10 +32,7 @@ const participants: FastifyPluginAsync = async (app) => {
         throw new HttpError(404, 'not_found', 'No such participant, or they were removed already')
       }
       app.connections.close(
-        (identity) =>
-          identity.role === 'participant' &&
-          identity.workshopId === id &&
-          identity.participantId === participantId,
+        { workshopId: id, role: 'participant', participantId },
         CLOSE.removed,
         'removed by the facilitator',
       )

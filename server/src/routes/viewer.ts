@@ -8,13 +8,13 @@ import {
   CLOSE,
   deviceLinkKindSchema,
   workshopIdSchema,
-  type Identity,
   type ViewerLinkResponse,
   type ViewerLinkStatus,
   type WorkshopId,
 } from '@triage/shared'
 import { hashToken, newToken } from '../auth/tokens.js'
 import { parseOr400 } from '../http-error.js'
+import type { ConnectionFilter } from '../plugins/connections.js'
 
 interface LinkRoute {
   Params: { id: string; kind?: string }
@@ -25,8 +25,8 @@ interface LinkKind {
   readonly set: (id: WorkshopId, tokenHash: string, at: number) => Promise<void>
   readonly revoke: (id: WorkshopId) => Promise<boolean>
   readonly since: (id: WorkshopId) => Promise<number | null>
-  /** Whether a connection was opened with this kind of link's token. */
-  readonly opened: (identity: Identity) => boolean
+  /** The connections opened with this kind of link's token. */
+  readonly opened: Omit<ConnectionFilter, 'workshopId'>
   readonly revoked: string
 }
 
@@ -37,7 +37,7 @@ const links: FastifyPluginAsync = async (app) => {
     set: (id, hash, at) => app.store.setViewerToken(id, hash, at),
     revoke: (id) => app.store.revokeViewerToken(id),
     since: (id) => app.store.viewerTokenSince(id),
-    opened: (identity) => identity.role === 'viewer' && identity.via === undefined,
+    opened: { role: 'viewer', via: 'own' },
     revoked: 'read-only link revoked',
   }
   const kindOf = (request: FastifyRequest<LinkRoute>): LinkKind => {
@@ -46,17 +46,13 @@ const links: FastifyPluginAsync = async (app) => {
       set: (id, hash, at) => app.store.setDeviceLink(id, kind, hash, at),
       revoke: (id) => app.store.revokeDeviceLink(id, kind),
       since: (id) => app.store.deviceLinkSince(id, kind),
-      opened: (identity) => identity.role !== 'participant' && identity.via === kind,
+      opened: { via: kind },
       revoked: `${kind} link revoked`,
     }
   }
   /** Sockets of a link being replaced or revoked: its token no longer opens anything. */
   const closeOpened = (id: WorkshopId, link: LinkKind) =>
-    app.connections.close(
-      (identity) => identity.workshopId === id && link.opened(identity),
-      CLOSE.unauthorized,
-      link.revoked,
-    )
+    app.connections.close({ workshopId: id, ...link.opened }, CLOSE.unauthorized, link.revoked)
 
   const routes = (path: string, linkOf: (request: FastifyRequest<LinkRoute>) => LinkKind) => {
     app.post<LinkRoute>(path, async (request, reply) => {

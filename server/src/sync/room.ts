@@ -38,6 +38,12 @@ import {
 export const LOAD_ORIGIN = Symbol('load')
 
 /**
+ * Origin of updates another node stored (heard over the bus, or replayed from the shared store):
+ * sent to this room's peers, never stored again nor published again.
+ */
+export const REMOTE_ORIGIN = Symbol('remote')
+
+/**
  * Sync step 1 requests a peer may make: a burst, then one every few seconds. The stock provider
  * sends one on connecting (and on its optional resync timer); a new connection starts afresh.
  */
@@ -115,6 +121,18 @@ export interface RoomHooks {
   onFatal(error: unknown): void
   /** Something worth an operator's attention that the room handled (a refused update, say). */
   onWarning?(message: string, details: Record<string, unknown>): void
+  /**
+   * Updates were stored under sequence numbers `from` to `to` (merged into one update): other
+   * nodes hear about them from here. Called after the store resolved, before peers see them.
+   */
+  onStored?(from: number, to: number, update: Uint8Array, claims: readonly WriterClaim[]): void
+  /** Awareness of this room's own peers changed: the encoded change and whom each id speaks for. */
+  onAwareness?(update: Uint8Array, owners: readonly WriterClaim[]): void
+  /**
+   * The highest sequence number such that every row up to it is in the document; compaction
+   * folds no further. Without it, the last number this room stored (one node, one writer).
+   */
+  safeSeq?(stored: number): number
 }
 
 export class Room {
@@ -163,6 +181,8 @@ export class Room {
   private lastFlushAt = -Infinity
   /** Awareness client ids changed since the last awareness message went out. */
   private awarenessChanged = new Set<number>()
+  /** Of those, the ones this room's own peers changed (other nodes hear of these). */
+  private awarenessOwn = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
   /**
    * The whole document as a sync answer, for peers that have nothing yet (a join storm sends
@@ -186,6 +206,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullAnswer = null
       if (origin === LOAD_ORIGIN) return
+      if (origin === REMOTE_ORIGIN) return this.relay(update)
       this.afterUpdate(update, origin)
     })
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -270,25 +291,92 @@ export class Room {
       claims,
     )
     if (seq !== null) this.storedSeq = seq
-    if (batch.length === 0 || this.closed || this.peers.size === 0) return
-    const origin = batch[0]!.origin
-    const single = batch.every((b) => b.origin === origin)
+    if (batch.length === 0) return
+    const first = seq === null ? null : seq - batch.length + 1
     let merged: Uint8Array
     try {
       merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     } catch {
       // Stored already; only the merge failed, which must not cost the room its peers. Each
       // update goes out alone (never the live document: it may hold what is not stored yet).
-      for (const b of batch) {
+      batch.forEach((b, i) => {
+        if (first !== null) this.hooks.onStored?.(first + i, first + i, b.update, i ? [] : claims)
+        if (this.closed) return
         const message = encodeUpdateMessage(b.update)
         for (const peer of this.peers.keys()) if (peer !== b.origin) peer.send(message)
-      }
+      })
       return
     }
+    if (first !== null) this.hooks.onStored?.(first, seq!, merged, claims)
+    if (this.closed || this.peers.size === 0) return
+    const origin = batch[0]!.origin
+    const single = batch.every((b) => b.origin === origin)
     // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
     // which Yjs ignores; a batch from one peer skips that peer.
     const message = encodeUpdateMessage(merged)
     for (const peer of this.peers.keys()) if (!single || peer !== origin) peer.send(message)
+  }
+
+  /**
+   * Applies an update another node stored (claiming its client ids for their writers): the
+   * room's peers get it at once; it is neither stored nor published again.
+   */
+  applyRemote(update: Uint8Array, claims: readonly WriterClaim[]): void {
+    if (this.closed) return
+    for (const { clientId, owner } of claims) {
+      if (!this.writers.has(clientId)) this.recordWriter(clientId, owner)
+    }
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    } catch (err) {
+      this.hooks.onWarning?.('a stored update from another node could not be applied', {
+        doc: this.name,
+        error: err instanceof Error ? err.message : String(err),
+      })
+    }
+    if (hasPending(this.doc)) {
+      // Waiting for an update this node has not heard yet: the gap repair brings it.
+      return
+    }
+    for (const clientId of this.doc.store.clients.keys()) {
+      if (!this.writers.has(clientId)) this.recordWriter(clientId, UNKNOWN_WRITER)
+    }
+  }
+
+  /** Owners of client ids stored by other nodes (read from the shared store after a replay). */
+  learnWriters(writers: ReadonlyMap<number, string>): void {
+    for (const [clientId, owner] of writers) {
+      if (this.writers.get(clientId) === UNKNOWN_WRITER) {
+        const count = this.writerCounts.get(UNKNOWN_WRITER) ?? 1
+        this.writerCounts.set(UNKNOWN_WRITER, count - 1)
+        this.writers.delete(clientId)
+      }
+      if (!this.writers.has(clientId)) this.recordWriter(clientId, owner)
+    }
+  }
+
+  /** Applies another node's awareness change; each id stays with the identity it speaks for. */
+  applyRemoteAwareness(update: Uint8Array, owners: readonly WriterClaim[]): void {
+    if (this.closed) return
+    for (const { clientId, owner } of owners) {
+      if (this.owners.has(clientId)) continue
+      const first = this.writers.get(clientId) ?? this.presence.get(clientId)
+      if (first !== undefined && first !== owner) return
+      if (!this.presence.has(clientId)) this.presence.set(clientId, owner)
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
+    } catch {
+      // A node sends what it encoded; one that cannot be read is dropped.
+    }
+  }
+
+  /** Sends an update stored elsewhere to this room's peers. */
+  private relay(update: Uint8Array): void {
+    this.bytes += update.length
+    if (this.closed || this.peers.size === 0) return
+    const message = encodeUpdateMessage(update)
+    for (const peer of this.peers.keys()) peer.send(message)
   }
 
   leave(peer: Peer): void {
@@ -352,7 +440,8 @@ export class Room {
       // not stored yet; they are stored after the snapshot, which is harmless. The snapshot
       // folds only the rows stored so far: whatever is stored after this moment keeps its row.
       await this.flushBatch()
-      await this.hooks.compact(Y.encodeStateAsUpdate(this.doc), this.storedSeq)
+      const upTo = this.hooks.safeSeq ? this.hooks.safeSeq(this.storedSeq) : this.storedSeq
+      await this.hooks.compact(Y.encodeStateAsUpdate(this.doc), upTo)
     })
   }
 
@@ -586,10 +675,14 @@ export class Room {
    */
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
+    const local = origin !== REMOTE_ORIGIN && this.hooks.onAwareness !== undefined
     for (const list of [changes.added, changes.updated, changes.removed]) {
-      for (const id of list) this.awarenessChanged.add(id)
+      for (const id of list) {
+        this.awarenessChanged.add(id)
+        if (local) this.awarenessOwn.add(id)
+      }
     }
     if (this.awarenessChanged.size === 0 || this.awarenessTimer) return
     this.awarenessTimer = setTimeout(this.flushAwareness, AWARENESS_BATCH_MS)
@@ -598,8 +691,22 @@ export class Room {
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = null
     const changed = [...this.awarenessChanged]
+    const own = [...this.awarenessOwn]
     this.awarenessChanged.clear()
-    if (this.closed || changed.length === 0 || this.peers.size === 0) return
+    this.awarenessOwn.clear()
+    if (this.closed) return
+    if (own.length > 0) {
+      // Other nodes hear only what this room's own peers said, with whom each id speaks for.
+      const owners = own.map((clientId) => {
+        const peer = this.owners.get(clientId)
+        const owner = peer
+          ? writerKey(peer.identity)
+          : (this.presence.get(clientId) ?? this.writers.get(clientId) ?? UNKNOWN_WRITER)
+        return { clientId, owner }
+      })
+      this.hooks.onAwareness?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own), owners)
+    }
+    if (changed.length === 0 || this.peers.size === 0) return
     const message = encodeAwarenessMessage(
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
     )

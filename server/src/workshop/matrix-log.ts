@@ -10,7 +10,7 @@ import {
   readMatrixPlacement,
   readRoundResult,
 } from '@triage/shared'
-import { LOAD_ORIGIN } from '../sync/room.js'
+import { LOAD_ORIGIN, REMOTE_ORIGIN } from '../sync/room.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 
 /** Observes a loaded control document's 2x2 positions; returns a function that stops. */
@@ -23,7 +23,8 @@ export function observeMatrixLog(doc: Y.Doc, now: () => number = Date.now): () =
     const before = positions
     positions = readMatrixPlacement(doc).positions
     const origin = transaction.origin as unknown
-    if (origin === SERVER_ORIGIN || origin === LOAD_ORIGIN) return
+    // Another node's change is logged by that node.
+    if (origin === SERVER_ORIGIN || origin === LOAD_ORIGIN || origin === REMOTE_ORIGIN) return
     // Items are named as the revealed ratings named them; an item placed without a round by key.
     const labels = new Map(readRoundResult(doc, matrixRatings)?.items.map((i) => [i.key, i.label]))
     const events = handMoves(before, positions, (key) => labels.get(key) ?? key, now())

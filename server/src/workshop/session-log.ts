@@ -3,7 +3,7 @@
 // them from writing the log, and this observer logs what the server accepted, in server time.
 import type * as Y from 'yjs'
 import { appendLogEvent, readSessionMarks, sessionChanges } from '@triage/shared'
-import { LOAD_ORIGIN } from '../sync/room.js'
+import { LOAD_ORIGIN, REMOTE_ORIGIN } from '../sync/room.js'
 import { SERVER_ORIGIN } from '../sync/rooms.js'
 
 /**
@@ -17,7 +17,8 @@ export function observeSessionLog(doc: Y.Doc, now: () => number = Date.now): () 
     const before = marks
     marks = readSessionMarks(doc)
     const origin = transaction.origin as unknown
-    if (origin === SERVER_ORIGIN || origin === LOAD_ORIGIN) return
+    // Another node's change is logged by that node.
+    if (origin === SERVER_ORIGIN || origin === LOAD_ORIGIN || origin === REMOTE_ORIGIN) return
     const events = sessionChanges(before, marks, now())
     // Written after this transaction has been stored and sent: its own, server-origin update.
     if (events.length > 0) queueMicrotask(() => appendLogEvent(doc, events, SERVER_ORIGIN))
