@@ -1,0 +1,80 @@
+// Runs the store contract against PostgreSQL: a fresh database for this file (see
+// pg-database.ts), dropped at the end. Each test starts from empty tables.
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../src/store/pg-schema.js'
+import { openPgStore } from '../src/store/pg-store.js'
+import type { Store } from '../src/store/store.js'
+import { onCleanup } from './helpers.js'
+import { createDatabase, dropDatabases, emptyTables } from './pg-database.js'
+import { storeContract } from './store-contract.js'
+
+let url = ''
+beforeAll(async () => {
+  url = await createDatabase()
+})
+afterAll(dropDatabases)
+
+const open = (connectionString = url) => openPgStore({ connectionString, poolMax: 4 })
+
+/** Stores a test opened, closed after it even when it fails before its own close. */
+function tracked(store: Store): Store {
+  let closed = false
+  const close = async () => {
+    if (closed) return
+    closed = true
+    await store.close()
+  }
+  onCleanup(close)
+  return { ...store, close }
+}
+
+storeContract('PostgreSQL', {
+  open: async () => {
+    await emptyTables(url)
+    return tracked(await open())
+  },
+  reopen: async () => tracked(await open()),
+  another: async () => tracked(await open()),
+})
+
+describe('PostgreSQL store: schema', () => {
+  it('migrates once when several nodes start at the same time, and opens again', async () => {
+    const fresh = await createDatabase()
+    const stores = await Promise.all([open(fresh), open(fresh), open(fresh)])
+    for (const s of stores) onCleanup(() => s.close())
+    const again = await open(fresh)
+    await again.close()
+    const client = new pg.Client({ connectionString: fresh })
+    await client.connect()
+    onCleanup(() => client.end())
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM triage_migrations ORDER BY version',
+    )
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
+  })
+
+  it('refuses a database whose schema is newer than the server knows', async () => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    onCleanup(() => client.end())
+    const future = (MIGRATIONS.at(-1)?.version ?? 0) + 1
+    await client.query('INSERT INTO triage_migrations (version, applied_at) VALUES ($1, 0)', [
+      future,
+    ])
+    onCleanup(async () => {
+      await client.query('DELETE FROM triage_migrations WHERE version = $1', [future])
+    })
+    await expect(open()).rejects.toThrow(/newer than this server knows/)
+  })
+
+  it('refuses a compaction past the last stored update', async () => {
+    await emptyTables(url)
+    const store = tracked(await open())
+    const seq = await store.appendUpdate('w' as never, 'a/board', Uint8Array.of(0, 0))
+    await expect(
+      store.compactDocument('w' as never, 'a/board', Uint8Array.of(0, 0), seq + 5),
+    ).rejects.toThrow(RangeError)
+    expect((await store.loadLog('a/board')).rows.map((r) => r.seq)).toEqual([seq])
+  })
+})
