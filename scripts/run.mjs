@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start` and `npm test` on a machine with only Node 20 and npm: finds or fetches pnpm,
-// installs the workspace, and (for tests) finds or installs Chromium, then runs every step.
+// installs the workspace, and (for tests) finds or installs Chromium, PostgreSQL and Redis, then
+// runs every step. The tests' PostgreSQL and Redis are started on loopback for the run and
+// stopped at its end, whatever the outcome (scripts/services.mjs).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureInstalled, startServices } from './services.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const PNPM_VERSION = '10.34.8'
@@ -75,6 +78,16 @@ if (mode === 'start') {
   run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: join(root, 'server'), env })
 } else if (mode === 'test') {
   const chromium = chromiumPath()
+  // PostgreSQL and Redis for the several-node tests: the caller's when both are given, else ours.
+  const ownServices = !(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL)
+  if (ownServices) {
+    try {
+      ensureInstalled()
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : err)
+      process.exit(1)
+    }
+  }
   p('install', '--frozen-lockfile')
   p('run', 'typecheck')
   // Every rule is an error but max-lines, a warning that a file is due to be split.
@@ -82,8 +95,23 @@ if (mode === 'start') {
   p('exec', 'prettier', '--check', '.')
   p('--filter', '@triage/client', 'build')
   p('run', 'check:bundle')
+  let servicesEnv = {}
+  if (ownServices) {
+    console.log('\n> starting PostgreSQL and Redis on loopback (scripts/services.mjs)')
+    const services = await startServices().catch((err) => {
+      console.error(
+        `PostgreSQL or Redis did not start: ${err instanceof Error ? err.message : err}`,
+      )
+      process.exit(1)
+    })
+    // run() exits the process on a failed step: stop them then too, and on Ctrl-C.
+    process.on('exit', () => services.stop())
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+      process.on(signal, () => process.exit(130))
+    servicesEnv = services.env
+  }
   run(pnpm, [...pnpmArgs, 'exec', 'vitest', 'run'], {
-    env: { ...process.env, CHROMIUM_PATH: chromium },
+    env: { ...servicesEnv, ...process.env, CHROMIUM_PATH: chromium },
   })
 } else {
   console.error('usage: node scripts/run.mjs start|test')
