@@ -1,7 +1,9 @@
 // While a sealed round is open or closed: how far each participant is, as counts (never what
-// they chose), under a one-line summary. Nothing before it opens or once it is revealed.
+// they chose), under a one-line summary and how many said they are done. Nothing before it
+// opens or once it is revealed.
 import type { ReactNode } from 'react'
 import { Section } from '../ui/layout'
+import { DoneSummary } from './done'
 import { ParticipantProgressList, type ProgressListLine } from './progress-list'
 import { showsProgress, type RoundStatus } from './round-status'
 
@@ -17,7 +19,7 @@ export function RoundProgress({
   /** The heading's id, which also names the list. */
   id: string
   status: RoundStatus
-  /** "2 of 5 participants have voted" */
+  /** "2 of 5 participants have placed dots" */
   summary: ReactNode
   lines: readonly ProgressListLine[]
 }) {
@@ -25,6 +27,7 @@ export function RoundProgress({
   return (
     <Section title={title} id={id} className="progress-panel">
       <p className="round-turnout">{summary}</p>
+      <DoneSummary />
       <ParticipantProgressList labelledBy={id} lines={lines} />
     </Section>
   )

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { setPhase } from '@triage/shared'
 import { groupRoster } from '../../../lib/roster-groups'
+import { DoneProvider } from '../../../rounds/done'
 import { paths } from '../../../lib/paths'
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
 import { api } from '../../../lib/api'
@@ -118,7 +119,7 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
   const props: ConsolePartProps = { workshopId, token: session.token, doc, control, groups }
   const place = (name: keyof ConsolePart) =>
     ready ? <Place part={part} name={name} props={props} /> : null
-  return (
+  const page = (
     <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
       <div className="console-header">
         <div>
@@ -155,6 +156,12 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
       </div>
       {place('Below')}
     </Page>
+  )
+  // Every progress list on the page tags who said "I'm done" with the current step.
+  return (
+    <DoneProvider controlDoc={doc} roster={control.roster}>
+      {page}
+    </DoneProvider>
   )
 }
 

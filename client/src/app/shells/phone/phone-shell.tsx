@@ -2,6 +2,7 @@
 // under it the phase's own work, where the registry (app/phases.ts) gives the phase one.
 import { useEffect, useState } from 'react'
 import { CLOSE } from '@triage/shared'
+import { DoneToggle } from '../../../rounds/done'
 import { paths } from '../../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../../lib/session-store'
 import { indexedDbStore } from '../../../sync/device-copy'
@@ -109,6 +110,14 @@ function Live({
           control={control}
           controlDoc={doc}
           wide={wide}
+        />
+      )}
+      {control.settings !== null && (
+        <DoneToggle
+          workshopId={workshopId}
+          token={session.token}
+          participantId={participantId}
+          controlDoc={doc}
         />
       )}
     </Page>

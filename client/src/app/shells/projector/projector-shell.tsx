@@ -3,6 +3,7 @@
 // countdown, the board, a vote's progress and then its results. A phase with nothing of its own
 // shows who has joined, by stakeholder group.
 import { useEffect, useMemo, useState } from 'react'
+import { DoneProvider, DoneSummary } from '../../../rounds/done'
 import { paths } from '../../../lib/paths'
 import type { ProjectorPartProps, ProjectorSlots } from '../../../lib/phase-parts'
 import { loadSession, type StoredSession } from '../../../lib/session-store'
@@ -99,6 +100,7 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
         <div className="projector-bar">
           <h1 className="projector-bar__title">{title}</h1>
           <h2 className="projector-bar__phase">{entry.label}</h2>
+          <DoneSummary className="projector-bar__done" />
           {code && (
             <p className="projector-bar__join">
               Join at {link ?? ''} with the code <strong className="join-code">{code}</strong>
@@ -117,6 +119,7 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
             )}
             <p className="eyebrow">Current phase</p>
             <h2 className="projector__phase">{entry.label}</h2>
+            <DoneSummary className="projector__done" />
             {status ?? people}
           </div>
           {code && (
@@ -139,7 +142,7 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
     controlDoc: doc,
     frame,
   }
-  return (
+  const page = (
     <Page width="wide" status={<ConnectionBadge kind={state.kind} />}>
       {part.kind === 'ready' ? (
         <part.value {...props} />
@@ -155,5 +158,11 @@ function Board({ workshopId, session }: { workshopId: string; session: StoredSes
         frame({})
       )}
     </Page>
+  )
+  // The frame says how many are done with the current step ("4 of 6 done").
+  return (
+    <DoneProvider controlDoc={doc} roster={control.roster}>
+      {page}
+    </DoneProvider>
   )
 }

@@ -2,6 +2,7 @@
 import type { Progress } from '@triage/shared'
 import { Section } from '../../../ui/layout'
 import { ideaCount, progressLines, progressTotals } from './brainstorm-progress'
+import { DoneSummary } from '../../../rounds/done'
 import { ParticipantProgressList } from '../../../rounds/progress-list'
 import type { RosterGroup } from '../../../lib/roster-groups'
 
@@ -23,6 +24,7 @@ export function ProgressPanel({
               lines.length === 1 ? 'participant' : 'participants'
             }`}
       </p>
+      <DoneSummary />
       <ParticipantProgressList
         labelledBy="progress-heading"
         lines={lines.map((line) => ({ ...line, none: line.ideas === 0 }))}
