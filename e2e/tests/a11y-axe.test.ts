@@ -178,7 +178,7 @@ describe('axe finds no violations', () => {
         await f.getByRole('button', { name: 'Open voting' }).click()
         await waitForDotsLeft(p, 5, 5)
         await addDots(p, 'Theatre list', 2)
-        await f.getByText('1 of 1 participants have voted').waitFor({ timeout: WAIT })
+        await f.getByText('1 of 1 participants have placed dots').waitFor({ timeout: WAIT })
         await scan('vote, open')
       } finally {
         await close()

@@ -79,7 +79,7 @@ describe('the decide phase', () => {
       await object.waitFor({ timeout: WAIT })
       await object.check()
       await expectNoAxeViolations(surgeon.page, 'the phone’s decide view (consent open)')
-      await f.getByText('2 of 2 participants have answered').waitFor({ timeout: WAIT })
+      await f.getByText('2 of 2 participants have started answering').waitFor({ timeout: WAIT })
       await f.getByRole('button', { name: 'Close consent' }).click()
       await f.getByRole('button', { name: 'Reveal consent' }).click()
 

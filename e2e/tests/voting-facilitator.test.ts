@@ -101,9 +101,9 @@ describe('facilitator dot voting', () => {
 
       const progress = f.getByRole('list', { name: 'Voting progress' })
       await progress.getByRole('listitem').filter({ hasText: 'Dana: 0 of 4 dots' }).waitFor()
-      await f.getByText('0 of 1 participants have voted').waitFor()
+      await f.getByText('0 of 1 participants have placed dots').waitFor()
       await projector
-        .getByText('Voting is open: 0 of 1 participants have voted')
+        .getByText('Voting is open: 0 of 1 participants have placed dots')
         .waitFor({ timeout: WAIT })
 
       await addDot(p, 'Bed board').click()
@@ -115,9 +115,9 @@ describe('facilitator dot voting', () => {
         .getByRole('listitem')
         .filter({ hasText: 'Dana: 3 of 4 dots' })
         .waitFor({ timeout: WAIT })
-      await f.getByText('1 of 1 participants have voted').waitFor({ timeout: WAIT })
+      await f.getByText('1 of 1 participants have placed dots').waitFor({ timeout: WAIT })
       await projector
-        .getByText('Voting is open: 1 of 1 participants have voted')
+        .getByText('Voting is open: 1 of 1 participants have placed dots')
         .waitFor({ timeout: WAIT })
       // Progress is counts only: before the reveal no screen but the phone says where.
       await expect(f.getByRole('table', { name: 'Results' }).count()).resolves.toBe(0)

@@ -209,7 +209,7 @@ describe('dot voting', () => {
       await cy.screen.context.setOffline(false)
       await votingProgressLine(fac, 'Cy: 5 of 5 dots').waitFor({ timeout: WAIT })
       await waitForStatus(c, 'Connected')
-      await fac.getByText('3 of 3 participants have voted').waitFor({ timeout: WAIT })
+      await fac.getByText('3 of 3 participants have placed dots').waitFor({ timeout: WAIT })
 
       // Close: the phones stop taking dots.
       await fac.getByRole('button', { name: 'Close voting' }).click()

@@ -249,7 +249,9 @@ describe('weighing the criteria', () => {
       for (const name of ['Ana', 'Ben', 'Cy']) {
         await progress.getByText(`${name}: proposed`).waitFor({ timeout: WAIT })
       }
-      await f.getByText('3 of 3 participants have proposed weights').waitFor({ timeout: WAIT })
+      await f
+        .getByText('3 of 3 participants have started proposing weights')
+        .waitFor({ timeout: WAIT })
       await f.getByRole('button', { name: 'Close weighting' }).click()
       await f.getByRole('button', { name: 'Reveal weights' }).waitFor({ timeout: WAIT })
 

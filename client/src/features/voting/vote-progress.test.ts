@@ -25,6 +25,6 @@ describe('voteTurnout', () => {
 
 describe('turnoutSummary', () => {
   it('reads as the contract says', () => {
-    expect(turnoutSummary({ voted: 2, total: 5 })).toBe('2 of 5 participants have voted')
+    expect(turnoutSummary({ voted: 2, total: 5 })).toBe('2 of 5 participants have placed dots')
   })
 })

@@ -17,7 +17,10 @@ export function voteTurnout(
   return { voted: started, total }
 }
 
-/** "2 of 5 participants have voted" (the wording the views and tests share). */
+/**
+ * "2 of 5 participants have placed dots": those with any dot, not those finished (who said
+ * "I'm done" is counted apart, rounds/done.tsx). The wording the views and tests share.
+ */
 export function turnoutSummary({ voted, total }: VoteTurnout): string {
-  return `${voted} of ${total} participants have voted`
+  return `${voted} of ${total} participants have placed dots`
 }

@@ -8,6 +8,8 @@ import { useAnnounce } from '../../../ui/announcer'
 import { moveFocus } from '../../../ui/focus'
 import { ideaCount, progressTotals, revealNews, revealResultLine } from './brainstorm-progress'
 import { useAction } from '../../../lib/use-action'
+import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 
 export function RevealControls({
   workshopId,
@@ -27,6 +29,8 @@ export function RevealControls({
   const announce = useAnnounce()
   const revealButton = useRef<HTMLButtonElement>(null)
   const totals = progressTotals(control.progress)
+  // Every card on the board (the facilitator's items and open adding too), not only reveals.
+  const board = useBoardState(useWorkshopDoc(workshopId, 'board', token).doc)
   const open = control.collect === 'open'
 
   const reveal = async () => {
@@ -47,7 +51,7 @@ export function RevealControls({
         Reveal · round {control.round}
       </h3>
       <p className="muted">
-        {ideaCount(totals.drafts)} waiting to be revealed · {ideaCount(totals.revealed)} on the
+        {ideaCount(totals.drafts)} waiting to be revealed · {ideaCount(board.cards.length)} on the
         board
       </p>
       <div className="button-row">

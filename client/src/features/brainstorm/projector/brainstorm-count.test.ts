@@ -16,8 +16,8 @@ describe('draftCount', () => {
 
 describe('draftedLine', () => {
   it.each([
-    [0, 'No ideas drafted yet'],
-    [1, '1 idea drafted so far'],
-    [2, '2 ideas drafted so far'],
+    [0, 'No drafts waiting to be revealed'],
+    [1, '1 idea drafted, not yet revealed'],
+    [2, '2 ideas drafted, not yet revealed'],
   ])('%i → %s', (n, text) => expect(draftedLine(n)).toBe(text))
 })

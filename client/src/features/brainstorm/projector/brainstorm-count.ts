@@ -8,8 +8,12 @@ export function draftCount(progress: Readonly<Record<string, Progress>>): number
   return n
 }
 
-/** "No ideas drafted yet", "1 idea drafted so far", "7 ideas drafted so far". */
+/**
+ * "No drafts waiting to be revealed", "1 idea drafted, not yet revealed", "7 ideas drafted, not
+ * yet revealed". It counts drafts only, so it must not say "no ideas" once a reveal has put
+ * ideas on the board (the board shows those).
+ */
 export function draftedLine(n: number): string {
-  if (n === 0) return 'No ideas drafted yet'
-  return n === 1 ? '1 idea drafted so far' : `${n} ideas drafted so far`
+  if (n === 0) return 'No drafts waiting to be revealed'
+  return n === 1 ? '1 idea drafted, not yet revealed' : `${n} ideas drafted, not yet revealed`
 }

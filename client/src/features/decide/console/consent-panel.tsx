@@ -116,7 +116,7 @@ export function ConsentPanel({
         title="Consent progress"
         id="consent-progress-heading"
         status={status}
-        summary={`${turnout.started} of ${turnout.total} participants have answered`}
+        summary={`${turnout.started} of ${turnout.total} participants have started answering`}
         lines={lines}
       />
     </>

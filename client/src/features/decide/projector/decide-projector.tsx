@@ -19,7 +19,7 @@ export default function DecideProjector({ control, controlDoc, frame }: Projecto
         {(round.status === 'open' || round.status === 'closed') && (
           <p>
             {round.status === 'open'
-              ? `Consent: ${turnout.started} of ${turnout.total} participants have answered. Answer on your phone.`
+              ? `Consent: ${turnout.started} of ${turnout.total} participants have started answering. Answer on your phone.`
               : 'Consent is sealed. The counts come next.'}
           </p>
         )}

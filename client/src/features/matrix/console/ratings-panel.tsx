@@ -173,7 +173,7 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
         title="Rating progress"
         id="matrix-progress-heading"
         status={status}
-        summary={`${turnout.started} of ${turnout.total} participants have rated`}
+        summary={`${turnout.started} of ${turnout.total} participants have started rating`}
         lines={lines}
       />
       {result && (

@@ -65,7 +65,7 @@ export default function MatrixProjector({
       status: (
         <section className="projector-vote" aria-label="2x2 rating">
           <p className="projector-vote__line">
-            {turnout.started} of {turnout.total} participants have rated
+            {turnout.started} of {turnout.total} participants have started rating
           </p>
           <p className="muted">
             {round.status === 'closed'

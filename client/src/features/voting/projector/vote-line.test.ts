@@ -6,8 +6,8 @@ describe('voteLine', () => {
   const turnout = { voted: 2, total: 5 }
   it.each([
     ['setup', 'Voting has not opened yet'],
-    ['open', 'Voting is open: 2 of 5 participants have voted'],
-    ['closed', 'Voting is closed: 2 of 5 participants have voted'],
+    ['open', 'Voting is open: 2 of 5 participants have placed dots'],
+    ['closed', 'Voting is closed: 2 of 5 participants have placed dots'],
     ['revealed', 'The results are revealed'],
   ] as const)('%s → %s', (status, line) => expect(voteLine(status, turnout)).toBe(line))
 })

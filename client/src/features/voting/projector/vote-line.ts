@@ -2,7 +2,7 @@
 import type { VotingStatus } from '@triage/shared'
 import { turnoutSummary, type VoteTurnout } from '../vote-progress'
 
-/** "Voting is open: 2 of 5 participants have voted" and the like, per status. */
+/** "Voting is open: 2 of 5 participants have placed dots" and the like, per status. */
 export function voteLine(status: VotingStatus, turnout: VoteTurnout): string {
   switch (status) {
     case 'setup':

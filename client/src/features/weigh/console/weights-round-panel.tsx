@@ -94,7 +94,7 @@ export function WeightsRoundPanel({
         title="Weighting progress"
         id="weights-progress-heading"
         status={status}
-        summary={`${turnout.started} of ${turnout.total} participants have proposed weights`}
+        summary={`${turnout.started} of ${turnout.total} participants have started proposing weights`}
         lines={roundProgressLines(groups, count, (name, n) =>
           n > 0 ? `${name}: proposed` : `${name}: not yet`,
         )}

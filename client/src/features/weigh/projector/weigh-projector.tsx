@@ -36,7 +36,7 @@ export default function WeighProjector({ control, controlDoc, frame }: Projector
         <p className="projector-vote__line">
           {state.status === 'setup'
             ? 'Weighting'
-            : `${turnout.started} of ${turnout.total} have proposed weights`}
+            : `${turnout.started} of ${turnout.total} have started proposing weights`}
         </p>
         <p className="muted">{LINES[state.status]}</p>
         {!outcome.ok && state.status === 'revealed' && <p className="muted">{outcome.missing}</p>}
