@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import type * as Y from 'yjs'
 import { setBoardLocked, setCollectMode, type ControlState } from '@triage/shared'
+import { LockIcon } from '../ui/lock-icon'
 
 export function BoardControls({
   doc,
@@ -31,8 +32,7 @@ export function BoardControls({
         <p id={`${id}-lock-hint`} className="hint">
           {control.boardLocked ? (
             <>
-              <span aria-hidden="true">🔒 </span>Locked: participants see the board but cannot
-              change it. You still can.
+              <LockIcon /> Locked: participants see the board but cannot change it. You still can.
             </>
           ) : (
             'Unlocked: everyone can move, merge and edit cards.'

@@ -33,6 +33,7 @@ import { newId } from '../lib/new-id'
 import { UndoToast } from './undo-toast'
 import { boardUndoScope, useUndo } from './use-undo'
 import './board.css'
+import { LockIcon } from '../ui/lock-icon'
 
 export interface ClusterBoardProps {
   /** The board document. */
@@ -212,12 +213,12 @@ export default function ClusterBoard({
         )}
         {role === 'participant' && locked && (
           <p className="board__notice">
-            <span aria-hidden="true">🔒 </span>The facilitator has locked the board
+            <LockIcon /> The facilitator has locked the board
           </p>
         )}
         {role === 'facilitator' && locked && (
           <p className="board__notice">
-            <span aria-hidden="true">🔒 </span>Locked: participants can only look
+            <LockIcon /> Locked: participants can only look
           </p>
         )}
         <PresenceList people={people} />

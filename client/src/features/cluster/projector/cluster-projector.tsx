@@ -2,6 +2,7 @@
 // facilitator's view, with a note while it is locked.
 import { ProjectorSharedBoard } from '../../../board/projector-shared-board'
 import type { ProjectorPartProps } from '../../../lib/phase-parts'
+import { LockIcon } from '../../../ui/lock-icon'
 
 export default function ClusterProjector({
   workshopId,
@@ -14,7 +15,7 @@ export default function ClusterProjector({
       <>
         {control.boardLocked && (
           <p className="projector-locked">
-            <span aria-hidden="true">🔒 </span>The board is locked
+            <LockIcon /> The board is locked
           </p>
         )}
         <ProjectorSharedBoard workshopId={workshopId} token={token} control={control} />

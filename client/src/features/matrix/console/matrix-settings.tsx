@@ -10,6 +10,7 @@ import {
   type MatrixRatingSettings,
 } from '@triage/shared'
 import { groupRates, withAxisGroup, withPicked } from './settings-model'
+import { LockIcon } from '../../../ui/lock-icon'
 
 const SELECT_LABELS = {
   all: 'All items',
@@ -49,8 +50,7 @@ export function MatrixSettingsForm({
       </h3>
       {locked && (
         <p id={`${id}-why`} className="voting-settings__locked">
-          <span aria-hidden="true">🔒 </span>
-          {lockedReason}
+          <LockIcon /> {lockedReason}
         </p>
       )}
       <fieldset className="field" disabled={locked}>

@@ -4,6 +4,7 @@
 import { useId, type FormEvent } from 'react'
 import { VOTE_ON, type VoteOn } from '@triage/shared'
 import { VOTE_ON_HINTS, VOTE_ON_LABELS, type SettingsForm } from './voting-settings-model'
+import { LockIcon } from '../../../ui/lock-icon'
 
 export interface SettingsSubmit {
   readonly label: string
@@ -54,8 +55,7 @@ export function VotingSettingsForm({
       {locked && (
         // Words, not only disabled fields: why they cannot change, and what would change them.
         <p id={`${id}-why`} className="voting-settings__locked">
-          <span aria-hidden="true">🔒 </span>
-          {lockedReason}
+          <LockIcon /> {lockedReason}
         </p>
       )}
       <div className="field-row">
