@@ -4,7 +4,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/store/pg-schema.js'
 import { openPgStore } from '../src/store/pg-store.js'
-import type { Store } from '../src/store/store.js'
+import type { WorkshopId } from '@triage/shared'
+import type { Store, WorkshopRecord } from '../src/store/store.js'
 import { onCleanup } from './helpers.js'
 import { createDatabase, dropDatabases, emptyTables } from './pg-database.js'
 import { storeContract } from './store-contract.js'
@@ -37,6 +38,16 @@ storeContract('PostgreSQL', {
   reopen: async () => tracked(await open()),
   another: async () => tracked(await open()),
 })
+
+const workshop: WorkshopRecord = {
+  id: 'workshop-pg-xxxx' as WorkshopId,
+  joinCode: 'PGPG01',
+  title: 'PostgreSQL only',
+  groups: [{ id: 'g1', name: 'Surgeons' }],
+  facilitatorTokenHash: 'fhash-pg',
+  createdAt: 1,
+  closedAt: null,
+}
 
 describe('PostgreSQL store: schema', () => {
   it('migrates once when several nodes start at the same time, and opens again', async () => {
@@ -71,10 +82,30 @@ describe('PostgreSQL store: schema', () => {
   it('refuses a compaction past the last stored update', async () => {
     await emptyTables(url)
     const store = tracked(await open())
-    const seq = await store.appendUpdate('w' as never, 'a/board', Uint8Array.of(0, 0))
+    await store.createWorkshop(workshop)
+    const seq = await store.appendUpdate(workshop.id, 'a/board', Uint8Array.of(0, 0))
     await expect(
-      store.compactDocument('w' as never, 'a/board', Uint8Array.of(0, 0), seq + 5),
+      store.compactDocument(workshop.id, 'a/board', Uint8Array.of(0, 0), seq + 5),
     ).rejects.toThrow(RangeError)
     expect((await store.loadLog('a/board')).rows.map((r) => r.seq)).toEqual([seq])
+  })
+})
+
+describe('PostgreSQL store: a workshop deleted on another node', () => {
+  it('refuses the writes that come after, and leaves nothing behind', async () => {
+    await emptyTables(url)
+    const one = tracked(await open())
+    const two = tracked(await open())
+    await one.createWorkshop(workshop)
+    await two.appendUpdate(workshop.id, 'a/board', Uint8Array.of(0, 0))
+    expect(await one.deleteWorkshop(workshop.id)).toBe(true)
+    await expect(two.appendUpdate(workshop.id, 'a/board', Uint8Array.of(0, 0))).rejects.toThrow()
+    await expect(
+      two.claimWriters(workshop.id, 'a/board', [{ clientId: 1, owner: 'f' }]),
+    ).rejects.toThrow()
+    await expect(two.putSealed(workshop.id, 'votes', Uint8Array.of(1))).rejects.toThrow()
+    expect(await one.loadLog('a/board')).toEqual({ rows: [], lastSeq: 0 })
+    expect(await one.loadWriters('a/board')).toEqual(new Map())
+    expect(await one.getSealed(workshop.id, 'votes')).toBeNull()
   })
 })

@@ -12,6 +12,9 @@ interface Migration {
  * Append-only: a released migration is never edited, a change is a new one. Each document has a
  * head row (`doc_heads`) holding its last sequence number: an append updates it and inserts its
  * rows in one statement, so appends to one document from any node are numbered in commit order.
+ * Rows under a workshop refer to it (the log's rows through their head, which every append
+ * touches), so a write racing the workshop's deletion on another node fails instead of leaving
+ * rows behind.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -49,7 +52,7 @@ CREATE TABLE device_links (
 );
 CREATE TABLE doc_heads (
   doc TEXT PRIMARY KEY,
-  workshop_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   last_seq BIGINT NOT NULL,
   compacted_to BIGINT NOT NULL DEFAULT 0
 );
@@ -63,7 +66,7 @@ CREATE TABLE doc_updates (
 );
 CREATE INDEX doc_updates_workshop ON doc_updates(workshop_id);
 CREATE TABLE doc_writers (
-  workshop_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   doc TEXT NOT NULL,
   client_id BIGINT NOT NULL,
   owner TEXT NOT NULL,
@@ -72,7 +75,7 @@ CREATE TABLE doc_writers (
 CREATE INDEX doc_writers_workshop ON doc_writers(workshop_id);
 CREATE TABLE quarantine (
   seq BIGINT NOT NULL,
-  workshop_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   doc TEXT NOT NULL,
   data BYTEA NOT NULL,
   reason TEXT NOT NULL,
@@ -80,7 +83,7 @@ CREATE TABLE quarantine (
 );
 CREATE INDEX quarantine_workshop ON quarantine(workshop_id);
 CREATE TABLE sealed (
-  workshop_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   key TEXT NOT NULL,
   data BYTEA NOT NULL,
   PRIMARY KEY (workshop_id, key)

@@ -138,10 +138,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
-        for (const table of ['doc_updates', 'doc_heads', 'sealed', 'doc_writers', 'quarantine']) {
-          await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id])
-        }
-        // Participants, the read-only link and device links go by cascade.
+        await client.query('DELETE FROM doc_updates WHERE workshop_id = $1', [id])
+        // Everything else under it goes by cascade: participants, links, heads, writers,
+        // quarantine, sealed inputs.
         const deleted = await client.query('DELETE FROM workshops WHERE id = $1', [id])
         await client.query('COMMIT')
         return (deleted.rowCount ?? 0) > 0
