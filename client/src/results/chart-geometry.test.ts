@@ -1,7 +1,7 @@
 // Chart geometry: stacked segments per group, bars on one dot scale, whole-number ticks.
 import { describe, expect, it } from 'vitest'
 import { rankedItems } from '@triage/shared'
-import { chartLayout, shorten } from './chart-geometry'
+import { chartLayout, wrapLabel } from './chart-geometry'
 import { surgeonsAndNurse } from './fixtures.test-data'
 
 const groups = [
@@ -75,11 +75,65 @@ describe('chartLayout', () => {
   })
 })
 
-describe('shorten', () => {
-  it('keeps short labels and cuts long ones with an ellipsis', () => {
-    expect(shorten('Bed board', 28)).toBe('Bed board')
-    expect(shorten('A very long idea about the discharge letters', 20)).toBe('A very long idea ab…')
-    expect(shorten('Line\n  break', 28)).toBe('Line break')
-    expect(Array.from(shorten('😀'.repeat(30), 10))).toHaveLength(10)
+describe('wrapLabel', () => {
+  it('keeps short labels on one line and wraps long ones between words, never cutting them', () => {
+    expect(wrapLabel('Bed board', 28)).toEqual(['Bed board'])
+    expect(wrapLabel('A very long idea about the discharge letters', 20)).toEqual([
+      'A very long idea',
+      'about the discharge',
+      'letters',
+    ])
+    expect(wrapLabel('Line\n  break', 28)).toEqual(['Line break'])
+  })
+
+  it('cuts only a word longer than a whole line, and counts characters, not code units', () => {
+    expect(wrapLabel('Screening for Pneumonoultramicroscopic', 10)).toEqual([
+      'Screening',
+      'for',
+      'Pneumonoul',
+      'tramicrosc',
+      'opic',
+    ])
+    expect(wrapLabel('😀'.repeat(12), 10).map((l) => Array.from(l).length)).toEqual([10, 2])
+  })
+
+  it('gives every word back, in order, when each fits a line', () => {
+    const text = 'Shared on-call rota across both theatre suites with one clear escalation contact'
+    for (const max of [10, 12, 20, 35, 80]) {
+      const lines = wrapLabel(text, max)
+      expect(lines.join(' ')).toBe(text)
+      expect(lines.every((l) => Array.from(l).length <= max)).toBe(true)
+    }
+  })
+})
+
+describe('chartLayout with long labels', () => {
+  const long = items.map((i, n) =>
+    n === 0 ? { ...i, label: 'A very long idea about the discharge letters of the ward' } : i,
+  )
+
+  it('gives a label wrapped beside its bar the rows it needs', () => {
+    const layout = chartLayout(long, groups, { width: 720, maxLabelChars: 20, rowHeight: 44 })
+    expect(layout.bars[0]!.lines.length).toBe(3)
+    expect(layout.bars[0]!.label).toBe(long[0]!.label)
+    const [first, second] = layout.bars
+    expect(second!.y - first!.y).toBeGreaterThan(44)
+    expect(first!.labelX).toBeLessThan(layout.plotLeft)
+  })
+
+  it('puts labels above the bars on a narrow screen, the bars using the whole width', () => {
+    const layout = chartLayout(long, groups, {
+      width: 320,
+      maxLabelChars: 35,
+      labels: 'above',
+    })
+    expect(layout.plotLeft).toBeLessThan(10)
+    for (const bar of layout.bars) {
+      expect(bar.labelX).toBe(layout.plotLeft)
+      // The label's last line ends above its bar.
+      expect(bar.labelY + (bar.lines.length - 1) * 18).toBeLessThan(bar.y)
+    }
+    const ys = layout.bars.map((b) => b.y)
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys)
   })
 })

@@ -9,9 +9,12 @@ const ResultsView = lazy(() => import('./results-view'))
 export function LazyResults({
   results,
   groups,
+  top,
 }: {
   results: VoteResults
   groups: readonly Group[]
+  /** The projector: a chart of this many top items first, the tables on request. */
+  top?: number
 }) {
   return (
     <LazyChunk
@@ -22,7 +25,7 @@ export function LazyResults({
         </p>
       }
     >
-      <ResultsView results={results} groups={groups} />
+      <ResultsView results={results} groups={groups} {...(top !== undefined && { top })} />
     </LazyChunk>
   )
 }

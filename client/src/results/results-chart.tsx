@@ -3,7 +3,7 @@
 // count, so colour is never the only signal; the table above holds every number as text.
 import { useId, useMemo, useRef, type ReactNode } from 'react'
 import type { ItemResult } from '@triage/shared'
-import { chartLayout, type ChartGroup, type Segment } from './chart-geometry'
+import { chartLayout, LINE_HEIGHT, type ChartGroup, type Segment } from './chart-geometry'
 import { groupStyle, patternId, type PatternKind } from './chart-style'
 import { useChartSize } from './use-chart-size'
 
@@ -21,10 +21,14 @@ export function ResultsChart({
   const { width } = useChartSize(box)
   const prefix = useId()
   const layout = useMemo(() => {
-    const labelWidth = Math.round(Math.min(260, Math.max(110, width * 0.34)))
+    // On a narrow screen the labels go above the bars, which then get the whole width; on a
+    // wide one they sit beside them. Either way they wrap, whole, never cut short.
+    const above = width < 520
+    const labelWidth = above ? width : Math.round(Math.min(420, Math.max(160, width * 0.4)))
     return chartLayout(items, groups, {
       width,
       labelWidth,
+      labels: above ? 'above' : 'beside',
       // Bold 14px runs at about 8.4 units a character in common system fonts.
       maxLabelChars: Math.max(8, Math.floor((labelWidth - 14) / 8.4)),
     })
@@ -78,12 +82,17 @@ export function ResultsChart({
           <g key={bar.key}>
             <text
               className="results-chart__label"
-              x={layout.plotLeft - 10}
-              y={bar.y + bar.height / 2}
-              textAnchor="end"
+              x={bar.labelX}
+              y={bar.labelY}
+              textAnchor={layout.labels === 'above' ? 'start' : 'end'}
               dominantBaseline="central"
             >
-              {bar.label}
+              {bar.lines.map((line, i) => (
+                // A space between lines, so the text reads whole when copied or measured.
+                <tspan key={i} x={bar.labelX} dy={i === 0 ? 0 : LINE_HEIGHT}>
+                  {i < bar.lines.length - 1 ? `${line} ` : line}
+                </tspan>
+              ))}
             </text>
             {bar.segments.map((s) => (
               <SegmentShape

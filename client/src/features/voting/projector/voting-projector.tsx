@@ -1,5 +1,6 @@
 // Dot voting on the projector: while the round runs, how many have voted (counts only, never
-// where); once revealed, the results on the whole screen, as large as it allows.
+// where); once revealed, the results on the whole screen: the chart of the top items, the
+// rest on request.
 import type { ProjectorPartProps } from '../../../lib/phase-parts'
 import { LazyResults } from '../../../results/lazy-results'
 import { useVoting } from '../../../results/use-voting'
@@ -7,6 +8,9 @@ import { revealedResults } from '../../../rounds/round-status'
 import { useVotingNews } from '../../../ui/announcer'
 import { voteTurnout } from '../vote-progress'
 import { voteLine } from './vote-line'
+
+/** How many items the projector's chart shows: what a 1280x800 screen holds, large. */
+const PROJECTOR_TOP = 5
 
 export default function VotingProjector({ control, controlDoc, frame }: ProjectorPartProps) {
   const { voting, results } = useVoting(controlDoc)
@@ -16,7 +20,11 @@ export default function VotingProjector({ control, controlDoc, frame }: Projecto
     return frame({
       fullScreen: (
         <section className="projector-results" aria-label="Vote results">
-          <LazyResults results={shown} groups={control.settings?.groups ?? []} />
+          <LazyResults
+            results={shown}
+            groups={control.settings?.groups ?? []}
+            top={PROJECTOR_TOP}
+          />
         </section>
       ),
     })
