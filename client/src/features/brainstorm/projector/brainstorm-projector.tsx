@@ -1,5 +1,5 @@
 // The brainstorm on the projector: the countdown and how many ideas are drafted (never their
-// text) beside the join details, and below, the board once ideas are revealed onto it.
+// text) beside the join details; once ideas are revealed, the board on the whole screen.
 import { ProjectorSharedBoard } from '../../../board/projector-shared-board'
 import type { ProjectorPartProps } from '../../../lib/phase-parts'
 import { useAnnounce } from '../../../ui/announcer'
@@ -14,25 +14,46 @@ export default function BrainstormProjector({
   frame,
 }: ProjectorPartProps) {
   const announce = useAnnounce()
-  return frame({
-    status: (
-      <section className="projector-brainstorm" aria-label="Brainstorm">
-        <Countdown
-          timer={control.timer}
-          size="large"
-          onTimeUp={(timer) => announce(timeUpNews(timer, 'projector'), 'assertive')}
-        />
-        <p className="projector-brainstorm__count">{draftedLine(draftCount(control.progress))}</p>
-        <p className="muted">
-          {control.collect === 'open'
-            ? 'Ideas go straight to the board.'
-            : 'Write your ideas on your phone. Nobody sees them until they are revealed.'}
-        </p>
-      </section>
-    ),
-    below: (
-      // Off screen until the first reveal.
-      <ProjectorSharedBoard workshopId={workshopId} token={token} control={control} hideWhenEmpty />
-    ),
-  })
+  const status = (compact: boolean) => (
+    <section
+      className={
+        compact ? 'projector-brainstorm projector-brainstorm--compact' : 'projector-brainstorm'
+      }
+      aria-label="Brainstorm"
+    >
+      <Countdown
+        timer={control.timer}
+        size={compact ? 'normal' : 'large'}
+        onTimeUp={(timer) => announce(timeUpNews(timer, 'projector'), 'assertive')}
+      />
+      <p className="projector-brainstorm__count">{draftedLine(draftCount(control.progress))}</p>
+      <p className="muted">
+        {control.collect === 'open'
+          ? 'Ideas go straight to the board.'
+          : 'Write your ideas on your phone. Nobody sees them until they are revealed.'}
+      </p>
+    </section>
+  )
+  return (
+    <ProjectorSharedBoard
+      workshopId={workshopId}
+      token={token}
+      control={control}
+      hideWhenEmpty
+      layout={(board, cards) =>
+        // Once ideas are on the board it takes the screen, as in the cluster phase, with the
+        // countdown and the count on one line above it.
+        cards > 0
+          ? frame({
+              fullScreen: (
+                <>
+                  {status(true)}
+                  {board}
+                </>
+              ),
+            })
+          : frame({ status: status(false), below: board })
+      }
+    />
+  )
 }
