@@ -1,12 +1,14 @@
 // The participant's phone view: who you are, the current phase and what to do in it, live;
 // under it the phase's own work, where the registry (app/phases.ts) gives the phase one.
 import { useEffect, useState } from 'react'
-import { CLOSE } from '@triage/shared'
+import type * as Y from 'yjs'
+import { CLOSE, PHASE_ROUND_KINDS, readPhase, readRoundStatus } from '@triage/shared'
 import { DoneToggle } from '../../../rounds/done'
 import { paths } from '../../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../../lib/session-store'
 import { indexedDbStore } from '../../../sync/device-copy'
 import { useControlState } from '../../../sync/use-control-state'
+import { useDocSnapshot } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { Notice } from '../../../ui/alert'
 import { ConnectionBadge } from '../../../ui/connection-badge'
@@ -21,6 +23,12 @@ import { useWideScreen } from '../../../ui/use-wide-screen'
 import { phaseEntry } from '../../phases'
 import { PhoneWork } from './phone-work'
 import './phone.css'
+
+/** The status of the current phase's sealed round (weighing: its weights), or null. */
+const readPhaseRound = (doc: Y.Doc) => {
+  const kind = PHASE_ROUND_KINDS[readPhase(doc)]?.[0]
+  return kind ? readRoundStatus(doc, kind) : null
+}
 
 export function PhoneShell({ workshopId }: { workshopId: string }) {
   const [session] = useState(() => loadSession(workshopId))
@@ -44,6 +52,7 @@ function Live({
     persist: indexedDbStore,
   })
   const control = useControlState(doc)
+  const round = useDocSnapshot(doc, readPhaseRound)
   const me = control.roster[participantId]
   const name = me?.name ?? null
   const entry = phaseEntry(control.phase)
@@ -96,7 +105,7 @@ function Live({
             {phaseLabel}
           </h2>
           <p className="phase-card__instruction">
-            {instructionFor(control.phase, control.collect)}
+            {instructionFor(control.phase, control.collect, round)}
           </p>
         </section>
       )}
