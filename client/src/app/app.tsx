@@ -15,6 +15,7 @@ import { useFocusOnRouteChange } from '../ui/focus'
 import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
 import { matchRoute } from './routes'
+import { holdServiceWorker } from './service-worker'
 
 const loadPhoneShell = () => import('./shells/phone/phone-shell')
 const PhoneShell = lazy(() => loadPhoneShell().then((m) => ({ default: m.PhoneShell })))
@@ -22,11 +23,25 @@ const LandingPage = lazy(() =>
   import('../features/landing/landing-page').then((m) => ({ default: m.LandingPage })),
 )
 
+/** Lets the service worker register; on a join page, once the phone view is loaded. */
+let releaseServiceWorker = () => {}
+if (matchRoute(window.location.pathname).name === 'join') {
+  holdServiceWorker(
+    new Promise<void>((release) => {
+      releaseServiceWorker = release
+      // A join page that never shows its form (an unknown code) does not hold it for long.
+      window.setTimeout(release, 15_000)
+    }),
+  )
+}
+
 /** Starts loading the phone view, so that it opens at once when Join is tapped. */
 function preloadPhoneShell() {
-  loadPhoneShell().catch(() => {
-    // Offline or a failed chunk: the route's own import tries again, and says so if it fails.
-  })
+  loadPhoneShell()
+    .catch(() => {
+      // Offline or a failed chunk: the route's own import tries again, and says so if it fails.
+    })
+    .finally(releaseServiceWorker)
 }
 
 const ConsoleShell = lazy(() => import('./shells/console/console-shell'))
