@@ -3,7 +3,7 @@
 // app manifest, and brotli and gzip copies of every text file (scripts/precompress.mjs).
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type Plugin, type Rolldown } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { participantFiles, type BuildManifest } from './scripts/participant-route.mjs'
@@ -33,6 +33,55 @@ const precompressOutput: Plugin = {
     sequential: true,
     async handler() {
       await precompress(outDir)
+    },
+  },
+}
+
+/** The phone view's module: a lazy chunk (src/app/app.tsx), the heart of a participant's page. */
+const PHONE_VIEW = '/src/app/shells/phone/phone-shell.tsx'
+
+/**
+ * A participant's page (`/w/<id>`: a reload, a tab reopened offline) needs the phone view, which
+ * the entry loads lazily: without a hint the browser asks for it only once the entry has run. A
+ * small script in index.html starts those downloads (from the service worker's copy offline) with
+ * the entry's, on that route only, so the join page does not pay for them. The phone view's own
+ * lazy copy of y-indexeddb, which it opens first thing, is hinted too.
+ */
+const phoneViewPreload: Plugin = {
+  name: 'triage:phone-view-preload',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, ctx) {
+      const bundle = ctx.bundle
+      if (!bundle) return
+      const chunks = new Map<string, Rolldown.OutputChunk>()
+      for (const out of Object.values(bundle))
+        if (out.type === 'chunk') chunks.set(out.fileName, out)
+      const view = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(PHONE_VIEW))
+      if (!view) throw new Error(`no chunk for ${PHONE_VIEW}`)
+      const entry = new Set<string>()
+      const walk = (file: string, into: Set<string>) => {
+        const chunk = chunks.get(file)
+        if (!chunk || into.has(file)) return
+        into.add(file)
+        for (const dep of chunk.imports) walk(dep, into)
+      }
+      for (const c of chunks.values()) if (c.isEntry) walk(c.fileName, entry)
+      const files = new Set<string>()
+      walk(view.fileName, files)
+      for (const dep of view.dynamicImports) if (/y-indexeddb/.test(dep)) walk(dep, files)
+      const scripts = [...files].filter((f) => !entry.has(f))
+      const styles = scripts.flatMap((f) => [...(chunks.get(f)?.viteMetadata?.importedCss ?? [])])
+      // One list, space-separated, names under assets/ (the script is in every page: kept small).
+      const list = [...scripts, ...styles].map((f) => f.replace(/^assets\//, '')).join(' ')
+      const script =
+        `if(/^\\/w\\/[A-Za-z0-9_-]{8,40}\\/?$/.test(location.pathname))` +
+        `for(const h of${JSON.stringify(list)}.split(' ')){` +
+        `const l=document.createElement('link');l.href='/assets/'+h;` +
+        `if(h.endsWith('.css')){l.rel='preload';l.as='style'}else l.rel='modulepreload';` +
+        `document.head.appendChild(l)}`
+      return [{ tag: 'script', children: script, injectTo: 'head' }]
     },
   },
 }
@@ -90,6 +139,7 @@ export default defineConfig({
         ],
       },
     }),
+    phoneViewPreload,
     precompressOutput,
   ],
   build: {
