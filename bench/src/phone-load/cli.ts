@@ -2,7 +2,7 @@
 // slower, in Debian's Chromium through playwright-core, against the real server serving the built
 // client (`pnpm build` first). Prints each budget of issue 16 with the median of the runs.
 // See docs/performance.md for the figures and what they mean.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
@@ -14,7 +14,9 @@ import { startServer } from './workshop.js'
 const HELP = `Usage: pnpm bench:phone -- [options]
   --runs N     phones, each a fresh browser context (default 3)
   --cpu N      CPU slowdown instead of 4 (1: this machine's speed)
-  --json FILE  write every run's figures as JSON`
+  --json FILE  write every run's figures as JSON
+  --profile DIR  write CPU profiles of the cold form, the join and the offline reload to DIR
+               (the profiler slows the page: a profiled run's figures are not the benchmark's)`
 
 interface Budget {
   readonly key: keyof PhoneRun
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       cpu: { type: 'string' },
       json: { type: 'string' },
+      profile: { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     `Phone: ${p.latencyMs} ms latency, ${p.downKbps} kbps down, ${p.upKbps} kbps up, ` +
       `CPU ÷${p.cpuSlowdown}; 360x740, touch`,
   )
+  if (values.profile) mkdirSync(values.profile, { recursive: true })
   const server = await startServer()
   const port = await freePort()
   const browser = await chromium.launch({
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
   try {
     const network = await PhoneNetwork.start(cdp, p)
     for (let run = 1; run <= runs; run++) {
-      const result = await runPhone(browser, server.url, network, run)
+      const result = await runPhone(browser, server.url, network, run, values.profile)
       results.push(result)
       console.log(
         `run ${run}: ` +

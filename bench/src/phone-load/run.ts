@@ -3,6 +3,8 @@
 // the first visit) joins a second workshop. A small script in every page (watcher.ts) notes the
 // first animation frame at which each view is there, on the document's own clock (from the start
 // of its navigation) and on the wall clock Node shares (for steps the facilitator starts).
+import { writeFileSync } from 'node:fs'
+import { join as joinPath } from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { Watch } from './watcher.js'
 import { Facilitator } from './workshop.js'
@@ -65,6 +67,29 @@ function lastResponse(page: Page, until: number): Promise<number> {
 async function mainThreadCpu(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics')
   return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000
+}
+
+/**
+ * With `--profile DIR`: a CPU profile of the page's main thread while `step` runs, written to
+ * DIR/<name>.cpuprofile (open it in Chrome's DevTools, Performance panel). The profiler costs CPU
+ * of its own, so the timings of a profiled run are not the benchmark's.
+ */
+async function profiled<T>(
+  cdp: CDPSession,
+  dir: string | undefined,
+  name: string,
+  step: () => Promise<T>,
+): Promise<T> {
+  if (!dir) return step()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  try {
+    return await step()
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(joinPath(dir, `${name}.cpuprofile`), JSON.stringify(profile))
+  }
 }
 
 /** Opens the join link and waits for the form; ms from navigation start, and bytes. */
@@ -147,6 +172,7 @@ export async function runPhone(
   base: string,
   network: PhoneNetwork,
   run: number,
+  profileDir?: string,
 ): Promise<PhoneRun> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -163,10 +189,14 @@ export async function runPhone(
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
 
     // Cold: the join link, the form, the phase view, the vote.
-    const form = await openJoinLink(page, cdp, watch, base, first.joinPath, network)
+    const form = await profiled(cdp, profileDir, `run${run}-cold-form`, () =>
+      openJoinLink(page, cdp, watch, base, first.joinPath, network),
+    )
     const scriptEncoding =
       [...network.transfer.encodings].find(([path]) => path.endsWith('.js'))?.[1] ?? '?'
-    const coldJoin = await join(page, watch, `Dana ${run}`)
+    const coldJoin = await profiled(cdp, profileDir, `run${run}-cold-join`, () =>
+      join(page, watch, `Dana ${run}`),
+    )
     const coldJoinBytes = network.transfer.page
     const coldVote = await voteReady(watch, first)
     await readyForOffline(page)
@@ -175,8 +205,10 @@ export async function runPhone(
     // Offline: the tab reloads in a dead zone.
     await network.setOffline(true)
     watch.forget()
-    await page.reload({ waitUntil: 'commit', timeout: WAIT_MS })
-    const offlinePhase = (await watch.next('phase', WAIT_MS)).page
+    const offlinePhase = await profiled(cdp, profileDir, `run${run}-offline-reload`, async () => {
+      await page.reload({ waitUntil: 'commit', timeout: WAIT_MS })
+      return (await watch.next('phase', WAIT_MS)).page
+    })
     const offlinePhaseCpu = await mainThreadCpu(cdp)
     const offlineVote = (await watch.next('dot', WAIT_MS)).page
     await network.setOffline(false)
