@@ -108,4 +108,37 @@ describe('PostgreSQL store: a workshop deleted on another node', () => {
     expect(await one.loadWriters('a/board')).toEqual(new Map())
     expect(await one.getSealed(workshop.id, 'votes')).toBeNull()
   })
+
+  it('leaves no row of a document another node was appending to while it was deleted', async () => {
+    await emptyTables(url)
+    const one = tracked(await open())
+    const two = tracked(await open())
+    await one.createWorkshop(workshop)
+    let refused = 0
+    let stored = 0
+    let tenStored = () => {}
+    const writing = new Promise<void>((resolve) => (tenStored = resolve))
+    const appender = async () => {
+      while (refused === 0) {
+        await two
+          .appendUpdates(workshop.id, 'a/board', [Uint8Array.of(0, 0), Uint8Array.of(0, 0)])
+          .then(
+            () => ++stored === 10 && tenStored(),
+            () => refused++,
+          )
+      }
+    }
+    const appending = Promise.all([appender(), appender()])
+    await writing
+    expect(await one.deleteWorkshop(workshop.id)).toBe(true)
+    await appending
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    onCleanup(() => client.end())
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT COUNT(*) AS n FROM doc_updates WHERE workshop_id = $1',
+      [workshop.id],
+    )
+    expect(Number(rows[0]!.n)).toBe(0)
+  })
 })

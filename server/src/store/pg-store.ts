@@ -138,10 +138,12 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
-        await client.query('DELETE FROM doc_updates WHERE workshop_id = $1', [id])
-        // Everything else under it goes by cascade: participants, links, heads, writers,
-        // quarantine, sealed inputs.
+        // Everything under it goes by cascade (participants, links, heads, writers, quarantine,
+        // sealed inputs) but the log's rows. The heads go first: an append another node is
+        // making holds its head, so this waits for it, and any later one finds no workshop.
         const deleted = await client.query('DELETE FROM workshops WHERE id = $1', [id])
+        // A new statement, so it sees the rows those appends committed.
+        await client.query('DELETE FROM doc_updates WHERE workshop_id = $1', [id])
         await client.query('COMMIT')
         return (deleted.rowCount ?? 0) > 0
       } catch (err) {
