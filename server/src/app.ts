@@ -25,6 +25,7 @@ import staticFiles from './routes/static.js'
 import sync from './routes/sync.js'
 import viewer from './routes/viewer.js'
 import participants from './routes/participants.js'
+import operator from './routes/operator.js'
 import joinLinkHealth from './routes/join-link-health.js'
 import workshops from './routes/workshops.js'
 import type { Store } from './store/store.js'
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(exportRoute)
   await app.register(viewer)
   await app.register(participants)
+  await app.register(operator)
   await app.register(joinLinkHealth)
   await app.register(voting)
   await app.register(rounds)

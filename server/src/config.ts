@@ -130,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Bad configuration:\n  ${lines.join('\n  ')}`)
   }
   const e = parsed.data
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // Each node's own SQLite file would hold a different workshop: nodes share one store.
+    throw new Error(
+      'Bad configuration:\n  REDIS_URL: several nodes need one shared store; set DATABASE_URL too',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -1,8 +1,10 @@
 // Opens the store and the room manager, and closes them in order (rooms first) on shutdown.
 import fp from 'fastify-plugin'
+import { CLOSE } from '@triage/shared'
 import type { AddressInfo } from 'node:net'
+import { Cluster } from '../cluster/cluster.js'
 import { lanAddress, type Config } from '../config.js'
-import { openSqliteStore } from '../store/sqlite-store.js'
+import { openStore } from '../store/open.js'
 import type { Store } from '../store/store.js'
 import { Rooms } from '../sync/rooms.js'
 import { workshopAccessPolicy } from '../workshop/access-policy.js'
@@ -16,6 +18,8 @@ declare module 'fastify' {
     config: Config
     store: Store
     rooms: Rooms
+    /** The other nodes (REDIS_URL), or null when this node is the only one. */
+    cluster: Cluster | null
     /** Proves who wrote an idea without saying so on the board. */
     ownership: Ownership
     /** Brainstorm counts per participant (flush() writes what is pending). */
@@ -36,12 +40,33 @@ export interface CoreOptions {
 
 export default fp<CoreOptions>(
   async (app, { config, store: given }) => {
-    const store = given ?? openSqliteStore(config.dataDir)
+    const store =
+      given ??
+      (await openStore(config, (err) =>
+        app.log.warn({ err }, 'an idle database connection failed; the pool opens a new one'),
+      ))
     const ownership = new Ownership(await store.secret('idea-ownership'))
     const progress = new ProgressTracker(PROGRESS_DELAY_MS, (err) =>
       app.log.error({ err }, 'brainstorm progress not written'),
     )
+    const cluster = config.cluster
+      ? new Cluster({
+          redisUrl: config.cluster.redisUrl,
+          store,
+          sweepMs: config.cluster.sweepMs,
+          dropEvery: config.cluster.dropEvery,
+          log: app.log,
+          // Read when an event comes: the connections plugin registers after this one.
+          onCloseConnections: (filter, code, reason) =>
+            app.connections.closeHere(filter, code, reason),
+          onWorkshopDeleted: (workshopId) => {
+            app.connections.closeHere({ workshopId }, CLOSE.gone, 'workshop deleted')
+            void rooms.deleteWorkshop(workshopId, true)
+          },
+        })
+      : null
     const rooms = new Rooms(store, {
+      ...(cluster ? { cluster } : {}),
       graceMs: config.roomGraceMs,
       compactAfter: config.compactAfter,
       onError: (err, doc) => app.log.error({ err, doc }, 'document storage failed'),
@@ -68,6 +93,7 @@ export default fp<CoreOptions>(
     app.decorate('config', config)
     app.decorate('store', store)
     app.decorate('rooms', rooms)
+    app.decorate('cluster', cluster)
     app.decorate('ownership', ownership)
     app.decorate('progress', progress)
     app.decorate('publicUrl', () => {
@@ -79,6 +105,7 @@ export default fp<CoreOptions>(
       await progress.flush()
       progress.stop()
       await rooms.closeAll()
+      await cluster?.close()
       await store.close()
     })
   },

@@ -11,7 +11,14 @@ import {
 } from '@triage/shared'
 import type { DocumentLog } from '../store/store.js'
 import type { AccessPolicy, DocumentGuard, DocumentHolder } from './access-policy.js'
-import { DEFAULT_ROOM_LIMITS, LOAD_ORIGIN, Room, type RoomLimits } from './room.js'
+import {
+  DEFAULT_ROOM_LIMITS,
+  LOAD_ORIGIN,
+  REMOTE_ORIGIN,
+  Room,
+  type RoomLimits,
+  type WriterClaim,
+} from './room.js'
 
 /** Origin of the server's own transactions (roster entries, migrations). */
 export const SERVER_ORIGIN = Symbol('server')
@@ -38,6 +45,26 @@ export interface RoomsOptions {
   }
   /** Something an operator should know that the rooms handled (refusals, quarantined rows). */
   readonly onWarning?: (message: string, details: Record<string, unknown>) => void
+  /** The other nodes, when there are several (REDIS_URL): see server/src/cluster. */
+  readonly cluster?: RoomsCluster
+}
+
+/** What the rooms tell the other nodes and ask of them (implemented by `Cluster`). */
+export interface RoomsCluster {
+  attach(ref: DocRef, name: string): Promise<void>
+  loaded(name: string, room: Room, lastSeq: number): void
+  detach(ref: DocRef, name: string, room?: Room): void
+  stored(
+    name: string,
+    from: number,
+    to: number,
+    update: Uint8Array,
+    claims: readonly WriterClaim[],
+  ): void
+  awareness(name: string, update: Uint8Array, owners: readonly WriterClaim[]): void
+  safeSeq(name: string, stored: number): number
+  fence(workshopId: WorkshopId): Promise<void>
+  workshopDeleted(workshopId: WorkshopId): void
 }
 
 /** The limits a document of this kind is held to. */
@@ -161,14 +188,30 @@ export class Rooms {
     }
   }
 
-  /** Closes every connection to the workshop's documents and forgets them; no write follows. */
-  async deleteWorkshop(workshopId: WorkshopId): Promise<void> {
+  /**
+   * Waits until every node has stored what it accepted for the workshop, and this node's copies
+   * hold it (one node: at once). A seal taken after this misses nothing accepted elsewhere.
+   */
+  async settle(workshopId: WorkshopId): Promise<void> {
+    await this.options.cluster?.fence(workshopId)
+  }
+
+  /**
+   * Closes every connection to the workshop's documents and forgets them; no write follows.
+   * The other nodes are told, unless they told this one (`fromCluster`).
+   */
+  async deleteWorkshop(workshopId: WorkshopId, fromCluster = false): Promise<void> {
     this.deleted.add(workshopId)
+    if (!fromCluster) this.options.cluster?.workshopDeleted(workshopId)
     const pending: Promise<void>[] = []
     for (const [name, entry] of this.entries) {
       if (entry.ref.workshopId !== workshopId) continue
       this.entries.delete(name)
       if (entry.timer) clearTimeout(entry.timer)
+      void entry.ready.then(
+        (room) => this.options.cluster?.detach(entry.ref, name, room),
+        () => undefined,
+      )
       pending.push(
         entry.ready.then(
           async (room) => {
@@ -204,7 +247,10 @@ export class Rooms {
   private async load(ref: DocRef): Promise<Room> {
     const name = docName(ref)
     const guard = await this.options.policy.guard(ref, this.holder)
+    const cluster = this.options.cluster
     try {
+      // Listening before the load reads, so nothing stored meanwhile goes unheard for long.
+      await cluster?.attach(ref, name)
       const [log, writers] = await Promise.all([
         this.store.loadLog(name),
         this.store.loadWriters(name),
@@ -227,6 +273,9 @@ export class Rooms {
             return seq
           },
           onWarning: this.options.onWarning,
+          onStored: cluster && ((from, to, u, claims) => cluster.stored(name, from, to, u, claims)),
+          onAwareness: cluster && ((u, owners) => cluster.awareness(name, u, owners)),
+          safeSeq: cluster && ((stored) => cluster.safeSeq(name, stored)),
           compact: (s, upTo) => this.store.compactDocument(ref.workshopId, name, s, upTo),
           authorize: (peer, update, doc) => guard.authorize(peer, update, doc),
           onEmpty: () => {
@@ -237,6 +286,7 @@ export class Rooms {
             this.options.onError(err, name)
             const e = entryOf()
             if (e) this.entries.delete(name)
+            cluster?.detach(ref, name, room)
             room.destroy(1011, 'storage failed')
             guard.release()
           },
@@ -261,11 +311,13 @@ export class Rooms {
       // A clean snapshot, so the next load needs none of this.
       if (loaded.bad.length > 0 || loaded.droppedPending) room.compact()
       migrateDoc(ref.kind, room.doc, SERVER_ORIGIN)
+      cluster?.loaded(name, room, log.lastSeq)
       this.options.onLoad?.(ref, room.doc)
       const onPrivateChange = this.options.onPrivateChange
       if (ref.kind === 'private' && onPrivateChange) {
         room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-          if (origin !== LOAD_ORIGIN) onPrivateChange(ref, room.doc)
+          // The node that accepted a change reacts to it; the others only relay it.
+          if (origin !== LOAD_ORIGIN && origin !== REMOTE_ORIGIN) onPrivateChange(ref, room.doc)
         })
       }
       const entry = this.entries.get(name)
@@ -273,6 +325,7 @@ export class Rooms {
       return room
     } catch (err) {
       guard.release()
+      cluster?.detach(ref, name)
       throw err
     }
   }
@@ -293,6 +346,7 @@ export class Rooms {
   private async unload(room: Room, entry: Entry): Promise<void> {
     if (room.storedUpdates > 1) room.compact()
     await room.flushed()
+    this.options.cluster?.detach(entry.ref, docName(entry.ref), room)
     room.destroy(1001, 'server closing document')
     entry.guard?.release()
   }

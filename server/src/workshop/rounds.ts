@@ -39,7 +39,7 @@ import type { RoundRegistry } from './round-registry.js'
 import { sealKey } from './round-registry.js'
 
 export interface RoundsDeps {
-  readonly rooms: Pick<Rooms, 'read' | 'change'>
+  readonly rooms: Pick<Rooms, 'read' | 'change' | 'settle'>
   readonly store: Pick<Directory, 'listParticipants'> & SealedInputs
   readonly kinds: RoundRegistry
   /** A private document could not be read at close (skipped, counted in the log). */
@@ -119,6 +119,8 @@ export class RoundsService {
     return this.exclusive(workshopId, kind, async () => {
       const state = await this.state(workshopId, kind.id)
       if (state.status !== 'open') throw conflict(`${kind.words.name} is not open`)
+      // With several nodes: what any node accepted until now is stored and in this node's copies.
+      await this.deps.rooms.settle(workshopId)
       const context = kind.context(
         state.settings,
         await readRoundWorld(this.deps.rooms, workshopId),
