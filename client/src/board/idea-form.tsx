@@ -2,9 +2,10 @@
 // may span several). The count and the limit are in view, and reaching the limit is said, not
 // met by keys that silently stop working. The text is checked here, then handed to `add` (a
 // private draft, or straight to the board); on success the box clears and keeps focus.
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { ideaTextSchema, LIMITS } from '@triage/shared'
 import { ErrorAlert } from '../ui/alert'
+import { useAnnounce } from '../ui/announcer'
 import { ideaLengthLine } from './idea-length'
 import './idea-form.css'
 
@@ -25,6 +26,12 @@ export function IdeaForm({
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const length = ideaLengthLine(text.length, LIMITS.ideaText)
+  const announce = useAnnounce()
+  const { full, reached } = length
+  useEffect(() => {
+    // Said once as the limit is reached (the page's live region), not at every key.
+    if (full) announce(reached)
+  }, [full, reached, announce])
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
@@ -90,15 +97,7 @@ export function IdeaForm({
             {length.count}
           </p>
         </div>
-        {/* Said once when the limit is reached, not at every key. */}
-        <p className="visually-hidden" role="status">
-          {length.full ? length.reached : ''}
-        </p>
-        {length.full && (
-          <p className="hint idea-form__count--full" aria-hidden="true">
-            {length.reached}
-          </p>
-        )}
+        {length.full && <p className="hint idea-form__count--full">{length.reached}</p>}
       </div>
       <ErrorAlert message={error} />
     </form>

@@ -15,6 +15,8 @@ import {
 } from '@triage/shared'
 import { messageOf, request } from '../lib/request'
 import { useDocSnapshot } from '../sync/use-doc-snapshot'
+import { ErrorAlert } from '../ui/alert'
+import { useAnnounce } from '../ui/announcer'
 import './done.css'
 
 interface DoneDoc {
@@ -110,6 +112,7 @@ export function DoneToggle({
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const id = useId()
+  const announce = useAnnounce()
   if (step === null) return null
   const done = isDone(marks[participantId], step)
   const send = async () => {
@@ -122,6 +125,9 @@ export function DoneToggle({
         body: { step, done: !done },
         token,
       })
+      announce(
+        done ? 'You are no longer marked as done.' : 'The facilitator now sees that you are done.',
+      )
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -133,7 +139,7 @@ export function DoneToggle({
       <h2 id={`${id}-title`} className="card__title">
         Finished?
       </h2>
-      <p className="done-card__state" role="status">
+      <p className="done-card__state">
         {done
           ? 'You told the facilitator you are done. You can still change your input.'
           : 'When you have finished this step, tell the facilitator.'}
@@ -146,11 +152,7 @@ export function DoneToggle({
       >
         {done ? "I'm not done yet" : "I'm done"}
       </button>
-      {error && (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   )
 }
