@@ -8,7 +8,14 @@ import { parseArgs } from 'node:util'
 import { measureMemory } from './memory.js'
 import { markdownTable, textTable } from './report.js'
 import { runOnce, type ClientKind, type RunResult } from './run.js'
-import { PINNED, SERVER_KINDS, startServer, type ServerKind } from './servers.js'
+import { startClusterServer } from './cluster-servers.js'
+import {
+  DEFAULT_SERVER_KINDS,
+  PINNED,
+  SERVER_KINDS,
+  startServer,
+  type ServerKind,
+} from './servers.js'
 import { fmt, largestPassing, type RampStep } from './stats.js'
 import { WORKLOADS, type WorkloadName } from './workloads.js'
 
@@ -16,7 +23,9 @@ const HELP = `Usage: pnpm bench -- [options]
   --workload  vote|ideas|drag|join|reconnect|all, or a comma list
               (default vote; none when only --memory is given)
   --clients   clients in the room                                   (default 500)
-  --servers   comma list of triage, stock, echo                     (default all three)
+  --servers   comma list of triage, stock, echo                     (default all three),
+              triage-pg (one node on PostgreSQL + Redis), triage-2 (two nodes, clients
+              split between them); these two need eval "$(node scripts/services.mjs start)"
   --presence  on|off|both: awareness state per client, cursor every 1 s (default off)
   --client    lean|provider: lean protocol client or stock WebsocketProvider (default lean)
   --echo-presence on|off: lean clients send others' awareness back as the provider does (on)
@@ -36,7 +45,7 @@ function parse() {
     options: {
       workload: { type: 'string' },
       clients: { type: 'string', default: '500' },
-      servers: { type: 'string', default: SERVER_KINDS.join(',') },
+      servers: { type: 'string', default: DEFAULT_SERVER_KINDS.join(',') },
       presence: { type: 'string', default: 'off' },
       client: { type: 'string', default: 'lean' },
       'echo-presence': { type: 'string', default: 'on' },
@@ -140,7 +149,10 @@ async function main() {
     clients: number,
     presence: boolean,
   ): Promise<RunResult | null> => {
-    const server = await startServer(kind)
+    const server =
+      kind === 'triage-pg' || kind === 'triage-2'
+        ? await startClusterServer(kind)
+        : await startServer(kind)
     try {
       log(`→ ${kind}: ${workload}, ${clients} clients, presence ${presence ? 'on' : 'off'}`)
       const result = await runOnce({

@@ -4,7 +4,7 @@ import { LeanClient, type BenchClient } from './lean-client.js'
 import { Meter } from './meter.js'
 import { rssMiB } from './proc.js'
 import { clock } from './protocol.js'
-import { startServer, type HeapReport, type ServerHandle, type ServerKind } from './servers.js'
+import { startServer, type HeapReport, type ServerHandle } from './servers.js'
 import { fmt } from './stats.js'
 
 const GRACE_MS = 3000
@@ -44,7 +44,7 @@ async function connectAll(clients: BenchClient[], waiters: Map<number, () => voi
   await Promise.all(Array.from({ length: 64 }, some))
 }
 
-async function measure(kind: ServerKind, n: number, log: (line: string) => void) {
+async function measure(kind: 'triage' | 'stock', n: number, log: (line: string) => void) {
   const server = await startServer(kind, {
     env: kind === 'triage' ? { ROOM_GRACE_MS: String(GRACE_MS), COMPACT_AFTER: '1000000' } : {},
   })

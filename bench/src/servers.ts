@@ -15,8 +15,17 @@ import {
   type JoinResponse,
 } from '@triage/shared'
 
-export type ServerKind = 'triage' | 'stock' | 'echo'
-export const SERVER_KINDS: readonly ServerKind[] = ['triage', 'stock', 'echo']
+/** `triage-pg` and `triage-2`: one and two nodes on PostgreSQL and Redis (cluster-servers.ts). */
+export type ServerKind = 'triage' | 'stock' | 'echo' | 'triage-pg' | 'triage-2'
+export const SERVER_KINDS: readonly ServerKind[] = [
+  'triage',
+  'stock',
+  'echo',
+  'triage-pg',
+  'triage-2',
+]
+/** What runs when --servers is not given (the cluster kinds need PostgreSQL and Redis). */
+export const DEFAULT_SERVER_KINDS: readonly ServerKind[] = ['triage', 'stock', 'echo']
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** TRIAGE_SERVER_DIR runs another copy of server/ (to measure a change before it is committed). */
@@ -97,7 +106,7 @@ function stockServerScript(): string {
 }
 
 export async function startServer(
-  kind: ServerKind,
+  kind: 'triage' | 'stock' | 'echo',
   options: StartOptions = {},
 ): Promise<ServerHandle> {
   const port = await freePort()
