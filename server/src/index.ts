@@ -1,6 +1,7 @@
 // Entry point: reads the environment, opens the store, serves client, API and sync on one port.
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
+import { describeStore } from './store/open.js'
 
 const config = loadConfig()
 const app = await buildApp(config)
@@ -8,7 +9,7 @@ const address = await app.listen({ port: config.port, host: config.host })
 const port = new URL(address).port
 const local = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`
 console.log(
-  `Triage Board listening on ${local} (join links use ${app.publicUrl()}; data in ${config.dataDir})`,
+  `Triage Board listening on ${local} (join links use ${app.publicUrl()}; data in ${describeStore(config)})`,
 )
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
