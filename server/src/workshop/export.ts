@@ -1,7 +1,7 @@
 // Reads a workshop's record for an export: the control and board documents through the rooms,
 // when it was created and closed from the directory, and the sealed votes from the sealed store
 // (so that the JSON export recounts the revealed results). Reads only; available at any phase.
-import { consentRound, dotVoting, parseSeal, type WorkshopId } from '@triage/shared'
+import { consentRound, dotVoting, parseSeal, type RoundKind, type WorkshopId } from '@triage/shared'
 import {
   assembleWorkshopRecord,
   type SealedBallot,
@@ -25,48 +25,53 @@ export interface ExportDeps {
 }
 
 /**
- * The sealed ballots of the last vote closed: every sealed participant's group and input. Null
- * when there is no seal or it cannot be read: the record then carries the results without them.
+ * Each sealed participant's group and input (null when they gave none) in the last round of
+ * `kind` closed. Null when there is no seal or it cannot be read: the record then carries the
+ * revealed results without them.
  */
+async function sealedInputs<Settings, Context, Input, Result>(
+  store: ExportDeps['store'],
+  workshopId: WorkshopId,
+  kind: RoundKind<Settings, Context, Input, Result>,
+  key: string,
+): Promise<{ group: string; input: unknown }[] | null> {
+  const bytes = await store.getSealed(workshopId, key)
+  if (!bytes) return null
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes))
+  } catch {
+    return null
+  }
+  const seal = parseSeal(kind, json)
+  if (!seal) return null
+  return seal.participants.map((p) => ({
+    group: p.group,
+    input: Object.hasOwn(seal.inputs, p.id) ? seal.inputs[p.id] : null,
+  }))
+}
+
+/** The sealed ballots of the last vote closed (see `sealedInputs`). */
 async function sealedBallots(
   store: ExportDeps['store'],
   workshopId: WorkshopId,
 ): Promise<SealedBallot[] | null> {
-  const bytes = await store.getSealed(workshopId, VOTING_SEAL_KEY)
-  if (!bytes) return null
-  let json: unknown
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes))
-  } catch {
-    return null
-  }
-  const seal = parseSeal(dotVoting, json)
-  if (!seal) return null
-  return seal.participants.map((p) => ({
-    group: p.group,
-    votes: Object.hasOwn(seal.inputs, p.id) ? seal.inputs[p.id] : null,
-  }))
+  const found = await sealedInputs(store, workshopId, dotVoting, VOTING_SEAL_KEY)
+  return (
+    found?.map(({ group, input }) => ({ group, votes: input as SealedBallot['votes'] })) ?? null
+  )
 }
 
-/** The sealed consent answers of the last consent round closed, or null (as for votes). */
+/** The sealed consent answers of the last consent round closed (see `sealedInputs`). */
 async function sealedConsent(
   store: ExportDeps['store'],
   workshopId: WorkshopId,
 ): Promise<SealedConsent[] | null> {
-  const bytes = await store.getSealed(workshopId, sealKey(consentRound.id))
-  if (!bytes) return null
-  let json: unknown
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes))
-  } catch {
-    return null
-  }
-  const seal = parseSeal(consentRound, json)
-  if (!seal) return null
-  return seal.participants.map((p) => ({
-    group: p.group,
-    answers: Object.hasOwn(seal.inputs, p.id) ? seal.inputs[p.id] : null,
-  }))
+  const found = await sealedInputs(store, workshopId, consentRound, sealKey(consentRound.id))
+  return (
+    found?.map(({ group, input }) => ({ group, answers: input as SealedConsent['answers'] })) ??
+    null
+  )
 }
 
 /** The workshop's record as it stands at `now`; 404 when the workshop does not exist. */
