@@ -165,7 +165,7 @@ describe('honest signals', () => {
 
       // After the results no phone asks for dots, and "I'm done" is gone.
       await f.getByRole('button', { name: 'Close voting' }).click()
-      await d.getByText('Voting is closed: your dots are sealed. The results come next.').waitFor({
+      await d.getByText('The vote has ended: the results come next.').waitFor({
         timeout: WAIT,
       })
       await expect(doneButton(e).count()).resolves.toBe(0)

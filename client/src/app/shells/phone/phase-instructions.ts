@@ -1,6 +1,7 @@
 // What a participant should be doing in each phase, in one line, as the phase stands now: a
 // phase with a sealed round says something else before it opens, while it is open, once it is
 // closed and once it is revealed (after the results, nobody is asked to place dots any more).
+// The phase's own part says in detail what is sealed; these lines do not repeat its words.
 import type { CollectMode, Phase, RoundStatus } from '@triage/shared'
 
 export const PHASE_INSTRUCTIONS: Record<Phase, string> = {
@@ -18,22 +19,22 @@ export const PHASE_INSTRUCTIONS: Record<Phase, string> = {
 const ROUND_LINES: Partial<Record<Phase, Record<Exclude<RoundStatus, 'open'>, string>>> = {
   vote: {
     setup: 'Voting opens soon: the facilitator will tell you when to place your dots.',
-    closed: 'Voting is closed: your dots are sealed. The results come next.',
+    closed: 'The vote has ended: the results come next.',
     revealed: 'The votes are counted: see the results.',
   },
   matrix: {
     setup: 'The group places the items by impact and effort. Follow the board.',
-    closed: 'Rating is closed: your ratings are sealed. The matrix comes next.',
-    revealed: 'The ratings are in: see where the items landed.',
+    closed: 'Rating has ended: the matrix comes next.',
+    revealed: 'The matrix is revealed: see where the items landed.',
   },
   weigh: {
     setup: 'The facilitator is preparing the criteria to weigh.',
-    closed: 'Weighting is closed: your proposal is sealed. The weights come next.',
+    closed: 'Proposing has ended: the adopted weights come next.',
     revealed: 'The weights are revealed: see the ranking.',
   },
   decide: {
     setup: PHASE_INSTRUCTIONS.decide,
-    closed: 'Your answers are sealed. The counts come next.',
+    closed: 'Consent has ended: the counts come next.',
     revealed: 'The answers are counted: see the decisions.',
   },
 }
