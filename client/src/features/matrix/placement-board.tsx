@@ -252,7 +252,8 @@ function PlacedItem({
       </g>
       <PointLabel
         point={point}
-        text={`${label}${entry.moved ? ' ✋' : ''}${entry.unscored ? ' (no score)' : ''}`}
+        // Words, not an emoji: a projector PC may have no emoji font (the ring marks it too).
+        text={`${label}${entry.moved ? ' (moved)' : ''}${entry.unscored ? ' (no score)' : ''}`}
         fontSize={fontSize}
       />
     </g>
@@ -287,7 +288,15 @@ function Tray({
 }) {
   if (items.length === 0) return null
   return (
-    <div className="matrix-tray">
+    <div
+      className="matrix-tray"
+      // Read-only (the projector), the tray may scroll beside the matrix: reachable by keyboard.
+      {...(!editable && {
+        role: 'region',
+        'aria-labelledby': 'matrix-tray-heading',
+        tabIndex: 0,
+      })}
+    >
       <h3 id="matrix-tray-heading" className="matrix-tray__title">
         Not on the matrix yet
       </h3>
