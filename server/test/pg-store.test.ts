@@ -142,3 +142,48 @@ describe('PostgreSQL store: a workshop deleted on another node', () => {
     expect(Number(rows[0]!.n)).toBe(0)
   })
 })
+
+describe('PostgreSQL store: appends to many documents at once', () => {
+  it('numbers each document on its own when two nodes write the same documents together', async () => {
+    await emptyTables(url)
+    const one = tracked(await open())
+    const two = tracked(await open())
+    await one.createWorkshop(workshop)
+    const docs = [...Array(40).keys()].map((i) => `a/private/${i}`)
+    const rounds = 10
+    for (let round = 0; round < rounds; round++) {
+      // The two nodes take the same heads in opposite orders, in one statement each.
+      await Promise.all([
+        ...docs.map((d) => one.appendUpdate(workshop.id, d, Uint8Array.of(0, 0))),
+        ...[...docs].reverse().map((d) => two.appendUpdate(workshop.id, d, Uint8Array.of(0, 0))),
+      ])
+    }
+    for (const d of docs) {
+      const log = await one.loadLog(d)
+      expect(log.rows.map((r) => r.seq)).toEqual([...Array(2 * rounds).keys()].map((i) => i + 1))
+    }
+  })
+
+  it('one refused append does not fail the others written with it', async () => {
+    await emptyTables(url)
+    const store = tracked(await open())
+    const gone = {
+      ...workshop,
+      id: 'workshop-gone-xx' as WorkshopId,
+      joinCode: 'GONE01',
+      facilitatorTokenHash: 'fhash-gone',
+    }
+    await store.createWorkshop(workshop)
+    await store.createWorkshop(gone)
+    await store.deleteWorkshop(gone.id)
+    const results = await Promise.allSettled([
+      store.appendUpdate(workshop.id, 'a/board', Uint8Array.of(0, 0)),
+      store.appendUpdate(gone.id, 'b/board', Uint8Array.of(0, 0)),
+      store.appendUpdate(workshop.id, 'a/control', Uint8Array.of(0, 0)),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((await store.loadLog('a/board')).lastSeq).toBe(1)
+    expect((await store.loadLog('a/control')).lastSeq).toBe(1)
+    expect((await store.loadLog('b/board')).lastSeq).toBe(0)
+  })
+})

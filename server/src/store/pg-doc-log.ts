@@ -1,9 +1,11 @@
 // The document log on PostgreSQL. Writes to one document leave this node in the order they were
-// issued (one queue per document; appends waiting together go as one statement), and the
-// document's head row orders them against every other node's: an append takes the next numbers
-// from the head in the statement that stores its rows, so the numbers follow commit order.
+// issued (one queue per document; appends waiting together go as one statement, with other
+// documents' appends of the same moment), and the document's head row orders them against every
+// other node's: an append takes the next numbers from the head in the statement that stores its
+// rows, so the numbers follow commit order.
 import type { Pool, PoolClient } from 'pg'
 import type { WorkshopId } from '@triage/shared'
+import { groupAppender } from './pg-group-append.js'
 import type { DocumentLog, StoredLogAfter } from './store.js'
 
 /** The most updates, and bytes, that one append statement carries. */
@@ -11,18 +13,6 @@ const MAX_BATCH_UPDATES = 256
 const MAX_BATCH_BYTES = 4 * 1024 * 1024
 
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
-
-// Takes the next `$3` numbers from the head (creating it at 0) and stores the rows under them.
-const APPEND = `
-WITH head AS (
-  INSERT INTO doc_heads (doc, workshop_id, last_seq) VALUES ($1, $2, $3::bigint)
-  ON CONFLICT (doc) DO UPDATE SET last_seq = doc_heads.last_seq + EXCLUDED.last_seq
-  RETURNING last_seq
-)
-INSERT INTO doc_updates (doc, seq, workshop_id, data)
-SELECT $1, head.last_seq - $3::bigint + u.n, $2, u.data
-FROM head, unnest($4::bytea[]) WITH ORDINALITY AS u(data, n)
-RETURNING seq`
 
 interface Append {
   readonly kind: 'append'
@@ -67,16 +57,8 @@ export interface PgDocumentLog extends DocumentLog {
 export function pgDocumentLog(pool: Pool): PgDocumentLog {
   const queues = new Map<string, { ops: Op[]; drained: Promise<void> }>()
 
-  /** Appends `updates` in one statement; resolves with the number of the last. */
-  const appendRows = async (doc: string, workshopId: string, updates: readonly Uint8Array[]) => {
-    const { rows } = await pool.query<{ seq: string }>(APPEND, [
-      doc,
-      workshopId,
-      updates.length,
-      updates.map(buffer),
-    ])
-    return Math.max(...rows.map((r) => Number(r.seq)))
-  }
+  /** Appends `updates` (one or more) with other documents' in one statement; the last number. */
+  const appendRows = groupAppender(pool)
 
   /** Runs consecutive appends as one statement, each resolving with its own last number. */
   const runAppends = async (doc: string, group: readonly Append[]) => {
