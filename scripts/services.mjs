@@ -189,7 +189,8 @@ export async function startServices() {
       '--no-locale',
       '--no-sync',
     ])
-    must(...initdb)
+    // From a folder the postgres user may enter (the caller's may be under /root).
+    must(...initdb, { cwd: base })
     rmSync(pwFile)
     const pgPort = await freePort()
     const options = [
@@ -213,7 +214,7 @@ export async function startServices() {
         '60',
         'start',
       ]),
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'ignore', 'pipe'], cwd: base },
     )
     started.pgData = pgData
     env.TEST_DATABASE_URL = `postgres://postgres:${pgPassword}@127.0.0.1:${pgPort}/postgres`
@@ -278,7 +279,7 @@ function stopStarted({ base, pgBin, pgData, redisPidFile, user }) {
       '-w',
       'stop',
     ])
-    const res = spawnSync(cmd, args, { stdio: 'ignore' })
+    const res = spawnSync(cmd, args, { stdio: 'ignore', cwd: tmpdir() })
     if (res.status !== 0) log(`PostgreSQL in ${pgData} did not stop cleanly`)
   }
   if (redisPidFile && existsSync(redisPidFile)) {
