@@ -220,7 +220,8 @@ export async function startServer(
       }
       out.end()
       if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-      rmSync(logDir, { recursive: true, force: true })
+      if (!process.env.BENCH_KEEP_LOGS) rmSync(logDir, { recursive: true, force: true })
+      else console.error(`server log kept: ${logFile}`)
     },
   }
 }
