@@ -50,6 +50,10 @@ export interface StoredLogAfter extends StoredLog {
    * that holds every row up to `afterSeq`, the rows still bring it to `lastSeq` (a snapshot is an
    * update like any other, and Yjs applies what it already has as a no-op); a caller that needs
    * the single updates (to relay them one by one) reloads the whole log instead.
+   *
+   * Then a number no longer names one update: the snapshot stored under number k holds every
+   * row up to k. A reader that skips rows by number ("I have k already") must not skip them
+   * when this is true, or it loses the rows below k it lacked; applying every row is safe.
    */
   readonly compactedPast: boolean
 }
