@@ -1,7 +1,8 @@
-// The facilitator's console (loaded lazily): the workshop's header, the phase stepper, the
-// live roster, how to join and ending the workshop, around whatever the current phase puts in
-// its places (app/phases.ts): above, in the main column and below. The console's own panels
-// stay mounted across phases, with the focus and whatever was typed in them.
+// The facilitator's console (loaded lazily): the workshop's header, the phase stepper and how
+// to join, around whatever the current phase puts in its places (app/phases.ts): above, in the
+// main column and below; then the roster, exports, device links and ending the workshop,
+// after the phase's work. The console's own panels stay mounted across phases, with the focus
+// and whatever was typed in them.
 import { useEffect, useMemo, useState } from 'react'
 import { setPhase } from '@triage/shared'
 import { groupRoster } from '../../../lib/roster-groups'
@@ -146,15 +147,20 @@ function Console({ workshopId, session }: { workshopId: string; session: StoredS
             ready={ready}
             onChange={(phase) => setPhase(doc, phase)}
           />
-          <RosterPanel groups={groups} workshopId={workshopId} token={session.token} />
           {!entry.inviteOpen && <JoinPanel joinCode={joinCode} collapsed />}
-          <ExportPanel workshopId={workshopId} token={session.token} />
-          <ViewerLinkPanel workshopId={workshopId} token={session.token} />
-          <DeviceLinksPanel workshopId={workshopId} token={session.token} />
-          <WorkshopPanel workshopId={workshopId} token={session.token} />
         </div>
       </div>
       {place('Below')}
+      {/* What is not the phase's work comes after it (the board), not beside it, where its
+          length pushed the board a screen down. The phases that collect input also show who
+          is online in their progress lists. */}
+      <div className="console-more">
+        <RosterPanel groups={groups} workshopId={workshopId} token={session.token} />
+        <ExportPanel workshopId={workshopId} token={session.token} />
+        <ViewerLinkPanel workshopId={workshopId} token={session.token} />
+        <DeviceLinksPanel workshopId={workshopId} token={session.token} />
+        <WorkshopPanel workshopId={workshopId} token={session.token} />
+      </div>
     </Page>
   )
   // Every progress list on the page tags who said "I'm done" with the current step.

@@ -1,6 +1,6 @@
 // The silent brainstorm on the facilitator's console: the timer and the reveal side by side,
-// each participant's progress (counts, never text), candidate items, and below, at full width,
-// the board once something is on it.
+// each participant's progress (counts, never text), and below, at full width, the board once
+// something is on it, then candidate items.
 import { BoardArea } from '../../../board/board-area'
 import { ItemsPanel } from '../../../board/items-panel'
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
@@ -21,19 +21,22 @@ function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
         </div>
       </section>
       <ProgressPanel groups={groups} progress={control.progress} />
-      <ItemsPanel workshopId={workshopId} token={token} />
     </>
   )
 }
 
 function Below({ workshopId, token, control }: ConsolePartProps) {
   return (
-    <BoardArea
-      workshopId={workshopId}
-      token={token}
-      control={control}
-      emptyNote="Ideas appear here once you reveal them."
-    />
+    <>
+      <BoardArea
+        workshopId={workshopId}
+        token={token}
+        control={control}
+        emptyNote="Ideas appear here once you reveal them."
+      />
+      {/* Adding prepared items is occasional: after the board, not above it. */}
+      <ItemsPanel workshopId={workshopId} token={token} />
+    </>
   )
 }
 
