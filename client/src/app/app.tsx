@@ -6,7 +6,6 @@
 // socket and the shared schemas) is a lazy chunk the join page loads while the person types; the
 // start page is another; console and projector load lazily too, so a participant's phone
 // downloads neither them nor the QR code library.
-import { lazy, Suspense } from 'react'
 import { JoinPage } from '../features/join/join-page'
 import { usePathname } from '../lib/navigation'
 import { Notice } from '../ui/alert'
@@ -14,14 +13,40 @@ import { LiveRegions } from '../ui/announcer'
 import { useFocusOnRouteChange } from '../ui/focus'
 import { Page } from '../ui/layout'
 import { Link } from '../ui/link'
+import { lazyScreen } from './lazy-screen'
 import { matchRoute } from './routes'
 import { holdServiceWorker } from './service-worker'
 
-const loadPhoneShell = () => import('./shells/phone/phone-shell')
-const PhoneShell = lazy(() => loadPhoneShell().then((m) => ({ default: m.PhoneShell })))
-const LandingPage = lazy(() =>
-  import('../features/landing/landing-page').then((m) => ({ default: m.LandingPage })),
+const phone = lazyScreen(() => import('./shells/phone/phone-shell').then((m) => m.PhoneShell))
+const landing = lazyScreen(() =>
+  import('../features/landing/landing-page').then((m) => m.LandingPage),
 )
+const console_ = lazyScreen(() => import('./shells/console/console-shell').then((m) => m.default))
+const projector = lazyScreen(() =>
+  import('./shells/projector/projector-shell').then((m) => m.default),
+)
+const results = lazyScreen(() => import('./shells/results/results-shell').then((m) => m.default))
+
+/**
+ * Loads the code of the screen for `pathname` (main.tsx, before the first render: a reload or a
+ * tab reopened offline shows its screen at once instead of "Loading…" first). Never rejects.
+ */
+export function preloadScreen(pathname: string): Promise<unknown> {
+  const name = matchRoute(pathname).name
+  const screen =
+    name === 'participant'
+      ? phone
+      : name === 'landing'
+        ? landing
+        : name === 'facilitate'
+          ? console_
+          : name === 'projector'
+            ? projector
+            : name === 'results'
+              ? results
+              : null
+  return screen ? screen.preload().catch(() => undefined) : Promise.resolve()
+}
 
 /** Lets the service worker register; on a join page, once the phone view is loaded. */
 let releaseServiceWorker = () => {}
@@ -37,16 +62,13 @@ if (matchRoute(window.location.pathname).name === 'join') {
 
 /** Starts loading the phone view, so that it opens at once when Join is tapped. */
 function preloadPhoneShell() {
-  loadPhoneShell()
+  phone
+    .preload()
     .catch(() => {
       // Offline or a failed chunk: the route's own import tries again, and says so if it fails.
     })
     .finally(releaseServiceWorker)
 }
-
-const ConsoleShell = lazy(() => import('./shells/console/console-shell'))
-const ProjectorShell = lazy(() => import('./shells/projector/projector-shell'))
-const ResultsShell = lazy(() => import('./shells/results/results-shell'))
 
 export function App() {
   const pathname = usePathname()
@@ -63,36 +85,36 @@ function Screen({ pathname }: { pathname: string }) {
   const route = matchRoute(pathname)
   switch (route.name) {
     case 'landing':
-      return (
-        <Suspense fallback={<Loading />}>
-          <LandingPage />
-        </Suspense>
-      )
+      return <landing.Screen fallback={<Loading />} />
     case 'join':
       return <JoinPage key={route.code} code={route.code} onReady={preloadPhoneShell} />
     case 'participant':
       return (
-        <Suspense fallback={<Loading />}>
-          <PhoneShell key={route.workshopId} workshopId={route.workshopId} />
-        </Suspense>
+        <phone.Screen key={route.workshopId} workshopId={route.workshopId} fallback={<Loading />} />
       )
     case 'facilitate':
       return (
-        <Suspense fallback={<Loading />}>
-          <ConsoleShell key={route.workshopId} workshopId={route.workshopId} />
-        </Suspense>
+        <console_.Screen
+          key={route.workshopId}
+          workshopId={route.workshopId}
+          fallback={<Loading />}
+        />
       )
     case 'projector':
       return (
-        <Suspense fallback={<Loading />}>
-          <ProjectorShell key={route.workshopId} workshopId={route.workshopId} />
-        </Suspense>
+        <projector.Screen
+          key={route.workshopId}
+          workshopId={route.workshopId}
+          fallback={<Loading />}
+        />
       )
     case 'results':
       return (
-        <Suspense fallback={<Loading />}>
-          <ResultsShell key={route.workshopId} workshopId={route.workshopId} />
-        </Suspense>
+        <results.Screen
+          key={route.workshopId}
+          workshopId={route.workshopId}
+          fallback={<Loading />}
+        />
       )
     case 'not-found':
       return (
