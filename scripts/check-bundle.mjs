@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Build-size check: what a phone downloads from a join link, as it travels (the precompressed
 // brotli copies the server sends), in two steps: the first load (index.html, the entry chunk and
-// its static imports, their CSS: what the join form waits for), and the phone view it loads while
-// the person types (its chunk and static imports: what the phase view waits for). Both must stay
-// within the budget. The gzip copies (what a browser that does not take brotli gets) and the
-// participant's other lazy chunks, which the service worker precaches, are listed too.
+// its static imports, their CSS: what the join form waits for, and what the budget holds, as
+// `pnpm bench:phone` does), then the phone view the join page loads while the person types (its
+// chunk and static imports: what the phase view waits for), reported with the two together and
+// a warning when they pass the budget. The gzip copies (what a browser that does not take brotli
+// gets) and the participant's other lazy chunks, which the service worker precaches, are listed.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,15 +68,22 @@ for (const r of lazy.rows) console.log(`  ${r.file}: ${kb(r.br)} / ${kb(r.gz)} /
 console.log(`  together: ${kb(lazy.br)} KB brotli, ${kb(lazy.gz)} KB gzip`)
 console.log(
   `join form first load: ${kb(initial.br)} KB brotli, ${kb(initial.gz)} KB gzip ` +
-    `(${kb(initial.raw)} KB raw)`,
+    `(${kb(initial.raw)} KB raw; budget ${BUDGET_KB} KB brotli)`,
 )
 const route = initial.br + phone.br
 console.log(
   `participant route to the phase view: ${kb(route)} KB brotli, ` +
-    `${kb(initial.gz + phone.gz)} KB gzip (${kb(initial.raw + phone.raw)} KB raw; ` +
-    `budget ${BUDGET_KB} KB brotli)`,
+    `${kb(initial.gz + phone.gz)} KB gzip (${kb(initial.raw + phone.raw)} KB raw)`,
 )
 if (route / 1024 > BUDGET_KB) {
-  console.error(`over budget by ${(route / 1024 - BUDGET_KB).toFixed(1)} KB`)
+  console.warn(
+    `warning: the route to the phase view is ${(route / 1024 - BUDGET_KB).toFixed(1)} KB over ` +
+      `${BUDGET_KB} KB (the phone view loads while the person types; see docs/performance.md)`,
+  )
+}
+if (initial.br / 1024 > BUDGET_KB) {
+  console.error(
+    `join form first load over budget by ${(initial.br / 1024 - BUDGET_KB).toFixed(1)} KB`,
+  )
   process.exit(1)
 }
