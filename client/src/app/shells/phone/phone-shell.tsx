@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { CLOSE, PHASE_ROUND_KINDS, readPhase, readRoundStatus } from '@triage/shared'
-import { DoneToggle } from '../../../rounds/done'
 import { paths } from '../../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../../lib/session-store'
 import { indexedDbStore } from '../../../sync/device-copy'
@@ -20,9 +19,13 @@ import { useControlNews } from '../../../ui/announcer'
 import { identityLine } from '../../../lib/identity-line'
 import { instructionFor } from './phase-instructions'
 import { useWideScreen } from '../../../ui/use-wide-screen'
+import { lazyPart, usePart } from '../../../ui/lazy-part'
 import { phaseEntry } from '../../phases'
 import { PhoneWork } from './phone-work'
 import './phone.css'
+
+/** "I'm done": loaded after the phase's view, so the first download stays small. */
+const doneToggle = lazyPart(() => import('../../../rounds/done-toggle'))
 
 /** The status of the current phase's sealed round (weighing: its weights), or null. */
 const readPhaseRound = (doc: Y.Doc) => {
@@ -53,6 +56,7 @@ function Live({
   })
   const control = useControlState(doc)
   const round = useDocSnapshot(doc, readPhaseRound)
+  const done = usePart(doneToggle)
   const me = control.roster[participantId]
   const name = me?.name ?? null
   const entry = phaseEntry(control.phase)
@@ -121,8 +125,8 @@ function Live({
           wide={wide}
         />
       )}
-      {control.settings !== null && (
-        <DoneToggle
+      {control.settings !== null && done.kind === 'ready' && (
+        <done.value
           workshopId={workshopId}
           token={session.token}
           participantId={participantId}
