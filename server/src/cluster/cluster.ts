@@ -372,7 +372,9 @@ export class Cluster {
         if (!room || !mark || this.entries.get(entry.name) !== entry) return
         const log = await this.options.store.loadUpdatesAfter(entry.name, mark.value)
         if (this.entries.get(entry.name) !== entry) return
-        const fresh = log.rows.filter((row) => !mark.has(row.seq))
+        // A row another node compacted into is a snapshot of everything up to its number,
+        // possibly a number this node holds without all below it: apply every row then.
+        const fresh = log.compactedPast ? log.rows : log.rows.filter((row) => !mark.has(row.seq))
         if (fresh.length > 0) {
           room.learnWriters(await this.options.store.loadWriters(entry.name))
           for (const row of fresh) room.applyRemote(row.data, [])
