@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FRAMEWORK_PRESETS } from '@triage/shared'
+import { DEFAULT_SCORES_SETTINGS, FRAMEWORK_PRESETS } from '@triage/shared'
 import { groupName, ordinal, outcomeInput, points, weightsLine } from './outcome-model'
 import type { WeighState } from './weigh-state'
 
@@ -11,6 +11,7 @@ const BASE: WeighState = {
   progress: {},
   adopted: null,
   scores: null,
+  scoresRound: { status: 'setup', settings: DEFAULT_SCORES_SETTINGS, progress: {}, result: null },
 }
 
 describe('the outcome’s input from the weigh state', () => {
@@ -58,6 +59,66 @@ describe('the outcome’s input from the weigh state', () => {
     expect(out.input.topN).toBe(2)
     expect(out.input.groups).toEqual([{ id: 'g1', weights: { 'clinical-impact': 100 } }])
     expect(out.input.proposals).toEqual([{ 'clinical-impact': 100 }])
+  })
+
+  it('ranks on revealed phone scores: overall on the adoption’s basis, each group its own', () => {
+    const table = (a: number, b: number) => ({
+      'i:a': { 'clinical-impact': a },
+      'i:b': { 'clinical-impact': b },
+    })
+    const state: WeighState = {
+      ...BASE,
+      adopted: {
+        weights: { 'clinical-impact': 100 },
+        basis: 'people',
+        at: 1,
+        proposals: 2,
+        consensus: null,
+      },
+      scores: { items: [], scores: {}, topN: 5 },
+      result: {
+        revealedAt: 1,
+        criteria: [],
+        n: 2,
+        groups: [
+          { group: 'g1', n: 1, mean: { 'clinical-impact': 100 } },
+          { group: 'g2', n: 1, mean: { 'clinical-impact': 100 } },
+        ],
+        groupEqual: {},
+        personEqual: {},
+        spread: {},
+        consensus: null,
+        proposals: [],
+      },
+      scoresRound: {
+        status: 'revealed',
+        settings: DEFAULT_SCORES_SETTINGS,
+        progress: {},
+        result: {
+          revealedAt: 2,
+          criteria: [{ id: 'clinical-impact', name: 'Clinical Impact' }],
+          items: [
+            { key: 'i:a', label: 'A' },
+            { key: 'i:b', label: 'B' },
+          ],
+          people: table(4, 2),
+          groupEqual: table(3, 3),
+          groups: [{ group: 'g1', raters: 1, scores: table(5, 1) }],
+          cells: {},
+          raters: 2,
+        },
+      },
+    }
+    const out = outcomeInput(state)
+    expect(out.ok).toBe(true)
+    if (!out.ok) return
+    expect(out.input.items.map((i) => i.label)).toEqual(['A', 'B'])
+    expect(out.input.scores).toEqual(table(4, 2))
+    expect(out.input.topN).toBe(2)
+    expect(out.input.groups).toEqual([
+      { id: 'g1', weights: { 'clinical-impact': 100 }, scores: table(5, 1) },
+      { id: 'g2', weights: { 'clinical-impact': 100 } },
+    ])
   })
 })
 

@@ -1,7 +1,14 @@
 // From the weigh phase's state to the framework outcome's input, and the words around it: the
 // ranking needs criteria, adopted weights and scored items; groups' weights are their revealed
-// mean proposals, named by the workshop's groups.
-import { MAX_TOP_N, type FrameworkOutcomeInput, type Group, type Weights } from '@triage/shared'
+// mean proposals, named by the workshop's groups. Revealed phone scores, when there are any, are
+// the scores (as in the export): overall on the adoption's basis, each group with its own.
+import {
+  MAX_TOP_N,
+  outcomeInputFromRounds,
+  type FrameworkOutcomeInput,
+  type Group,
+  type Weights,
+} from '@triage/shared'
 import type { WeighState } from './weigh-state'
 
 /** The outcome's input, or null (with what is missing) while the ranking cannot be computed. */
@@ -11,6 +18,20 @@ export function outcomeInput(
   const { framework, adopted, scores, result } = state
   if (!framework) return { ok: false, missing: 'The criteria are not set up yet.' }
   if (!adopted) return { ok: false, missing: 'The ranking follows once weights are adopted.' }
+  const phones = state.scoresRound.result
+  if (phones && phones.items.length > 0) {
+    return {
+      ok: true,
+      input: outcomeInputFromRounds({
+        criteria: framework.criteria,
+        weights: adopted.weights,
+        basis: adopted.basis,
+        proposals: result,
+        scores: phones,
+        topN: Math.max(1, Math.min(scores?.topN ?? 3, phones.items.length, MAX_TOP_N)),
+      }),
+    }
+  }
   if (!scores || scores.items.length === 0) {
     return { ok: false, missing: 'The ranking follows once the items are scored.' }
   }

@@ -1,9 +1,11 @@
 // What the weigh phase reads from the control document, in one snapshot: the framework, the
 // weights round (its status, progress counts and, once revealed, its result), the adopted
-// weights and the facilitator's consensus scores.
+// weights, the facilitator's consensus scores, and the scores round (phones score the items).
 import type * as Y from 'yjs'
 import {
+  criterionScores,
   readAdoptedWeights,
+  readControl,
   readConsensusScores,
   readFramework,
   readRoundProgress,
@@ -12,7 +14,9 @@ import {
   weightProposals,
   type AdoptedWeights,
   type ConsensusScores,
+  type CriterionScoresResult,
   type Framework,
+  type MatrixRatingSettings,
   type RoundProgress,
   type WeightProposalsResult,
 } from '@triage/shared'
@@ -27,6 +31,16 @@ export interface WeighState {
   readonly progress: Readonly<Record<string, RoundProgress>>
   readonly adopted: AdoptedWeights | null
   readonly scores: ConsensusScores | null
+  /** The scores round: items scored on phones, hidden until its reveal. */
+  readonly scoresRound: ScoresRoundState
+}
+
+export interface ScoresRoundState {
+  readonly status: RoundStatus
+  readonly settings: MatrixRatingSettings
+  readonly progress: Readonly<Record<string, RoundProgress>>
+  /** The revealed means: null before the reveal and after a reopen. */
+  readonly result: CriterionScoresResult | null
 }
 
 /** Reads the weigh phase's state (module level: it keys the snapshot cache). */
@@ -39,6 +53,18 @@ export function readWeigh(doc: Y.Doc): WeighState {
     progress: readRoundProgress(doc, weightProposals, null),
     adopted: readAdoptedWeights(doc),
     scores: readConsensusScores(doc),
+    scoresRound: readScoresRound(doc),
+  }
+}
+
+function readScoresRound(doc: Y.Doc): ScoresRoundState {
+  const settings = readControl(doc).settings
+  const round = readRoundState(doc, criterionScores, settings)
+  return {
+    status: round.status,
+    settings: round.settings,
+    progress: readRoundProgress(doc, criterionScores, settings),
+    result: revealedResults(round.status, readRoundResult(doc, criterionScores)),
   }
 }
 
