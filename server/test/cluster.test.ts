@@ -235,6 +235,14 @@ describe('several nodes, one workshop', { timeout: 60_000 }, () => {
     // With Redis away, the sweep reads the other node's rows from PostgreSQL.
     await eventually(onB.doc, () => notes(onB).includes('during-A;'), 'A’s write on B, Redis down')
     await eventually(onA.doc, () => notes(onA).includes('during-B;'), 'B’s write on A, Redis down')
+    // A document first opened during the outage loads and syncs all the same.
+    const dana = await joinWorkshop(a, w.joinCode, 'Dana', 'g1')
+    const danaPrivate = connect(
+      b,
+      docName({ workshopId: w.workshopId, kind: 'private', participantId: dana.participantId }),
+      dana.token,
+    )
+    await synced(danaPrivate)
     await redis.restart()
     await poll(async () => (await a.stats()).cluster!.redis === 'up', 'A sees Redis back')
     await poll(async () => (await b.stats()).cluster!.redis === 'up', 'B sees Redis back')

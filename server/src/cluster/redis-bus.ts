@@ -66,7 +66,11 @@ export class RedisBus {
   async listen(channel: string): Promise<void> {
     const n = this.listening.get(channel) ?? 0
     this.listening.set(channel, n + 1)
-    if (n === 0) await this.sub.subscribe(channel).catch(() => undefined)
+    if (n !== 0) return
+    const subscribed = this.sub.subscribe(channel).catch(() => undefined)
+    // While Redis is away the subscription waits for it; a document loads meanwhile, and the
+    // catch-up when Redis is back covers what it missed.
+    if (this.up) await subscribed
   }
 
   unlisten(channel: string): void {
