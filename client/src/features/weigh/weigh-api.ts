@@ -7,8 +7,8 @@ export type { RoundStep }
 
 export const weighApi = {
   /** A step of a sealed round of `kind` (`weights`, `scores`). */
-  roundStep: (workshopId: string, token: string, kind: string, step: RoundStep) =>
-    roundStep(workshopId, token, kind, step),
+  roundStep: (workshopId: string, token: string, kind: string, step: RoundStep, body?: unknown) =>
+    roundStep(workshopId, token, kind, step, body),
   adopt: (workshopId: string, token: string, weights: Weights, basis: AggregationBasis) =>
     postAction(`/api/workshops/${workshopId}/framework/adopt`, token, { weights, basis }),
 }

@@ -1,6 +1,6 @@
 // The weigh phase on the facilitator's console: the criteria (with presets), the weights round
-// and its revealed aggregates, the adoption of the weights, the consensus scores, and the
-// ranking overall and per group with its sensitivity.
+// and its revealed aggregates, the adoption of the weights, the consensus scores or the scores
+// round on phones, and the ranking overall and per group with its sensitivity.
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
 import { Section } from '../../../ui/layout'
 import { OutcomeView } from '../outcome-view'
@@ -9,6 +9,7 @@ import { useWeigh } from '../weigh-state'
 import { AdoptPanel } from './adopt-panel'
 import { CriteriaEditor } from './criteria-editor'
 import { ScoresEditor } from './scores-editor'
+import { ScoresRoundPanel } from './scores-round-panel'
 import { WeightsRoundPanel } from './weights-round-panel'
 
 function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
@@ -34,6 +35,14 @@ function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
           state={state}
         />
       )}
+      <ScoresRoundPanel
+        workshopId={workshopId}
+        token={token}
+        doc={doc}
+        control={control}
+        groups={groups}
+        state={state}
+      />
       <Section title="Weighted ranking" id="weigh-ranking-heading">
         {outcome.ok ? (
           <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
