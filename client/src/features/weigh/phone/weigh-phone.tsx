@@ -1,7 +1,8 @@
 // Weighting on the participant's phone: share 100 points over the criteria with steppers that
 // take from and give back to the points left (always in view), written only into this
 // participant's private document; once revealed, their own proposal beside the adopted weights,
-// and the ranking overall and with their group's weights, with how robust it is.
+// and the ranking overall and with their group's weights, with how robust it is. While the
+// scores round is open (or sealed), the items to score come first.
 import { useId } from 'react'
 import type * as Y from 'yjs'
 import {
@@ -19,6 +20,7 @@ import { moveFocus } from '../../../ui/focus'
 import { LazyOutcome } from '../lazy-outcome'
 import { outcomeInput, points } from '../outcome-model'
 import { useWeigh } from '../weigh-state'
+import { ScoreItems } from './score-items'
 import '../weigh.css'
 
 const KIND = 'weights'
@@ -27,7 +29,13 @@ const STEPS = [-5, -1, 1, 5] as const
 
 const pointWords = (n: number) => (n === 1 ? '1 point' : `${n} points`)
 
-export default function WeighPhone({ participantId, control, controlDoc, own }: PhonePartProps) {
+export default function WeighPhone({
+  participantId,
+  control,
+  controlDoc,
+  own,
+  board,
+}: PhonePartProps) {
   const state = useWeigh(controlDoc)
   const raw = useDocSnapshot(own.doc, readOwn)
   const { framework, status } = state
@@ -40,10 +48,23 @@ export default function WeighPhone({ participantId, control, controlDoc, own }: 
   }
   const ids = framework.criteria.map((c) => c.id)
   const allocation = readAllocation(raw, ids)
+  const scoring = state.scoresRound.status
+  const scores = (scoring === 'open' || scoring === 'closed') && (
+    <ScoreItems
+      framework={framework}
+      settings={state.scoresRound.settings}
+      open={scoring === 'open'}
+      controlDoc={controlDoc}
+      boardDoc={board.doc}
+      privateDoc={own.doc}
+      offline={own.state.kind === 'offline'}
+    />
+  )
 
   if (status === 'revealed') {
     return (
       <>
+        {scores}
         <section className="card" aria-labelledby={headingId}>
           <h2 id={headingId} className="card__title">
             Your weights
@@ -89,19 +110,22 @@ export default function WeighPhone({ participantId, control, controlDoc, own }: 
   }
 
   return (
-    <Allocate
-      framework={framework}
-      privateDoc={own.doc}
-      open={status === 'open'}
-      notice={
-        status === 'setup'
-          ? 'Weighting has not opened yet.'
-          : status === 'closed'
-            ? 'Weighting is closed: your proposal is sealed.'
-            : null
-      }
-      offline={own.state.kind === 'offline'}
-    />
+    <>
+      {scores}
+      <Allocate
+        framework={framework}
+        privateDoc={own.doc}
+        open={status === 'open'}
+        notice={
+          status === 'setup'
+            ? 'Weighting has not opened yet.'
+            : status === 'closed'
+              ? 'Weighting is closed: your proposal is sealed.'
+              : null
+        }
+        offline={own.state.kind === 'offline'}
+      />
+    </>
   )
 }
 

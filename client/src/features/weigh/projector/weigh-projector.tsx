@@ -1,6 +1,6 @@
-// Weighting on the projector: while the round runs, how many have proposed (counts only); once
-// weights are adopted and items scored, the ranking, each group's ranking and the sensitivity
-// sentences on the whole screen.
+// Weighting on the projector: while a round runs (weights, or phones scoring the items), how
+// many have taken part (counts only); once weights are adopted and items scored, the ranking,
+// each group's ranking and the sensitivity sentences on the whole screen.
 import type { ProjectorPartProps } from '../../../lib/phase-parts'
 import { roundTurnout } from '../../../rounds/progress-lines'
 import { OutcomeView } from '../outcome-view'
@@ -18,6 +18,24 @@ const LINES = {
 export default function WeighProjector({ control, controlDoc, frame }: ProjectorPartProps) {
   const state = useWeigh(controlDoc)
   const outcome = outcomeInput(state)
+  const scoring = state.scoresRound
+  if (scoring.status === 'open' || scoring.status === 'closed') {
+    const started = roundTurnout(control.roster, (id) => scoring.progress[id]?.done ?? 0)
+    return frame({
+      status: (
+        <section className="projector-vote" aria-label="Scoring">
+          <p className="projector-vote__line">
+            {started.started} of {started.total} have started scoring
+          </p>
+          <p className="muted">
+            {scoring.status === 'open'
+              ? 'Score each item on your phone. Nobody sees your scores.'
+              : 'The scores are sealed. The ranking comes next.'}
+          </p>
+        </section>
+      ),
+    })
+  }
   if (outcome.ok && state.framework && state.adopted) {
     return frame({
       fullScreen: (
