@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { ClusterStats } from '../src/cluster/cluster.js'
 import type { TestServer } from './helpers.js'
 import { onCleanup } from './helpers.js'
 
@@ -21,21 +22,7 @@ export interface Node extends TestServer {
 export interface NodeStats {
   documentsLoaded: number
   store: string
-  cluster: {
-    node: string
-    redis: 'up' | 'down'
-    published: number
-    publishFailed: number
-    droppedOnPurpose: number
-    received: number
-    gapsDetected: number
-    gapsRepaired: number
-    updatesReplayed: number
-    catchUps: number
-    sweeps: number
-    fences: number
-    fenceTimeouts: number
-  } | null
+  cluster: ClusterStats | null
 }
 
 /** Starts one node; resolves once it listens. */

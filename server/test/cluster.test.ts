@@ -25,6 +25,7 @@ import {
   joinWorkshop,
   post,
   synced,
+  until,
   type Client,
 } from './helpers.js'
 import { createDatabase, dropDatabases } from './pg-database.js'
@@ -41,23 +42,9 @@ afterAll(async () => {
 const boardOf = (workshopId: WorkshopId) => docName({ workshopId, kind: 'board' })
 const controlOf = (workshopId: WorkshopId) => docName({ workshopId, kind: 'control' })
 
-/** Resolves once `predicate` holds for the document (checked on every update), or fails. */
-function eventually(doc: Y.Doc, predicate: () => boolean, what: string, ms = 15_000) {
-  if (predicate()) return Promise.resolve()
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      doc.off('update', check)
-      reject(new Error(`timed out waiting for ${what}`))
-    }, ms)
-    const check = () => {
-      if (!predicate()) return
-      clearTimeout(timer)
-      doc.off('update', check)
-      resolve()
-    }
-    doc.on('update', check)
-  })
-}
+/** `until` with room for several processes on a busy machine. */
+const eventually = (doc: Y.Doc, predicate: () => boolean, what: string) =>
+  until(doc, predicate, what, 15_000)
 
 /** Polls an async condition until it holds (counters read over HTTP), or fails. */
 async function poll(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
@@ -80,6 +67,12 @@ async function twoNodes(env: [Record<string, string>, Record<string, string>] = 
 
 const notes = (c: Client) => boardNotes(c.doc).toString()
 
+/** Whether the client sees someone present under this name. */
+const seesPresence = (c: Client, name: string) =>
+  [...c.provider.awareness.getStates().values()].some(
+    (s) => (s as { user?: { name?: string } }).user?.name === name,
+  )
+
 describe('several nodes, one workshop', { timeout: 60_000 }, () => {
   it('stock providers on two nodes converge on the board, with presence across nodes', async () => {
     const { a, b } = await twoNodes()
@@ -94,13 +87,7 @@ describe('several nodes, one workshop', { timeout: 60_000 }, () => {
     expect(notes(onA)).toBe(notes(onB))
 
     onA.provider.awareness.setLocalStateField('user', { name: 'Facilitator on A' })
-    await poll(
-      async () =>
-        [...onB.provider.awareness.getStates().values()].some(
-          (s) => (s as { user?: { name?: string } }).user?.name === 'Facilitator on A',
-        ),
-      'A’s presence on B',
-    )
+    await poll(async () => seesPresence(onB, 'Facilitator on A'), 'A’s presence on B')
     const stats = await b.stats()
     expect(stats.store).toBe('postgresql')
     expect(stats.cluster?.redis).toBe('up')
@@ -139,17 +126,7 @@ describe('several nodes, one workshop', { timeout: 60_000 }, () => {
     )
     setPhase(anaControl.doc, 'decide')
     anaControl.provider.awareness.setLocalStateField('user', { name: 'Ana' })
-    await poll(
-      async () =>
-        [...fac.provider.awareness.getStates().values()].some(
-          (s) => (s as { user?: { name?: string } }).user?.name === 'Ana',
-        ),
-      'Ana’s presence on A',
-    ).catch(async (err: unknown) => {
-      throw new Error(
-        `${String(err)} A sees ${JSON.stringify([...fac.provider.awareness.getStates().entries()])} B-side Ana sees ${JSON.stringify([...anaControl.provider.awareness.getStates().entries()])} ${JSON.stringify(await b.stats())} ${JSON.stringify(await a.stats())}`,
-      )
-    })
+    await poll(async () => seesPresence(fac, 'Ana'), 'Ana’s presence on A')
     expect(readControl(fac.doc).phase).toBe('vote')
 
     const open = await post(a, `/api/workshops/${w.workshopId}/voting/open`, {}, w.facilitatorToken)
@@ -267,13 +244,7 @@ describe('several nodes, one workshop', { timeout: 60_000 }, () => {
       // One stored batch each: A's other client gets it only once A has stored and sent it on.
       await eventually(echo.doc, () => notes(echo).includes(`n${i};`), `n${i} stored on A`)
     }
-    await eventually(onB.doc, () => notes(onB) === notes(onA), 'B has all ten').catch(
-      async (err: unknown) => {
-        throw new Error(
-          `${String(err)}: A ${notes(onA)} B ${notes(onB)} ${JSON.stringify(await b.stats())}`,
-        )
-      },
-    )
+    await eventually(onB.doc, () => notes(onB) === notes(onA), 'B has all ten')
     const [sa, sb] = await Promise.all([a.stats(), b.stats()])
     expect(sa.cluster!.droppedOnPurpose).toBeGreaterThanOrEqual(3)
     expect(sb.cluster!.gapsDetected).toBeGreaterThan(0)

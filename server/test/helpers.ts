@@ -152,13 +152,18 @@ export function closeCode(client: Client): Promise<number> {
 }
 
 /** Resolves once `predicate` holds for the document, checking after every update. */
-export function until(doc: Y.Doc, predicate: () => boolean, what = 'condition'): Promise<void> {
+export function until(
+  doc: Y.Doc,
+  predicate: () => boolean,
+  what = 'condition',
+  ms = 5000,
+): Promise<void> {
   if (predicate()) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       doc.off('update', check)
       reject(new Error(`timed out waiting for ${what}`))
-    }, 5000)
+    }, ms)
     const check = () => {
       if (!predicate()) return
       clearTimeout(timer)
