@@ -244,14 +244,14 @@ describe('the desktop cluster board', () => {
     const session = await clusterSession('Follow me')
     const { facilitator } = session
     try {
-      // Enough cards for a board taller than the screens.
-      const more = Array.from({ length: 12 }, (_, i) => `Extra item ${i + 1}`)
+      // Enough cards for a board taller than the screens (unclustered cards flow in columns).
+      const more = Array.from({ length: 48 }, (_, i) => `Extra item ${i + 1}`)
       await addItems(facilitator.page, more)
-      await cardIn(facilitator.page, 'Unclustered', more[11]!).waitFor({ timeout: WAIT })
+      await cardIn(facilitator.page, 'Unclustered', more.at(-1)!).waitFor({ timeout: WAIT })
       const projector = await facilitator.context.newPage()
       await projector.setViewportSize({ width: 1280, height: 600 })
       await projector.goto(facilitator.page.url().replace(/\/facilitate$/, '/board'))
-      await cardIn(projector, 'Unclustered', more[11]!).waitFor({ timeout: WAIT })
+      await cardIn(projector, 'Unclustered', more.at(-1)!).waitFor({ timeout: WAIT })
       await expect(
         projector.getByRole('checkbox', { name: 'Follow facilitator' }).isChecked(),
       ).resolves.toBe(true)

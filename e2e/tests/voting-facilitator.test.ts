@@ -200,10 +200,12 @@ describe('facilitator dot voting', () => {
         '66.7%',
         '1st',
       ])
+      // The projector shows the chart first, the table on request.
+      await projector.getByRole('img', { name: CHART }).waitFor({ timeout: WAIT })
+      await projector.getByText(/^Show all \d+ items$/).click()
       await projector
         .getByRole('table', { name: 'Results', exact: true })
         .waitFor({ timeout: WAIT })
-      await projector.getByRole('img', { name: CHART }).waitFor({ timeout: WAIT })
 
       await expectNoAxeViolations(f, 'the facilitator’s vote results')
       await expectNoAxeViolations(projector, 'the projector’s vote results')
