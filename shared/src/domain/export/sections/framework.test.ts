@@ -7,6 +7,7 @@ import { weightProposalsResultSchema } from '../../rounds/weight-proposals.js'
 import { fixtureSources } from '../__fixtures__/workshop.js'
 import { buildWorkshopRecord } from '../build-record.js'
 import { sectionContext } from './context.js'
+import type { Block } from '../document.js'
 import { frameworkInputFromRecord, frameworkSection } from './framework.js'
 
 const record = buildWorkshopRecord(fixtureSources())
@@ -37,5 +38,21 @@ describe('the value framework section', () => {
 
   it('has no ranking without adopted weights', () => {
     expect(frameworkInputFromRecord({ ...fw, adopted: null })).toBeNull()
+  })
+
+  it('charts each group’s proposed weights and each item’s score by criterion', () => {
+    const blocks = frameworkSection.build(sectionContext(record, 'UTC'))
+    const charts = blocks.flatMap((b: Block) => (b.kind === 'chart' ? [b.chart] : []))
+    const weights = charts.find((c) => c.title.startsWith('Weights proposed'))!
+    // Every bar is a whole allocation: its 100 points, to the tenth each segment is printed at.
+    for (const row of weights.rows) {
+      expect(row.values.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0)
+    }
+    expect(weights.rows.at(-1)!.label).toBe('Every group equal')
+    const ranking = charts.find((c) => c.title.startsWith('Weighted score'))!
+    const outcome = frameworkOutcome(frameworkInputFromRecord(fw)!)
+    ranking.rows.forEach((row, i) => {
+      expect(row.values.reduce((a, b) => a + b, 0)).toBeCloseTo(outcome.ranking[i]!.score, 0)
+    })
   })
 })

@@ -132,9 +132,35 @@ function weightsBlocks(fw: RecordFramework, criteria: readonly Criterion[], ctx:
         ]
       }),
     },
+    {
+      kind: 'chart',
+      chart: {
+        title: 'Weights proposed, by stakeholder group',
+        description:
+          'One bar per stakeholder group (its members’ mean proposal) and one for every group counted equally; each bar is its 100 points split over the criteria.',
+        series: criteria.map((c) => c.name),
+        rows: [
+          ...result.groups.map((g) => ({
+            label: ctx.groupName(g.group),
+            values: criteria.map((c) => tenth(g.mean[c.id] ?? 0)),
+          })),
+          {
+            label: 'Every group equal',
+            values: criteria.map((c) => tenth(result.groupEqual[c.id] ?? 0)),
+          },
+        ],
+        unit: ['point', 'points'],
+      },
+    },
   )
   return blocks
 }
+
+/** A figure as the chart prints it: to a tenth. */
+const tenth = (v: number) => Math.round(v * 10) / 10
+
+/** How many items the ranking's chart shows (all are in the table). */
+const CHART_ITEMS = 12
 
 function adoptedBlocks(fw: RecordFramework, criteria: readonly Criterion[], ctx: SectionContext) {
   const adopted = fw.adopted
@@ -203,6 +229,20 @@ function outcomeBlocks(input: FrameworkOutcomeInput, ctx: SectionContext, fromRo
         points(r.score),
         ...r.contributions.map(points),
       ]),
+    },
+    {
+      kind: 'chart',
+      chart: {
+        title: `Weighted score per item, by criterion (top ${Math.min(CHART_ITEMS, outcome.ranking.length)})`,
+        description:
+          'One bar per item, in ranking order; each bar is its score on 0–100, split into the part each criterion contributes.',
+        series: criteria.map((c) => c.name),
+        rows: outcome.ranking.slice(0, CHART_ITEMS).map((r) => ({
+          label: label(r.key),
+          values: r.contributions.map(tenth),
+        })),
+        unit: ['point', 'points'],
+      },
     },
   ]
   const groupIds = Object.keys(outcome.groupRankings)
