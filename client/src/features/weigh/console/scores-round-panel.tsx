@@ -5,6 +5,7 @@
 import { useMemo, useRef } from 'react'
 import type * as Y from 'yjs'
 import {
+  MATRIX_MAX_ITEMS,
   criterionScores,
   matrixItems,
   noMatrixItems,
@@ -45,6 +46,8 @@ const STATUS_LINES: Record<RoundStatus, string> = {
   revealed:
     'The phone scores are revealed, and the ranking uses them. Reopen scoring to go back to the consensus scores.',
 }
+
+const TOP_CHOICES = Array.from({ length: MATRIX_MAX_ITEMS }, (_, i) => i + 1)
 
 // Module level: the snapshot cache is keyed by the reader function.
 const readVotes = (doc: Y.Doc) => readResults(doc)
@@ -122,8 +125,23 @@ export function ScoresRoundPanel({
               checked={settings.select === 'top'}
               onChange={() => change({ ...settings, select: 'top' })}
             />{' '}
-            The dot vote’s top {settings.top}
+            The dot vote’s top items
           </label>
+          {settings.select === 'top' && (
+            <label className="weigh-field">
+              How many of the top
+              <select
+                value={settings.top}
+                onChange={(e) => change({ ...settings, top: Number(e.target.value) })}
+              >
+                {TOP_CHOICES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </fieldset>
         {status !== 'revealed' &&
           (cannot ? (
