@@ -41,6 +41,30 @@ export type Block =
     }
   /** Drawn in HTML only: every chart's figures are in a table next to it. */
   | { readonly kind: 'chart'; readonly chart: BarChart }
+  | { readonly kind: 'matrix'; readonly chart: MatrixChart }
+
+/** A median with its interquartile range, on the 2x2's 1–9 scale. */
+export interface Spread {
+  readonly median: number
+  readonly q1: number
+  readonly q3: number
+}
+
+/** The 2x2: impact up, effort right, each item at its medians with whiskers over its IQRs. */
+export interface MatrixChart {
+  readonly title: string
+  readonly description: string
+  readonly axes: { readonly impact: string; readonly effort: string }
+  /** Top left, top right, bottom left, bottom right. */
+  readonly corners: readonly [string, string, string, string]
+  readonly points: readonly {
+    readonly label: string
+    readonly impact: Spread
+    readonly effort: Spread
+    /** Split opinion: drawn hollow, and said in the legend. */
+    readonly split: boolean
+  }[]
+}
 
 /** One section of the rationale document. */
 export interface Section {

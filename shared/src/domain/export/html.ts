@@ -3,6 +3,7 @@
 // own Content-Security-Policy (default-src 'none') keeps it inert even opened from a disk.
 import type { WorkshopRecord } from '../../schema/record.js'
 import { barChartHtml, SWATCH_CSS } from './charts.js'
+import { matrixChartHtml } from './matrix-chart.js'
 import type { Block, ExportDocument, Inline, ListItem } from './document.js'
 import { escapeHtml } from './escape.js'
 import type { RenderOptions } from './format.js'
@@ -50,6 +51,13 @@ svg .grid{stroke:var(--line);stroke-width:1}
 svg .in{fill:#fff;font-size:11px;font-weight:600}
 svg .in.dark{fill:#111}
 svg .total{font-weight:600}
+svg .quad{fill:var(--muted);font-size:12px;font-style:italic}
+svg .mid{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}
+svg .whisker{stroke:var(--accent);stroke-width:1.5}
+svg .dot{fill:var(--accent);stroke:var(--accent);stroke-width:2}
+svg .dot.split{fill:#fff}
+svg .num{font-size:11px;font-weight:600}
+ol.points{columns:2;column-gap:2rem;font-size:.85rem}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
 @page{size:A4;margin:16mm 14mm 18mm}
 @media print{
@@ -109,6 +117,8 @@ function block(b: Block, chartId: () => string): string {
     }
     case 'chart':
       return barChartHtml(b.chart, chartId())
+    case 'matrix':
+      return matrixChartHtml(b.chart, chartId())
   }
 }
 

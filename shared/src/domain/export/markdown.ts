@@ -90,6 +90,7 @@ function block(b: Block): string | null {
         ...b.rows.map(row),
       ].join('\n')
     case 'chart':
+    case 'matrix':
       // The figures of every chart are in the table beside it.
       return null
   }

@@ -5,6 +5,7 @@ import { buildWorkshopRecord } from '../build-record.js'
 import type { Block } from '../document.js'
 import { sectionContext } from './context.js'
 import { matrixSection, spread } from './matrix.js'
+import { renderHtml } from '../html.js'
 
 const build = (
   change: (s: ReturnType<typeof fixtureSources>) => ReturnType<typeof fixtureSources>,
@@ -56,5 +57,20 @@ describe('the impact vs effort section', () => {
     // The first item was moved by hand after the adoption.
     expect(placement![0]).toEqual(['Theatre scheduling', '7.5', '2.5', 'Quick wins', 'Yes'])
     expect(spread(null)).toBe('–')
+  })
+
+  it('draws the revealed medians on the 2x2 in the HTML, one numbered dot per rated item', () => {
+    const record = buildWorkshopRecord(fixtureSources())
+    const blocks = matrixSection.build(sectionContext(record, 'UTC'))
+    const chart = blocks.find((b) => b.kind === 'matrix')
+    if (chart?.kind !== 'matrix') throw new Error('no 2x2 chart')
+    const rated = record.matrix!.result!.items.filter(
+      (i) => i.groups.impact !== null && i.groups.effort !== null,
+    )
+    expect(chart.chart.points.map((p) => p.label)).toEqual(rated.map((i) => i.label))
+    const html = renderHtml(record)
+    const svg = html.slice(html.indexOf(chart.chart.title) - 400)
+    expect(svg.match(/<circle /g)?.length).toBe(rated.length)
+    expect(chart.chart.corners[0]).toBe(record.matrix!.labels.quadrants['quick-wins'])
   })
 })

@@ -28,6 +28,28 @@ const WEIGHTING = {
   people: 'every person counting equally',
 } as const
 
+/** The revealed medians on the 2x2, with whiskers over their interquartile ranges. */
+function matrixChart(result: MatrixResults, labels: MatrixLabels): Block {
+  const q = labels.quadrants
+  const rated = result.items.filter((i) => i.groups.impact !== null && i.groups.effort !== null)
+  return {
+    kind: 'matrix',
+    chart: {
+      title: `${labels.axes.impact} against ${labels.axes.effort.toLowerCase()}, as rated`,
+      description:
+        `Each numbered dot is an item at its median ratings (every stakeholder group counting equally); its lines span the middle half of the ratings on each axis; a hollow dot marks split opinion. ${rated.length < result.items.length ? `${plural(result.items.length - rated.length, 'item')} without ratings on both axes ${result.items.length - rated.length === 1 ? 'is' : 'are'} not drawn.` : ''}`.trim(),
+      axes: labels.axes,
+      corners: [q['quick-wins'], q['major-projects'], q['fill-ins'], q['thankless-tasks']],
+      points: rated.map((item) => ({
+        label: item.label,
+        impact: item.groups.impact!,
+        effort: item.groups.effort!,
+        split: item.split !== null,
+      })),
+    },
+  }
+}
+
 function resultBlocks(result: MatrixResults, labels: MatrixLabels, ctx: SectionContext): Block[] {
   const names = new Map(result.groups.map((g) => [g.id, g.name]))
   const groupName = (id: string) => names.get(id) ?? ctx.groupName(id)
@@ -60,6 +82,7 @@ function resultBlocks(result: MatrixResults, labels: MatrixLabels, ctx: SectionC
         item.split ? 'Split' : 'No',
       ]),
     },
+    matrixChart(result, labels),
     paragraph(
       `Stability is the share of ${result.bootstrap.resamples} bootstrap resamples of the raters (seed ${result.bootstrap.seed}) in which the item’s median stays in its quadrant.`,
     ),
