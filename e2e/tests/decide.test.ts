@@ -1,12 +1,15 @@
 // The decide phase end to end: the facilitator records a decision with its rationale, two phones
 // in two stakeholder groups see it and give their consent, and the counts per group appear on
-// the console, on the projector and in the Markdown export; axe finds nothing on the decide views.
+// the console, on the projector and in the Markdown export; no device but the answering phone
+// receives an answer before the reveal (decoded frames); axe finds nothing on the decide views.
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../fixtures/axe'
 import { openFacilitator, openPhone } from '../fixtures/browser'
+import { valuesCarried } from '../fixtures/frame-values'
 import { useSuite } from '../fixtures/suite'
+import { captureSockets } from '../fixtures/voting'
 import { createWorkshop, joinWorkshop, waitForPhase } from '../fixtures/workshop'
 
 const WAIT = 15_000
@@ -30,6 +33,10 @@ describe('the decide phase', () => {
     const surgeon = await openPhone(suite.browser, suite.server.baseURL)
     const nurse = await openPhone(suite.browser, suite.server.baseURL)
     const f = facilitator.page
+    // Every frame each device receives, to prove on the wire that answers stay sealed.
+    const capture = new Map(
+      [f, surgeon.page, nurse.page].map((page) => [page, captureSockets(page)] as const),
+    )
     try {
       const { joinCode } = await createWorkshop(f, {
         title: 'Theatre decisions',
@@ -80,6 +87,23 @@ describe('the decide phase', () => {
       await object.check()
       await expectNoAxeViolations(surgeon.page, 'the phone’s decide view (consent open)')
       await f.getByText('2 of 2 participants have started answering').waitFor({ timeout: WAIT })
+      // Before the reveal no device but the answering phone ever received an answer: every
+      // frame on every socket but a phone's own private document, decoded.
+      const answers = (frames: Buffer[]) =>
+        valuesCarried(frames).filter((v) => v.value === 'accept' || v.value === 'object')
+      const ownPrivate = (doc: string) => doc.includes('/private/')
+      expect(answers(capture.get(surgeon.page)!.sent(ownPrivate)).map((v) => v.value)).toContain(
+        'accept',
+      )
+      for (const [page, what] of [
+        [f, 'the console'],
+        [surgeon.page, 'Sam'],
+        [nurse.page, 'Nia'],
+      ] as const) {
+        const received = capture.get(page)!.received((doc) => !ownPrivate(doc))
+        expect(received.length, `${what} received frames`).toBeGreaterThan(0)
+        expect(answers(received), `answers ${what} received before the reveal`).toEqual([])
+      }
       await f.getByRole('button', { name: 'Close consent' }).click()
       await f.getByRole('button', { name: 'Reveal consent' }).click()
 
