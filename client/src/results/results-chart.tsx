@@ -90,7 +90,11 @@ export function ResultsChart({
               {bar.lines.map((line, i) => (
                 // A space between lines, so the text reads whole when copied or measured.
                 <tspan key={i} x={bar.labelX} dy={i === 0 ? 0 : LINE_HEIGHT}>
-                  {i < bar.lines.length - 1 ? `${line} ` : line}
+                  {/* On the side the space leads (invisible at a right-aligned line's start);
+                      above the bars it trails. */}
+                  {layout.labels === 'beside'
+                    ? `${i > 0 ? ' ' : ''}${line}`
+                    : `${line}${i < bar.lines.length - 1 ? ' ' : ''}`}
                 </tspan>
               ))}
             </text>
