@@ -214,12 +214,19 @@ describe('scoring the items on phones', () => {
       ] as const) {
         expect(await tableRows(page, 'Ranking'), what).toEqual(RANKING)
         const order = async (group: string) =>
-          (await tableRows(page, new RegExp(`^Ranking with the weights of ${group}`))).map(
-            (r) => r[1],
-          )
+          (
+            await tableRows(page, new RegExp(`^Ranking with the weights and scores of ${group}`))
+          ).map((r) => r[1])
         expect(await order('Surgeons'), what).toEqual([TRIAGE, ROTA])
         expect(await order('Radiologists'), what).toEqual([ROTA, TRIAGE])
       }
+      // A phone: the ranking, its own group's (on its own scores) first.
+      expect(await tableRows(cy, 'Ranking')).toEqual(RANKING)
+      expect(
+        (
+          await tableRows(cy, 'Ranking with the weights and scores of Radiologists (your group)')
+        ).map((r) => r[1]),
+      ).toEqual([ROTA, TRIAGE])
       await expectNoAxeViolations(f, 'the console after the reveal')
       await expectNoAxeViolations(projector, 'the projector after the reveal')
     } finally {

@@ -1,6 +1,7 @@
 // The framework's outcome, on the console, the projector and the phones: the ranking table, the
 // stacked bar of each criterion's contribution, the ranking each stakeholder group would get
-// with its own weights, and the sensitivity in plain words (computed in a Web Worker).
+// with its own weights (and scores, when phones scored), and the sensitivity in plain words
+// (computed in a Web Worker).
 import { useId } from 'react'
 import type { FrameworkOutcomeInput, Group, RankedItem } from '@triage/shared'
 import { ContributionChart } from './charts/weigh-charts'
@@ -27,6 +28,8 @@ export function OutcomeView({
   const groupIds = Object.keys(outcome.groupRankings).sort((a, b) =>
     a === ownGroup ? -1 : b === ownGroup ? 1 : 0,
   )
+  // When phones scored, a group is ranked on its own mean scores too: the caption says so.
+  const ownScores = (id: string) => input.groups.some((g) => g.id === id && g.scores)
   const sentencesId = useId()
   return (
     <div className="weigh-outcome">
@@ -64,7 +67,7 @@ export function OutcomeView({
           {groupIds.map((id) => (
             <RankingTable
               key={id}
-              caption={`Ranking with the weights of ${groupName(groups, id)}${id === ownGroup ? ' (your group)' : ''}`}
+              caption={`Ranking with the ${ownScores(id) ? 'weights and scores' : 'weights'} of ${groupName(groups, id)}${id === ownGroup ? ' (your group)' : ''}`}
               ranking={outcome.groupRankings[id] ?? []}
               label={label}
               compact
