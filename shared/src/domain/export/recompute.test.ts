@@ -12,6 +12,8 @@ import { recordBoard } from './figures.js'
 import { formatTime, oneLine, ordinal, percent } from './format.js'
 import { tallyConsentBallots } from './decisions-record.js'
 import { describeGroupFigures, groupFigures } from '../decide/figures.js'
+import { weightedRanking } from '../framework/scores.js'
+import { standingFromRecord } from './sections/decisions.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
 
@@ -185,7 +187,7 @@ describe('the decisions, recomputed from the JSON export', () => {
     })
   })
 
-  it('finds each dissenting group’s figures, recomputed from the votes in the JSON', () => {
+  it('finds each dissenting group’s figures, recomputed from the votes and framework in the JSON', () => {
     const table = tableStartingWith(all, 'Dissenting group')
     const dissent = decisions.list.flatMap((d) => d.dissent.map((x) => ({ d, x })))
     expect(table.slice(1)).toEqual(
@@ -193,7 +195,10 @@ describe('the decisions, recomputed from the JSON export', () => {
         name(x.group),
         x.words,
         describeGroupFigures(
-          groupFigures(d.item, x.group, { votes: json.voting.results, framework: null }),
+          groupFigures(d.item, x.group, {
+            votes: json.voting.results,
+            framework: standingFromRecord(json.framework),
+          }),
           ordinal,
         ),
       ]),
@@ -201,5 +206,20 @@ describe('the decisions, recomputed from the JSON export', () => {
     // The figures are the group's own dots: check one by hand from the results.
     const item = json.voting.results!.items.find((i) => i.key === dissent[0]!.d.item)!
     expect(table[1]![2]).toContain(`Gave it ${item.byGroup[dissent[0]!.x.group] ?? 0} of their`)
+    // And its rank with its own weights: the framework's scores under the group's mean weights.
+    const fw = json.framework!
+    const group = dissent[0]!.x.group
+    const own = fw.weights.result!.groups.find((g) => g.group === group)!.mean
+    const scores = fw.consensusScores!
+    const ranked = weightedRanking(
+      scores.items.map((i) => i.key),
+      fw.framework!.criteria,
+      own,
+      scores.scores,
+    )
+    const mine = ranked.find((r) => r.key === dissent[0]!.d.item)!
+    expect(table[1]![2]).toContain(
+      `ranked it ${ordinal(mine.rank)} of ${ranked.length} with their own weights`,
+    )
   })
 })

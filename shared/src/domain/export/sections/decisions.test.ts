@@ -33,11 +33,12 @@ describe('the decisions section', () => {
         results: null,
         sealedBallots: null,
         voting: { ...sources.voting, status: 'setup' },
+        framework: null,
       }),
     )
     expect(md).toContain('No vote has been revealed. The options so far')
     expect(md).toMatch(/\| Theatre scheduling \| Cluster \| Not voted on; decided \|/)
-    // Without a vote, a dissenting group's figures say nothing was measured.
+    // Without a vote or a framework, a dissenting group's figures say nothing was measured.
     expect(md).toContain('No figures were measured for this group.')
   })
 })

@@ -1,13 +1,39 @@
 // "Decisions": each decision with its rationale, conditions, the dissent of each group in their
-// words and the figures that show it (that group's votes), open questions, owner, review date,
+// words and the figures that show it (that group's votes, its rank with its own weights, the
+// weights it proposed), open questions, owner, review date,
 // and the consent to it per stakeholder group, as revealed.
 import type { Decision, DecisionConsent } from '../../../schema/decision.js'
 import type { WorkshopRecord } from '../../../schema/record.js'
+import type { RecordFramework } from '../../../schema/record-framework.js'
 import { describeConsent } from '../../decide/consent.js'
 import { describeGroupFigures, groupFigures } from '../../decide/figures.js'
+import type { FrameworkStanding } from '../../decide/selection.js'
+import { groupRankings, weightedRanking } from '../../framework/scores.js'
 import { heading, paragraph, strong, type Block } from '../document.js'
 import { ordinal, plural } from '../format.js'
 import type { SectionContext, SectionSpec } from './context.js'
+import { frameworkInputFromRecord } from './framework.js'
+
+/**
+ * Where the items stood in the value framework, from the record: the ranking the framework
+ * section shows (adopted weights) and each group's with its own weights; null without one.
+ */
+export function standingFromRecord(
+  fw: RecordFramework | null | undefined,
+): FrameworkStanding | null {
+  const input = fw ? frameworkInputFromRecord(fw) : null
+  if (!fw?.adopted || !input) return null
+  const keys = input.items.map((i) => i.key)
+  const criteria = [...input.criteria]
+  return {
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name })),
+    ranking: weightedRanking(keys, criteria, input.weights, input.scores),
+    labels: Object.fromEntries(input.items.map((i) => [i.key, i.label])),
+    groupRankings: groupRankings(keys, criteria, input.groups, input.scores),
+    groupWeights: Object.fromEntries(input.groups.map((g) => [g.id, g.weights])),
+    adopted: fw.adopted,
+  }
+}
 
 /** The text's paragraphs (blank lines apart); none for empty text. */
 const paragraphsOf = (text: string): string[] =>
@@ -64,6 +90,7 @@ function decisionBlocks(
   ctx: SectionContext,
   d: Decision,
   consent: DecisionConsent | null,
+  framework: FrameworkStanding | null,
 ): Block[] {
   const rationale = paragraphsOf(d.rationale)
   const blocks: Block[] = [
@@ -95,7 +122,7 @@ function decisionBlocks(
       rows: d.dissent.map((x) => [
         ctx.groupName(x.group),
         x.words.trim() || '(not stated)',
-        describeGroupFigures(groupFigures(d.item, x.group, { votes, framework: null }), ordinal),
+        describeGroupFigures(groupFigures(d.item, x.group, { votes, framework }), ordinal),
       ]),
     })
   }
@@ -111,9 +138,10 @@ export const decisionsSection: SectionSpec = {
     if (list.length === 0) return [paragraph('No decision has been recorded yet.')]
     const result = ctx.record.decisions?.consent.result ?? null
     const byId = new Map(result?.decisions.map((c) => [c.decision, c]))
+    const framework = standingFromRecord(ctx.record.framework)
     return [
       paragraph(`${plural(list.length, 'decision')} recorded. ${consentLine(ctx.record)}`),
-      ...list.flatMap((d) => decisionBlocks(ctx, d, byId.get(d.id) ?? null)),
+      ...list.flatMap((d) => decisionBlocks(ctx, d, byId.get(d.id) ?? null, framework)),
     ]
   },
 }
