@@ -1,6 +1,7 @@
 // Triage Board on PostgreSQL and Redis: one node (`triage-pg`, the baseline in the same run) or
 // two nodes with the room's clients split between them (`triage-2`: even clients on the first,
-// odd on the second). Needs TEST_DATABASE_URL (an admin URL) and TEST_REDIS_URL, as printed by
+// odd on the second; BENCH_SECOND_NODE_CORE=1 pins the second node to core 1, beside the load
+// generator, instead of sharing core 0 with the first). Needs TEST_DATABASE_URL (an admin URL) and TEST_REDIS_URL, as printed by
 // `eval "$(node scripts/services.mjs start)"`; each run gets a fresh database.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -36,7 +37,8 @@ export async function startClusterServer(
   const db = freshDatabase(admin)
   const env = { ...options.env, DATABASE_URL: db.url, REDIS_URL: redis }
   const nodes = [await startServer('triage', { env })]
-  if (kind === 'triage-2') nodes.push(await startServer('triage', { env }))
+  const core = Number(process.env.BENCH_SECOND_NODE_CORE ?? 0)
+  if (kind === 'triage-2') nodes.push(await startServer('triage', { env, core }))
   const [first] = nodes as [ServerHandle, ...ServerHandle[]]
   const portOf = (n: ServerHandle) => n.env.PORT!
   return {

@@ -73,6 +73,8 @@ export interface ServerHandle {
 export interface StartOptions {
   /** Extra environment for the server (Triage: ROOM_GRACE_MS, COMPACT_AFTER, …). */
   readonly env?: Readonly<Record<string, string>>
+  /** The core the server is pinned to when the machine has two (default 0). */
+  readonly core?: number
 }
 
 /** A port nobody listens on right now. */
@@ -129,7 +131,7 @@ export async function startServer(
       : kind === 'stock'
         ? [[...node, stockServerScript()], benchDir]
         : [[...node, '--import', 'tsx', 'src/echo-server.ts'], benchDir]
-  const command = PINNED ? ['taskset', '-c', '0', ...args] : args
+  const command = PINNED ? ['taskset', '-c', String(options.core ?? 0), ...args] : args
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd,
     env: { ...process.env, ...env, NODE_OPTIONS: '' },
