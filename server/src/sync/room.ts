@@ -177,6 +177,8 @@ export class Room {
    */
   private batch: { update: Uint8Array; origin: unknown }[] = []
   private batchQueued = false
+  /** Updates other nodes stored, applied here, waiting for the next broadcast to the peers. */
+  private relayed: Uint8Array[] = []
   /** When the last batch was flushed (performance.now()), for the spacing between broadcasts. */
   private lastFlushAt = -Infinity
   /** Awareness client ids changed since the last awareness message went out. */
@@ -281,7 +283,7 @@ export class Room {
   private async flushBatch(): Promise<void> {
     this.batchQueued = false
     this.lastFlushAt = performance.now()
-    if (this.batch.length === 0 && this.claims.length === 0) return
+    if (this.batch.length === 0 && this.claims.length === 0) return this.sendRelayed()
     const batch = this.batch
     const claims = this.claims
     this.batch = []
@@ -291,7 +293,7 @@ export class Room {
       claims,
     )
     if (seq !== null) this.storedSeq = seq
-    if (batch.length === 0) return
+    if (batch.length === 0) return this.sendRelayed()
     const first = seq === null ? null : seq - batch.length + 1
     let merged: Uint8Array
     try {
@@ -305,16 +307,50 @@ export class Room {
         const message = encodeUpdateMessage(b.update)
         for (const peer of this.peers.keys()) if (peer !== b.origin) peer.send(message)
       })
-      return
+      return this.sendRelayed()
     }
     if (first !== null) this.hooks.onStored?.(first, seq!, merged, claims)
-    if (this.closed || this.peers.size === 0) return
+    if (this.closed || this.peers.size === 0) {
+      this.relayed = []
+      return
+    }
+    if (this.relayed.length > 0) {
+      // What other nodes stored rides in the same message: one send per peer per broadcast.
+      try {
+        const all = encodeUpdateMessage(Y.mergeUpdates([merged, ...this.relayed]))
+        this.relayed = []
+        for (const peer of this.peers.keys()) peer.send(all)
+        return
+      } catch {
+        // Sent apart below.
+      }
+    }
     const origin = batch[0]!.origin
     const single = batch.every((b) => b.origin === origin)
     // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
     // which Yjs ignores; a batch from one peer skips that peer.
     const message = encodeUpdateMessage(merged)
     for (const peer of this.peers.keys()) if (!single || peer !== origin) peer.send(message)
+    this.sendRelayed()
+  }
+
+  /** Sends what other nodes stored and this room has not sent yet, merged into one message. */
+  private sendRelayed(): void {
+    const relayed = this.relayed
+    this.relayed = []
+    if (relayed.length === 0 || this.closed || this.peers.size === 0) return
+    let updates = relayed
+    if (relayed.length > 1) {
+      try {
+        updates = [Y.mergeUpdates(relayed)]
+      } catch {
+        // Each goes out alone.
+      }
+    }
+    for (const update of updates) {
+      const message = encodeUpdateMessage(update)
+      for (const peer of this.peers.keys()) peer.send(message)
+    }
   }
 
   /**
@@ -371,12 +407,16 @@ export class Room {
     }
   }
 
-  /** Sends an update stored elsewhere to this room's peers. */
+  /**
+   * Queues an update stored elsewhere for this room's peers: it goes out with the room's next
+   * broadcast, spaced like the room's own, so a busy room sends each peer one message per
+   * spacing whichever node stored what it carries.
+   */
   private relay(update: Uint8Array): void {
     this.bytes += update.length
     if (this.closed || this.peers.size === 0) return
-    const message = encodeUpdateMessage(update)
-    for (const peer of this.peers.keys()) peer.send(message)
+    this.relayed.push(update)
+    if (!this.batchQueued) this.queueBatch()
   }
 
   leave(peer: Peer): void {
@@ -423,7 +463,9 @@ export class Room {
   /** Resolves once every update accepted so far is stored and sent. */
   flushed(): Promise<void> {
     // A batch still gathering is written now rather than after this turn of the event loop.
-    if (this.batch.length > 0 || this.claims.length > 0) this.enqueue(() => this.flushBatch())
+    if (this.batch.length > 0 || this.claims.length > 0 || this.relayed.length > 0) {
+      this.enqueue(() => this.flushBatch())
+    }
     return this.chain
   }
 
