@@ -1,5 +1,6 @@
 // Text at 200 % on a 320 px phone (WCAG 1.4.4 and 1.4.10): every view a participant sees,
-// through every phase, fits the width — no sideways scrolling — and every field keeps room
+// through every phase and every round a phone answers (2x2 ratings, weights, scores, consent),
+// fits the width — no sideways scrolling — and every field keeps room
 // for at least ten characters, with long words and links in ideas, clusters and the title.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -161,10 +162,42 @@ describe('text at 200 % on a 320 px phone: no sideways scrolling, fields of ten 
       await p.getByRole('img', { name: /^Dots per item/ }).waitFor({ timeout: WAIT })
       await check('vote results')
 
-      for (const phase of ['Impact vs effort', 'Weigh', 'Decide']) {
-        await toPhase(phase)
-        await check(phase)
-      }
+      // The later phases, before and while their rounds collect input on the phone.
+      await toPhase('Impact vs effort')
+      await check('Impact vs effort')
+      await f.getByRole('button', { name: 'Open rating' }).click()
+      await p.getByRole('heading', { name: 'Rate each item' }).waitFor({ timeout: WAIT })
+      await check('Impact vs effort, rating open')
+      await f.getByRole('button', { name: 'Close rating' }).click()
+
+      await toPhase('Weigh')
+      await check('Weigh')
+      await f.getByLabel('Preset').selectOption({ label: 'Clinical value framework' })
+      await f.getByRole('button', { name: 'Use this preset' }).click()
+      await f.getByRole('button', { name: 'Save criteria' }).click()
+      await f.getByRole('button', { name: 'Open weighting' }).click()
+      await p.getByRole('button', { name: 'Start from the suggested weights' }).click()
+      await p.getByText('All 100 points shared', { exact: true }).waitFor({ timeout: WAIT })
+      await check('Weigh, proposing weights')
+      await f.getByRole('button', { name: 'Close weighting' }).click()
+      await f.getByRole('button', { name: 'Reveal weights' }).click()
+      await f.getByText('The weight proposals are revealed.').waitFor({ timeout: WAIT })
+      await f.getByRole('button', { name: 'Adopt weights' }).click()
+      await f.getByRole('button', { name: 'Open scoring' }).click()
+      await p.getByRole('heading', { name: 'Score the items' }).waitFor({ timeout: WAIT })
+      await check('Weigh, scoring open')
+      await f.getByRole('button', { name: 'Close scoring' }).click()
+
+      await toPhase('Decide')
+      await check('Decide')
+      const item = f.getByRole('combobox', { name: 'Item to decide on' })
+      await item.selectOption({ index: 1 })
+      await f.getByRole('button', { name: 'Add decision', exact: true }).click()
+      await f.getByRole('button', { name: /^Record decision: / }).click()
+      await f.getByText('Recorded in the decision log.', { exact: true }).waitFor({ timeout: WAIT })
+      await f.getByRole('button', { name: 'Ask for consent' }).click()
+      await p.getByRole('radio', { name: 'I can live with it' }).first().waitFor({ timeout: WAIT })
+      await check('Decide, consent open')
 
       await p.goto('/j/ZZZZZZ')
       await p.getByRole('heading', { name: 'Cannot join' }).waitFor({ timeout: WAIT })

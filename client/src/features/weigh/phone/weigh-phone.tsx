@@ -69,25 +69,33 @@ export default function WeighPhone({
           <h2 id={headingId} className="card__title">
             Your weights
           </h2>
-          <table className="weigh-table">
-            <caption>Your proposal and the adopted weights</caption>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Yours</th>
-                <th scope="col">Adopted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {framework.criteria.map((c, i) => (
-                <tr key={c.id}>
-                  <th scope="row">{c.name}</th>
-                  <td>{allocation.points[i]}</td>
-                  <td>{state.adopted ? points(state.adopted.weights[c.id] ?? 0) : '–'}</td>
+          {/* Scrolls on its own rather than widening the page when the text is large. */}
+          <div
+            className="weigh-scores"
+            role="region"
+            aria-labelledby={`${headingId}-weights`}
+            tabIndex={0}
+          >
+            <table className="weigh-table">
+              <caption id={`${headingId}-weights`}>Your proposal and the adopted weights</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Criterion</th>
+                  <th scope="col">Yours</th>
+                  <th scope="col">Adopted</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {framework.criteria.map((c, i) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td>{allocation.points[i]}</td>
+                    <td>{state.adopted ? points(state.adopted.weights[c.id] ?? 0) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {!state.adopted && <p className="muted">The facilitator has not adopted weights yet.</p>}
         </section>
         <section className="card" aria-labelledby={`${headingId}-ranking`}>
