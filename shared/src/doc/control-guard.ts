@@ -76,7 +76,7 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict
     const place = { root: path[0] ?? null, key: path.length >= 2 ? (path[1] ?? null) : null }
     const decisions = decisionsRefusal(path, content)
     if (decisions) return { ok: false, reason: decisions }
-    const framework = frameworkRefusal(doc, place.root, place.key)
+    const framework = frameworkRefusal(doc, path, content)
     if (framework) return { ok: false, reason: framework }
     if (place.root !== null && (SERVER_ROOTS.has(place.root) || isRoundProgressRoot(place.root))) {
       return { ok: false, reason: `the ${place.root} is written by the server` }

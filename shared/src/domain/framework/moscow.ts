@@ -1,8 +1,8 @@
 // MoSCoW as an optional step: items sorted into Must, Should, Could and Won't, with the effort in
 // each, and the DSDM rule of thumb that Musts take no more than about 60 % of the effort — past
 // that, there is no contingency left and the plan is fragile.
-export const MOSCOW_CATEGORIES = ['must', 'should', 'could', 'wont'] as const
-export type MoscowCategory = (typeof MOSCOW_CATEGORIES)[number]
+import type { MatrixPoint } from '../../schema/matrix.js'
+import type { MoscowCategory, MoscowPlan } from '../../schema/moscow.js'
 
 /** The share of the estimated effort Musts may take before the warning (DSDM: about 60 %). */
 export const MUST_EFFORT_LIMIT = 0.6
@@ -49,4 +49,37 @@ export function moscowSummary(items: readonly MoscowItem[]): MoscowSummary {
       ? `Musts take ${Math.round(mustShare * 100)} % of the planned effort, more than about 60 %: little room is left if estimates slip`
       : null,
   }
+}
+
+/** The plan's tagged items with their effort, and the tagged items that have none. */
+export interface MoscowPlanItems {
+  readonly items: MoscowItem[]
+  /** Keys of tagged items without an effort (not typed in, or not placed on the 2x2). */
+  readonly withoutEffort: string[]
+}
+
+/**
+ * The tagged items of a MoSCoW plan, in the plan's order, each with its effort: as typed in, or
+ * (when the plan says so) the item's effort on the 2x2 (1–9), from `positions` by item key.
+ * One source for every item, so efforts in different units are never added up.
+ */
+export function moscowPlanItems(
+  plan: MoscowPlan,
+  positions: Readonly<Record<string, MatrixPoint>>,
+): MoscowPlanItems {
+  const items: MoscowItem[] = []
+  const withoutEffort: string[] = []
+  for (const { key } of plan.items) {
+    if (!Object.hasOwn(plan.tags, key)) continue
+    const tag = plan.tags[key]!
+    const effort =
+      plan.effortFrom === 'matrix'
+        ? Object.hasOwn(positions, key)
+          ? positions[key]!.effort
+          : undefined
+        : tag.effort
+    if (effort === undefined) withoutEffort.push(key)
+    items.push({ key, category: tag.category, effort: effort ?? 0 })
+  }
+  return { items, withoutEffort }
 }

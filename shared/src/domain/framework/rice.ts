@@ -1,34 +1,13 @@
 // RICE with a clinical-impact multiplier: (Reach × Impact × Confidence × clinical multiplier) /
 // Effort, on the usual scales (Impact 3 / 2 / 1 / 0.5 / 0.25, Confidence 100 / 80 / 50 %), and
 // the ranking it gives. Values off the scales are not guessed at: the item gets no score.
+import {
+  RICE_CLINICAL_MULTIPLIER,
+  RICE_CONFIDENCE,
+  RICE_IMPACT,
+  type RiceEstimates,
+} from '../../schema/rice.js'
 import { competitionRanks, rankOrder } from '../rank.js'
-
-/** Impact per person reached: massive 3, high 2, medium 1, low 0.5, minimal 0.25. */
-export const RICE_IMPACT = [
-  { value: 3, label: 'Massive' },
-  { value: 2, label: 'High' },
-  { value: 1, label: 'Medium' },
-  { value: 0.5, label: 'Low' },
-  { value: 0.25, label: 'Minimal' },
-] as const
-
-/** How sure the estimates are: high 100 %, medium 80 %, low 50 %. */
-export const RICE_CONFIDENCE = [
-  { value: 1, label: 'High (100 %)' },
-  { value: 0.8, label: 'Medium (80 %)' },
-  { value: 0.5, label: 'Low (50 %)' },
-] as const
-
-/**
- * The clinical-impact multiplier: how much the item changes patient safety or outcome, on top of
- * its reach and impact (none 1, moderate 1.5, major 2, critical 3).
- */
-export const RICE_CLINICAL_MULTIPLIER = [
-  { value: 1, label: 'None' },
-  { value: 1.5, label: 'Moderate' },
-  { value: 2, label: 'Major' },
-  { value: 3, label: 'Critical' },
-] as const
 
 /** One item's RICE estimates. */
 export interface RiceInput {
@@ -76,4 +55,25 @@ export function riceRanking(
   const values = scores.map((s) => (s === null ? -Infinity : s))
   const ranks = competitionRanks(values)
   return rankOrder(values).map((i) => ({ key: items[i]!.key, score: scores[i]!, rank: ranks[i]! }))
+}
+
+const NO_ESTIMATES: RiceInput = {
+  reach: NaN,
+  impact: NaN,
+  confidence: NaN,
+  clinical: NaN,
+  effort: NaN,
+}
+
+/**
+ * The ranking of the facilitator's RICE estimates: every item listed, in the listed order where
+ * scores tie; an item without estimates has no score and shares the last place.
+ */
+export function riceRankingOf(rice: RiceEstimates): RiceRanked[] {
+  return riceRanking(
+    rice.items.map((i) => ({
+      key: i.key,
+      estimates: Object.hasOwn(rice.estimates, i.key) ? rice.estimates[i.key]! : NO_ESTIMATES,
+    })),
+  )
 }
