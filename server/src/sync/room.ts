@@ -11,11 +11,6 @@ import {
   writerKey,
   type UpdateLimits,
 } from '@triage/shared'
-import {
-  filterAwarenessUpdate,
-  encodeAwarenessEntries,
-  type AwarenessEntry,
-} from './awareness-filter.js'
 import { ProtocolError, type Peer } from './peer.js'
 import { TokenBucket } from './rate-limiter.js'
 import {
@@ -30,9 +25,16 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdateMessage,
   isEmptyUpdate,
 } from './protocol.js'
+import { sendAll, sendApart, sendBatch, type Accepted } from './room-broadcast.js'
+import { RoomAwareness, type ClientOwner } from './room-awareness.js'
+import { RoomWriters } from './room-writers.js'
+import { dropPending, replayRows, type LoadRow } from './stored-rows.js'
+
+export { AWARENESS_BATCH_MS } from './room-awareness.js'
+export { UNKNOWN_WRITER } from './room-writers.js'
+export type { LoadRow } from './stored-rows.js'
 
 /** Origin of transactions that replay stored updates: neither persisted again nor broadcast. */
 export const LOAD_ORIGIN = Symbol('load')
@@ -50,9 +52,6 @@ export const REMOTE_ORIGIN = Symbol('remote')
 export const STEP1_BURST = 16
 export const STEP1_PER_SECOND = 1
 
-/** How long awareness changes gather before one message carries them all to every peer. */
-export const AWARENESS_BATCH_MS = 25
-
 /**
  * Spacing between two broadcasts of a room, per peer in it, in ms, up to FLUSH_SPACING_MAX_MS.
  * A broadcast costs one send per peer, so a storm in a full room is bounded by sends, not by
@@ -63,10 +62,7 @@ export const FLUSH_SPACING_PER_PEER_MS = 0.08
 export const FLUSH_SPACING_MAX_MS = 40
 
 /** A Yjs client id first written by `owner` (a `writerKey`). */
-export interface WriterClaim {
-  readonly clientId: number
-  readonly owner: string
-}
+export type WriterClaim = ClientOwner
 
 /** Bounds the room enforces on every update before it is applied. */
 export interface RoomLimits {
@@ -88,15 +84,6 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxClientsPerIdentity: 256,
   fullMessage: 'This document is full',
 }
-
-/** A stored row as the room loads it. */
-export interface LoadRow {
-  readonly seq: number
-  readonly data: Uint8Array
-}
-
-/** Owner recorded for client ids found in a document with no recorded writer (older data). */
-export const UNKNOWN_WRITER = 'unknown'
 
 export interface RoomHooks {
   /**
@@ -137,20 +124,12 @@ export interface RoomHooks {
 
 export class Room {
   readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  private readonly peers = new Map<Peer, Set<number>>()
-  /** Awareness client ids and the connection that currently speaks for each. */
-  private readonly owners = new Map<number, Peer>()
-  /** Who wrote (or first announced presence under) each client id: one identity per id. */
-  private readonly writers = new Map<number, string>()
-  /** Who first announced presence under each client id (kept while the room is loaded). */
-  private readonly presence = new Map<number, string>()
-  /** Client ids each identity has written under, for its quota. */
-  private readonly writerCounts = new Map<string, number>()
+  private readonly peers = new Set<Peer>()
+  /** Who speaks for each client id: one identity per id. */
+  private readonly writers = new RoomWriters()
+  private readonly presence: RoomAwareness
   /** Client ids claimed since the last write, stored with the next batch. */
   private claims: WriterClaim[] = []
-  /** Peers that have sent awareness at least once. */
-  private readonly announced = new WeakSet<Peer>()
   /** Peers the room has asked for what they hold (sync step 1) after a deferred update. */
   private readonly asked = new WeakSet<Peer>()
   /**
@@ -175,17 +154,12 @@ export class Room {
    * broadcast together: while one write is on its way to disk the next batch gathers, so a
    * storm of updates costs one disk sync and one message per peer per batch, not per update.
    */
-  private batch: { update: Uint8Array; origin: unknown }[] = []
+  private batch: Accepted[] = []
   private batchQueued = false
   /** Updates other nodes stored, applied here, waiting for the next broadcast to the peers. */
   private relayed: Uint8Array[] = []
   /** When the last batch was flushed (performance.now()), for the spacing between broadcasts. */
   private lastFlushAt = -Infinity
-  /** Awareness client ids changed since the last awareness message went out. */
-  private awarenessChanged = new Set<number>()
-  /** Of those, the ones this room's own peers changed (other nodes hear of these). */
-  private awarenessOwn = new Set<number>()
-  private awarenessTimer: NodeJS.Timeout | null = null
   /**
    * The whole document as a sync answer, for peers that have nothing yet (a join storm sends
    * many of those); dropped on every change.
@@ -204,14 +178,22 @@ export class Room {
     private readonly compactAfter: number,
     private readonly limits: RoomLimits = DEFAULT_ROOM_LIMITS,
   ) {
-    this.awareness.setLocalState(null)
+    this.presence = new RoomAwareness(this.doc, this.writers, {
+      broadcast: (message) => {
+        for (const peer of this.peers) peer.send(message)
+      },
+      ...(hooks.onAwareness && { onAwareness: hooks.onAwareness }),
+    })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullAnswer = null
       if (origin === LOAD_ORIGIN) return
       if (origin === REMOTE_ORIGIN) return this.relay(update)
       this.afterUpdate(update, origin)
     })
-    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness
   }
 
   /**
@@ -227,38 +209,13 @@ export class Room {
     writers: ReadonlyMap<number, string> = new Map(),
     lastSeq?: number,
   ): { readonly bad: { seq: number; reason: string }[]; readonly droppedPending: boolean } {
-    const bad: { seq: number; reason: string }[] = []
-    const loadLimits: UpdateLimits = {
-      ...DEFAULT_UPDATE_LIMITS,
-      maxStructs: Number.MAX_SAFE_INTEGER,
-      maxClockStep: Number.MAX_SAFE_INTEGER,
-      maxDeleteRanges: Number.MAX_SAFE_INTEGER,
-    }
-    let bytes = 0
-    let seen = 0
-    rows.forEach((row, index) => {
-      const { seq, data } = row instanceof Uint8Array ? { seq: index, data: row } : row
-      seen = Math.max(seen, seq)
-      const reason = loadableReason(data, loadLimits)
-      if (reason) {
-        bad.push({ seq, reason })
-        return
-      }
-      try {
-        this.doc.transact(() => Y.applyUpdate(this.doc, data), LOAD_ORIGIN)
-        bytes += data.length
-      } catch (err) {
-        bad.push({ seq, reason: err instanceof Error ? err.message : 'cannot be applied' })
-      }
-    })
+    const { bad, bytes, lastSeen } = replayRows(this.doc, rows, LOAD_ORIGIN)
     const droppedPending = hasPending(this.doc)
     if (droppedPending) dropPending(this.doc)
-    for (const [clientId, owner] of writers) this.recordWriter(clientId, owner)
-    for (const clientId of this.doc.store.clients.keys()) {
-      if (!this.writers.has(clientId)) this.recordWriter(clientId, UNKNOWN_WRITER)
-    }
+    for (const [clientId, owner] of writers) this.writers.record(clientId, owner)
+    this.writers.lockUnknown(this.doc.store.clients.keys())
     this.bytes = bytes
-    this.storedSeq = lastSeq ?? seen
+    this.storedSeq = lastSeq ?? lastSeen
     this.stored = rows.length - bad.length
     if (this.stored > this.compactAfter) this.compact()
     return { bad, droppedPending }
@@ -269,14 +226,10 @@ export class Room {
   }
 
   join(peer: Peer): void {
-    this.peers.set(peer, new Set())
+    this.peers.add(peer)
     peer.send(encodeSyncStep1(this.doc))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) {
-      peer.send(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)),
-      )
-    }
+    const present = this.presence.join(peer)
+    if (present) peer.send(present)
   }
 
   /** Stores and broadcasts whatever updates are waiting; the chain runs it in order. */
@@ -303,54 +256,21 @@ export class Room {
       // update goes out alone (never the live document: it may hold what is not stored yet).
       batch.forEach((b, i) => {
         if (first !== null) this.hooks.onStored?.(first + i, first + i, b.update, i ? [] : claims)
-        if (this.closed) return
-        const message = encodeUpdateMessage(b.update)
-        for (const peer of this.peers.keys()) if (peer !== b.origin) peer.send(message)
       })
+      if (!this.closed) sendApart(this.peers, batch)
       return this.sendRelayed()
     }
     if (first !== null) this.hooks.onStored?.(first, seq!, merged, claims)
-    if (this.closed || this.peers.size === 0) {
-      this.relayed = []
-      return
-    }
-    if (this.relayed.length > 0) {
-      // What other nodes stored rides in the same message: one send per peer per broadcast.
-      try {
-        const all = encodeUpdateMessage(Y.mergeUpdates([merged, ...this.relayed]))
-        this.relayed = []
-        for (const peer of this.peers.keys()) peer.send(all)
-        return
-      } catch {
-        // Sent apart below.
-      }
-    }
-    const origin = batch[0]!.origin
-    const single = batch.every((b) => b.origin === origin)
-    // Encoded once for every peer. A peer whose own updates are in a mixed batch gets them back,
-    // which Yjs ignores; a batch from one peer skips that peer.
-    const message = encodeUpdateMessage(merged)
-    for (const peer of this.peers.keys()) if (!single || peer !== origin) peer.send(message)
-    this.sendRelayed()
+    const relayed = this.relayed
+    this.relayed = []
+    if (!this.closed) sendBatch(this.peers, batch, merged, relayed)
   }
 
   /** Sends what other nodes stored and this room has not sent yet, merged into one message. */
   private sendRelayed(): void {
     const relayed = this.relayed
     this.relayed = []
-    if (relayed.length === 0 || this.closed || this.peers.size === 0) return
-    let updates = relayed
-    if (relayed.length > 1) {
-      try {
-        updates = [Y.mergeUpdates(relayed)]
-      } catch {
-        // Each goes out alone.
-      }
-    }
-    for (const update of updates) {
-      const message = encodeUpdateMessage(update)
-      for (const peer of this.peers.keys()) peer.send(message)
-    }
+    if (!this.closed) sendAll(this.peers, relayed)
   }
 
   /**
@@ -359,9 +279,7 @@ export class Room {
    */
   applyRemote(update: Uint8Array, claims: readonly WriterClaim[]): void {
     if (this.closed) return
-    for (const { clientId, owner } of claims) {
-      if (!this.writers.has(clientId)) this.recordWriter(clientId, owner)
-    }
+    for (const { clientId, owner } of claims) this.writers.claim(clientId, owner)
     try {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
     } catch (err) {
@@ -374,37 +292,17 @@ export class Room {
       // Waiting for an update this node has not heard yet: the gap repair brings it.
       return
     }
-    for (const clientId of this.doc.store.clients.keys()) {
-      if (!this.writers.has(clientId)) this.recordWriter(clientId, UNKNOWN_WRITER)
-    }
+    this.writers.lockUnknown(this.doc.store.clients.keys())
   }
 
   /** Owners of client ids stored by other nodes (read from the shared store after a replay). */
   learnWriters(writers: ReadonlyMap<number, string>): void {
-    for (const [clientId, owner] of writers) {
-      if (this.writers.get(clientId) === UNKNOWN_WRITER) {
-        const count = this.writerCounts.get(UNKNOWN_WRITER) ?? 1
-        this.writerCounts.set(UNKNOWN_WRITER, count - 1)
-        this.writers.delete(clientId)
-      }
-      if (!this.writers.has(clientId)) this.recordWriter(clientId, owner)
-    }
+    this.writers.learn(writers)
   }
 
   /** Applies another node's awareness change; each id stays with the identity it speaks for. */
   applyRemoteAwareness(update: Uint8Array, owners: readonly WriterClaim[]): void {
-    if (this.closed) return
-    for (const { clientId, owner } of owners) {
-      if (this.owners.has(clientId)) continue
-      const first = this.writers.get(clientId) ?? this.presence.get(clientId)
-      if (first !== undefined && first !== owner) return
-      if (!this.presence.has(clientId)) this.presence.set(clientId, owner)
-    }
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN)
-    } catch {
-      // A node sends what it encoded; one that cannot be read is dropped.
-    }
+    if (!this.closed) this.presence.applyRemote(update, owners)
   }
 
   /**
@@ -420,11 +318,8 @@ export class Room {
   }
 
   leave(peer: Peer): void {
-    const owned = this.peers.get(peer)
-    if (!owned) return
-    this.peers.delete(peer)
-    for (const id of owned) this.owners.delete(id)
-    if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null)
+    if (!this.peers.delete(peer)) return
+    this.presence.leave(peer)
     if (this.peers.size === 0) this.hooks.onEmpty()
   }
 
@@ -439,15 +334,12 @@ export class Room {
           this.receiveSync(peer, d)
           break
         case MSG_AWARENESS:
-          this.receiveAwareness(peer, decoding.readVarUint8Array(d))
+          this.presence.receive(peer, decoding.readVarUint8Array(d))
           break
         case MSG_QUERY_AWARENESS:
           peer.send(
-            encodeAwarenessMessage(
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-                ...this.awareness.getStates().keys(),
-              ]),
-            ),
+            this.presence.snapshot() ??
+              encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [])),
           )
           break
         case MSG_AUTH:
@@ -496,15 +388,10 @@ export class Room {
   destroy(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
-    this.awarenessTimer = null
-    for (const peer of [...this.peers.keys()]) peer.close(code, reason)
+    for (const peer of [...this.peers]) peer.close(code, reason)
     this.peers.clear()
-    this.owners.clear()
     this.writers.clear()
-    this.presence.clear()
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
@@ -584,14 +471,14 @@ export class Room {
     const key = writerKey(peer.identity)
     const claims: number[] = []
     for (const clientId of verdict.writers) {
-      const owner = this.writers.get(clientId) ?? this.presence.get(clientId)
+      const owner = this.writers.ownerOf(clientId)
       if (clientId === this.doc.clientID || (owner !== undefined && owner !== key)) {
         return this.refuse(peer, 'writes under a client id that is not yours')
       }
-      if (!this.writers.has(clientId)) claims.push(clientId)
+      if (!this.writers.wrote(clientId)) claims.push(clientId)
     }
     if (claims.length > 0) {
-      const mine = this.writerCounts.get(key) ?? 0
+      const mine = this.writers.countOf(key)
       if (
         mine + claims.length > this.limits.maxClientsPerIdentity ||
         this.writers.size + claims.length > this.limits.maxClients
@@ -613,7 +500,7 @@ export class Room {
     const refused = this.hooks.authorize(peer, verdict.update, this.doc)
     if (refused !== null) return this.refuse(peer, refused)
     for (const clientId of claims) {
-      this.recordWriter(clientId, key)
+      this.writers.record(clientId, key)
       this.claims.push({ clientId, owner: key })
     }
     if (claims.length > 0 && !this.batchQueued) this.queueBatch()
@@ -638,121 +525,12 @@ export class Room {
     peer.close(CLOSE.documentFull, this.limits.fullMessage)
   }
 
-  private recordWriter(clientId: number, owner: string): void {
-    this.writers.set(clientId, owner)
-    this.writerCounts.set(owner, (this.writerCounts.get(owner) ?? 0) + 1)
-  }
-
   /** Sync step 2 for a peer's state vector; the full document is encoded once per change. */
   private answer(stateVector: Uint8Array): Uint8Array {
     const empty = stateVector.length === 1 && stateVector[0] === 0
     if (!empty) return encodeSyncStep2(this.doc, stateVector)
     this.fullAnswer ??= encodeSyncStep2(this.doc, stateVector)
     return this.fullAnswer
-  }
-
-  private receiveAwareness(peer: Peer, update: Uint8Array): void {
-    const owned = this.peers.get(peer)
-    if (!owned) return
-    const key = writerKey(peer.identity)
-    // An id is spoken for by the connection using it now, or else by the identity that wrote
-    // or announced presence under it first: another identity can never take it over, also
-    // after its owner's connection dropped.
-    const ownerOf = (id: number): unknown => {
-      const current = this.owners.get(id)
-      if (current) return current
-      const first = this.writers.get(id) ?? this.presence.get(id)
-      return first === undefined || first === key ? undefined : first
-    }
-    // A stock provider that reconnects announces itself first, alone, with the clock it had:
-    // the room has seen that clock, so y-protocols would ignore it and the member would stay
-    // absent until the next renewal. Its own identity's id, free now, is taken back with a
-    // clock past the one seen (the echo tells the client). Later messages are not: those may
-    // be echoes of others' states.
-    const first = !this.announced.has(peer)
-    this.announced.add(peer)
-    const back = first ? soleEntryId(update) : null
-    const reannounce =
-      back !== null &&
-      !this.owners.has(back) &&
-      !this.awareness.states.has(back) &&
-      (this.writers.get(back) ?? this.presence.get(back)) === key
-        ? back
-        : null
-    let entries: AwarenessEntry[] = filterAwarenessUpdate(
-      update,
-      peer.identity,
-      ownerOf,
-      peer,
-      owned.size,
-      (id) => (id === reannounce ? undefined : this.awareness.meta.get(id)?.clock),
-    )
-    if (entries.length === 0) return
-    if (reannounce !== null) {
-      const seen = this.awareness.meta.get(reannounce)?.clock ?? 0
-      entries = entries.map((e) =>
-        e.clientId === reannounce && e.state !== null && e.clock <= seen
-          ? { ...e, clock: seen + 1 }
-          : e,
-      )
-    }
-    for (const e of entries) {
-      if (e.state === null) continue
-      owned.add(e.clientId)
-      this.owners.set(e.clientId, peer)
-      if (!this.presence.has(e.clientId)) this.presence.set(e.clientId, key)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), peer)
-    for (const e of entries) {
-      if (e.state !== null) continue
-      owned.delete(e.clientId)
-      this.owners.delete(e.clientId)
-    }
-  }
-
-  /**
-   * Awareness goes to every peer, the sender too: the stock provider counts it as liveness.
-   * Changes gather for a moment and go out as one message, so a join storm or a room full of
-   * moving cursors costs one send per peer per moment, not one per change.
-   */
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const local = origin !== REMOTE_ORIGIN && this.hooks.onAwareness !== undefined
-    for (const list of [changes.added, changes.updated, changes.removed]) {
-      for (const id of list) {
-        this.awarenessChanged.add(id)
-        if (local) this.awarenessOwn.add(id)
-      }
-    }
-    if (this.awarenessChanged.size === 0 || this.awarenessTimer) return
-    this.awarenessTimer = setTimeout(this.flushAwareness, AWARENESS_BATCH_MS)
-  }
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null
-    const changed = [...this.awarenessChanged]
-    const own = [...this.awarenessOwn]
-    this.awarenessChanged.clear()
-    this.awarenessOwn.clear()
-    if (this.closed) return
-    if (own.length > 0) {
-      // Other nodes hear only what this room's own peers said, with whom each id speaks for.
-      const owners = own.map((clientId) => {
-        const peer = this.owners.get(clientId)
-        const owner = peer
-          ? writerKey(peer.identity)
-          : (this.presence.get(clientId) ?? this.writers.get(clientId) ?? UNKNOWN_WRITER)
-        return { clientId, owner }
-      })
-      this.hooks.onAwareness?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, own), owners)
-    }
-    if (changed.length === 0 || this.peers.size === 0) return
-    const message = encodeAwarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    )
-    for (const peer of this.peers.keys()) peer.send(message)
   }
 
   private afterUpdate(update: Uint8Array, origin: unknown): void {
@@ -778,46 +556,5 @@ export class Room {
     this.chain = this.chain.then(task).catch((err: unknown) => {
       this.hooks.onFatal(err)
     })
-  }
-}
-
-/** Why a stored row cannot be loaded (out of bounds or unreadable), or null. */
-function loadableReason(data: Uint8Array, limits: UpdateLimits): string | null {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(data)
-  } catch {
-    return 'unreadable'
-  }
-  for (const s of decoded.structs) {
-    const end = s.id.clock + s.length
-    if (!Number.isSafeInteger(s.id.client) || !Number.isSafeInteger(end) || end > limits.maxClock) {
-      return 'a clock or client id out of bounds'
-    }
-  }
-  for (const [client, ranges] of decoded.ds.clients) {
-    if (!Number.isSafeInteger(client)) return 'a client id out of bounds'
-    for (const { clock, len } of ranges) {
-      if (!Number.isSafeInteger(clock + len) || clock + len > limits.maxClock) {
-        return 'a deletion out of bounds'
-      }
-    }
-  }
-  return null
-}
-
-/** Forgets what Yjs holds back in a document, so it can never be applied later. */
-function dropPending(doc: Y.Doc): void {
-  doc.store.pendingStructs = null
-  doc.store.pendingDs = null
-}
-
-/** The client id of an awareness update that holds exactly one entry, or null. */
-function soleEntryId(update: Uint8Array): number | null {
-  try {
-    const d = decoding.createDecoder(update)
-    return decoding.readVarUint(d) === 1 ? decoding.readVarUint(d) : null
-  } catch {
-    return null
   }
 }
