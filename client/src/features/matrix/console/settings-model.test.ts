@@ -1,7 +1,7 @@
 // The ratings round's settings as the form changes them.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_MATRIX_RATING_SETTINGS as base } from '@triage/shared'
-import { groupRates, withAxisGroup, withPicked } from './settings-model'
+import { groupRates, withAxisGroup } from './settings-model'
 
 const groups = ['g1', 'g2', 'g3']
 
@@ -18,15 +18,5 @@ describe('which groups rate an axis', () => {
     let s = base
     for (const g of groups) s = withAxisGroup(s, 'impact', g, false, groups)
     expect(s.axes.impact).toEqual([])
-  })
-})
-
-describe('hand-picked items', () => {
-  it('keeps the order of picking and drops an unpicked key', () => {
-    let s = withPicked(base, 'i:b', true)
-    s = withPicked(s, 'i:a', true)
-    expect(s.picked).toEqual(['i:b', 'i:a'])
-    expect(withPicked(s, 'i:b', false).picked).toEqual(['i:a'])
-    expect(withPicked(s, 'i:a', true).picked).toEqual(['i:b', 'i:a'])
   })
 })

@@ -1,5 +1,6 @@
 // The ratings round's settings as the console's form changes them: which groups rate an axis
-// (every group is stored as null, so a group added later rates too), and the item choice.
+// (every group is stored as null, so a group added later rates too). The item choice is the
+// rounds kit's (rounds/item-choice.ts).
 import type { MatrixAxis, MatrixRatingSettings } from '@triage/shared'
 
 /** Whether `group` is ticked as rating `axis`. */
@@ -28,14 +29,4 @@ export function withAxisGroup(
   else now.delete(group)
   const allowed = groups.every((g) => now.has(g)) ? null : groups.filter((g) => now.has(g))
   return { ...settings, axes: { ...settings.axes, [axis]: allowed } }
-}
-
-/** The settings with `key` picked or not, keeping the order things were picked in. */
-export function withPicked(
-  settings: MatrixRatingSettings,
-  key: string,
-  picked: boolean,
-): MatrixRatingSettings {
-  const rest = settings.picked.filter((k) => k !== key)
-  return { ...settings, picked: picked ? [...rest, key] : rest }
 }

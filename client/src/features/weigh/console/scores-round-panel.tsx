@@ -1,22 +1,24 @@
-// The scores round for the facilitator: which items phones score (all, or the dot vote's top N),
-// open, close (which seals), reveal, reopen; progress as "Dana: 7 of 10 scored" (never values);
+// The scores round for the facilitator: which items phones score (all, the dot vote's top N, or
+// hand-picked, with the 2x2's chooser from the rounds kit), open, close (which seals), reveal,
+// reopen; progress as "Dana: 7 of 10 scored" (never values);
 // once revealed, the mean per item and criterion with how many scored it and the spread, and
 // each group's means. Revealed phone scores are what the ranking uses (outcome-model.ts).
 import { useMemo, useRef } from 'react'
 import type * as Y from 'yjs'
 import {
-  MATRIX_MAX_ITEMS,
   criterionScores,
   matrixItems,
   noMatrixItems,
   readResults,
   setRoundSettings,
+  voteItems,
   type ControlState,
   type CriterionScoresResult,
   type MatrixRatingSettings,
 } from '@triage/shared'
 import type { RosterGroup } from '../../../lib/roster-groups'
 import { useAction } from '../../../lib/use-action'
+import { ItemChooser } from '../../../rounds/item-chooser'
 import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
 import { RoundProgress } from '../../../rounds/round-progress'
 import { roundProgressLines, roundTurnout } from '../../../rounds/progress-lines'
@@ -47,8 +49,6 @@ const STATUS_LINES: Record<RoundStatus, string> = {
     'The phone scores are revealed, and the ranking uses them. Reopen scoring to go back to the consensus scores.',
 }
 
-const TOP_CHOICES = Array.from({ length: MATRIX_MAX_ITEMS }, (_, i) => i + 1)
-
 // Module level: the snapshot cache is keyed by the reader function.
 const readVotes = (doc: Y.Doc) => readResults(doc)
 
@@ -75,10 +75,13 @@ export function ScoresRoundPanel({
   const { framework } = state
   const { status, settings, progress, result } = state.scoresRound
   const items = useMemo(() => matrixItems(settings, board, votes), [settings, board, votes])
+  const boardItems = useMemo(() => voteItems(board, 'both'), [board])
   const cells = items.length * (framework?.criteria.length ?? 0)
-  const cannot = framework
-    ? noMatrixItems(settings, items, votes !== null)
-    : 'Save the criteria before scoring opens.'
+  const cannot = !framework
+    ? 'Save the criteria before scoring opens.'
+    : items.length === 0 && settings.select === 'picked'
+      ? 'Pick at least one item to score.'
+      : noMatrixItems(settings, items, votes !== null)
   const count = (id: string) => progress[id]?.done ?? 0
   const turnout = roundTurnout(control.roster, count)
 
@@ -107,42 +110,13 @@ export function ScoresRoundPanel({
           lines={STATUS_LINES}
           className="weights-status"
         />
-        <fieldset className="field" disabled={status !== 'setup'}>
-          <legend>Items to score</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name="scores-select"
-              checked={settings.select !== 'top'}
-              onChange={() => change({ ...settings, select: 'all' })}
-            />{' '}
-            Every candidate item
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name="scores-select"
-              checked={settings.select === 'top'}
-              onChange={() => change({ ...settings, select: 'top' })}
-            />{' '}
-            The dot vote’s top items
-          </label>
-          {settings.select === 'top' && (
-            <label className="weigh-field">
-              How many of the top
-              <select
-                value={settings.top}
-                onChange={(e) => change({ ...settings, top: Number(e.target.value) })}
-              >
-                {TOP_CHOICES.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </fieldset>
+        <ItemChooser
+          legend="Items to score"
+          settings={settings}
+          boardItems={boardItems}
+          disabled={status !== 'setup'}
+          onChange={change}
+        />
         {status !== 'revealed' &&
           (cannot ? (
             <p className="hint">{cannot}</p>
