@@ -1,6 +1,7 @@
 // The built client as a phone receives it: precompressed brotli or gzip as the request accepts,
 // hashed assets cached for good, index.html and page routes revalidated (ETag, Last-Modified),
 // JSON answers above 1 KiB compressed, and a CSP that lets the service worker and manifest in.
+import { createHash } from 'node:crypto'
 import { request } from 'node:http'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -204,6 +205,62 @@ describe('serving the built client to phones', () => {
       expect(csp, path).toContain("manifest-src 'self'")
       expect(csp, path).toContain("script-src 'self'")
     }
+  })
+})
+
+describe("index.html's inline scripts", () => {
+  const hash = (script: string) =>
+    `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
+
+  it('are allowed by their hashes on every page, and nothing else inline is', async () => {
+    const dir = builtClient()
+    const first = 'document.documentElement.dataset.first = "1"'
+    const second = "for (const x of 'a b'.split(' ')) console.log(x)"
+    const html = (a: string, b: string) =>
+      `<!doctype html><html><head><script>${a}</script>` +
+      '<script type="module" src="/assets/index-Ab12_cD3.js"></script></head>' +
+      `<body><div id="root"></div><script>${b}</script></body></html>`
+    const write = (text: string) => {
+      writeFileSync(join(dir, 'index.html'), text)
+      writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(Buffer.from(text)))
+      writeFileSync(join(dir, 'index.html.gz'), gzipSync(Buffer.from(text)))
+    }
+    write(html(first, second))
+    const server = await startServer({ STATIC_DIR: dir })
+    for (const accept of ['br', 'gzip', 'identity']) {
+      for (const path of PAGES) {
+        const csp = String(
+          (await get(server, path, { 'accept-encoding': accept })).headers[
+            'content-security-policy'
+          ],
+        )
+        const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))
+        expect(scriptSrc?.trim(), `${path} (${accept})`).toBe(
+          `script-src 'self' ${hash(first)} ${hash(second)}`,
+        )
+      }
+    }
+    // A revalidation's 304 carries the same policy (the browser keeps the headers it is sent).
+    const page = await get(server, '/j/ABC234', { 'accept-encoding': 'br' })
+    const revalidated = await get(server, '/j/ABC234', {
+      'accept-encoding': 'br',
+      'if-none-match': String(page.headers.etag),
+    })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.headers['content-security-policy']).toBe(
+      page.headers['content-security-policy'],
+    )
+    // Assets and the API keep the policy as it is.
+    for (const path of ['/assets/index-Ab12_cD3.js', '/sw.js', '/api/join/ZZZZZZ']) {
+      const csp = String((await get(server, path)).headers['content-security-policy'])
+      expect(csp, path).not.toContain('sha256-')
+    }
+    // A new build while the server runs: its scripts, not the old ones.
+    const changed = 'console.log("a new deploy")'
+    write(html(changed, second).replace('<html>', '<html lang="en">'))
+    const csp = String((await get(server, '/j/ABC234')).headers['content-security-policy'])
+    expect(csp).toContain(hash(changed))
+    expect(csp).not.toContain(hash(first))
   })
 })
 

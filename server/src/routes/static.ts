@@ -1,7 +1,10 @@
 // Serves the built client, with index.html for every page route (the client routes itself).
 // Text files are served as the build precompressed them (brotli, gzip) when the request accepts
 // it; hashed files under /assets/ are cached for good, everything else is revalidated each time.
-import { existsSync } from 'node:fs'
+// index.html's own inline scripts (the join page's first screen, the phone view's preload hints)
+// are allowed by their hashes in its Content-Security-Policy, and no other inline script is.
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
@@ -38,10 +41,57 @@ export function cacheControlFor(root: string, file: string): string {
   return path.length > 1 && path[0] === 'assets' ? IMMUTABLE : REVALIDATE
 }
 
+/** The CSP source of each inline script of an HTML page (`'sha256-…'`), in page order. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = []
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(m[1] ?? '')) continue
+    const digest = createHash('sha256')
+      .update(m[2] ?? '', 'utf8')
+      .digest('base64')
+    hashes.push(`'sha256-${digest}'`)
+  }
+  return hashes
+}
+
+/** `csp` with `sources` added to its script-src (the policy is returned as it is without one). */
+export function allowScripts(csp: string, sources: readonly string[]): string {
+  if (sources.length === 0) return csp
+  return csp
+    .split(';')
+    .map((directive) =>
+      /^\s*script-src\s/i.test(directive)
+        ? `${directive.trimEnd()} ${sources.join(' ')}`
+        : directive,
+    )
+    .join(';')
+}
+
+/** The inline script hashes of `file`, read again when the file changes (a new build). */
+function pageScripts(file: string): () => string[] {
+  let seen = ''
+  let hashes: string[] = []
+  return () => {
+    try {
+      const stat = statSync(file)
+      const key = `${stat.mtimeMs}:${stat.size}`
+      if (key !== seen) {
+        hashes = inlineScriptHashes(readFileSync(file, 'utf8'))
+        seen = key
+      }
+    } catch {
+      hashes = []
+      seen = ''
+    }
+    return hashes
+  }
+}
+
 const staticFiles: FastifyPluginAsync = async (app) => {
   const dir = app.config.staticDir
   const hasClient = dir !== null && existsSync(join(dir, 'index.html'))
   if (hasClient) {
+    const indexScripts = pageScripts(join(dir, 'index.html'))
     await app.register(fastifyStatic, {
       root: dir,
       wildcard: false,
@@ -52,6 +102,11 @@ const staticFiles: FastifyPluginAsync = async (app) => {
       cacheControl: false,
       setHeaders: (reply: FastifyReply, file: string) => {
         reply.header('cache-control', cacheControlFor(dir, file))
+        // index.html (its .br or .gz copy too), for "/", "/index.html" and every page route.
+        const csp = reply.getHeader('content-security-policy')
+        if (typeof csp === 'string' && /^index\.html(\.br|\.gz)?$/.test(relative(dir, file))) {
+          reply.header('content-security-policy', allowScripts(csp, indexScripts()))
+        }
       },
     })
   } else {
