@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ProgressWaits, stormSchedule } from './ratings-storm-model.js'
+import { ProgressWaits, ratedCounts, stormSchedule } from './ratings-storm-model.js'
 
 describe('stormSchedule', () => {
   it('has every phone rate every item once, in order, inside the window', () => {
@@ -23,9 +23,55 @@ describe('stormSchedule', () => {
     )
   })
 
+  it("gives every tap the count of the phone's items whose effort tap is at or before it", () => {
+    const taps = stormSchedule(20, 20, 30_000, 11)
+    for (const t of taps) {
+      const own = taps.filter((o) => o.phone === t.phone && o.effortAt <= t.effortAt)
+      expect(t.count).toBe(own.length)
+    }
+    // With 20 items in 30 s some effort taps cross the next item's, as in the storm.
+    expect(taps.some((t) => t.count !== t.item + 1)).toBe(true)
+  })
+
   it('is the same for the same seed', () => {
     expect(stormSchedule(3, 3, 1_000, 1)).toEqual(stormSchedule(3, 3, 1_000, 1))
     expect(stormSchedule(3, 3, 1_000, 1)).not.toEqual(stormSchedule(3, 3, 1_000, 2))
+  })
+})
+
+describe('ratedCounts', () => {
+  it("counts a phone's items complete at each effort tap, not the item's place", () => {
+    const tap = (phone: number, item: number, impactAt: number, effortAt: number) => ({
+      phone,
+      item,
+      impactAt,
+      effortAt,
+    })
+    // Phone 0 taps item 1's effort (at 300) before item 0's (at 500): item 1 makes the count 1,
+    // item 0 makes it 2. Phone 1 rates in order; its taps never count towards phone 0's.
+    expect(
+      ratedCounts([
+        tap(0, 0, 0, 500),
+        tap(1, 0, 50, 200),
+        tap(0, 1, 100, 300),
+        tap(1, 1, 250, 400),
+        tap(0, 2, 600, 700),
+      ]).map((t) => [t.phone, t.item, t.count]),
+    ).toEqual([
+      [0, 0, 2],
+      [1, 0, 1],
+      [0, 1, 1],
+      [1, 1, 2],
+      [0, 2, 3],
+    ])
+  })
+
+  it('breaks a tie in effort time by the order of the taps given', () => {
+    const counts = ratedCounts([
+      { phone: 0, item: 0, impactAt: 0, effortAt: 300 },
+      { phone: 0, item: 1, impactAt: 10, effortAt: 300 },
+    ]).map((t) => t.count)
+    expect(counts).toEqual([1, 2])
   })
 })
 

@@ -5,16 +5,42 @@ import { prng } from './big-workshop-model.js'
 /** One item rated on a phone: impact at `impactAt`, effort at `effortAt` (ms from the start). */
 export interface RatingTap {
   readonly phone: number
-  /** Which of the phone's items, 0-based; the one that makes its count `item + 1`. */
+  /** Which of the phone's items, 0-based. */
   readonly item: number
   readonly impactAt: number
   readonly effortAt: number
+  /**
+   * The phone's count ("n of 20 rated") once this item's effort tap is in: how many of its
+   * items have both axes by then. Not `item + 1`: a phone may tap the next item's impact before
+   * this one's effort, and its effort first, and then this rating raises the count only to the
+   * number of items complete (`ratedCounts`).
+   */
+  readonly count: number
 }
 
 /**
- * Every phone rates every item, in order, at times spread over `windowMs`: each phone's items
- * at random moments (sorted), the effort tap 150–900 ms after the impact tap, all inside the
- * window. Sorted by the time of the first tap. Deterministic for a seed.
+ * Each tap's `count`: per phone, how many of its items have their effort tap at or before this
+ * one's (ties in the schedule's order). Kept apart from the schedule so a hand-made case tests it.
+ */
+export function ratedCounts(taps: readonly Omit<RatingTap, 'count'>[]): RatingTap[] {
+  const byEffort = taps
+    .map((tap, index) => ({ tap, index }))
+    .sort((a, b) => a.tap.effortAt - b.tap.effortAt || a.index - b.index)
+  const done = new Map<number, number>()
+  const counts: number[] = []
+  for (const { tap, index } of byEffort) {
+    const count = (done.get(tap.phone) ?? 0) + 1
+    done.set(tap.phone, count)
+    counts[index] = count
+  }
+  return taps.map((tap, i) => ({ ...tap, count: counts[i]! }))
+}
+
+/**
+ * Every phone rates every item, impact taps in item order, at times spread over `windowMs`:
+ * each phone's items at random moments (sorted), the effort tap 150–900 ms after the impact tap,
+ * all inside the window; so an item's effort may come after the next item's. Sorted by the time
+ * of the first tap. Deterministic for a seed.
  */
 export function stormSchedule(
   phones: number,
@@ -24,7 +50,7 @@ export function stormSchedule(
 ): RatingTap[] {
   const rand = prng(seed)
   const gapMax = 900
-  const taps: RatingTap[] = []
+  const taps: Omit<RatingTap, 'count'>[] = []
   for (let phone = 0; phone < phones; phone++) {
     const starts = Array.from({ length: items }, () => rand() * (windowMs - gapMax)).sort(
       (a, b) => a - b,
@@ -33,13 +59,14 @@ export function stormSchedule(
       taps.push({ phone, item, impactAt, effortAt: impactAt + 150 + rand() * (gapMax - 150) })
     })
   }
-  return taps.sort((a, b) => a.impactAt - b.impactAt)
+  return ratedCounts(taps.sort((a, b) => a.impactAt - b.impactAt))
 }
 
 /**
  * Ratings sent and not yet seen, per phone: `sent` records that the phone's count should reach
- * `count` from time `at`; `seen` takes the count the facilitator now shows for the phone and
- * returns the latency of every rating it covers (a count shows every rating at or below it).
+ * `count` (the tap's `count`) from time `at`; `seen` takes the count the facilitator now shows
+ * for the phone and returns the latency of every rating it covers (a count shows every rating
+ * at or below it).
  */
 export class ProgressWaits {
   private readonly pending = new Map<number, { count: number; at: number }[]>()
