@@ -1,16 +1,26 @@
 // Big-workshop fixture: a real server in-process and a workshop of 200 participants, 1,000 ideas
-// in 50 clusters and 1,000 dots, built through the real paths (devices in a worker thread).
+// in 50 clusters and 1,000 dots, built through the real paths (devices in a worker thread); and
+// the phases after the vote filled as a real workshop fills them (the 2x2, the value framework,
+// decisions and consent), through the HTTP routes and the phones' and laptop's stock providers.
 import { randomUUID } from 'node:crypto'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import {
+  consentRound,
   createCluster,
+  criterionScores,
   itemKey,
+  matrixRatings,
   putDraft,
   readBoard,
   readControl,
+  readDecisions,
   readDrafts,
+  readFramework,
+  readRawRoundInput,
+  readRoundResult,
   setVote,
+  weightProposals,
   type CreateWorkshopResponse,
   type DocRef,
   type JoinResponse,
@@ -20,8 +30,26 @@ import {
 import { buildApp } from '../../server/src/app.js'
 import { loadConfig } from '../../server/src/config.js'
 import type { Lease } from '../../server/src/sync/rooms.js'
-import { GROUPS, SIZE, VOTING, ballotTaps, ideaText, prng } from './big-workshop-model.js'
-import type { PhonesMessage, PhonesReply, PhonesRequest } from './big-workshop-phones.js'
+import {
+  DECISIONS,
+  FRAMEWORK,
+  GROUPS,
+  MATRIX,
+  SCORES,
+  SIZE,
+  VOTING,
+  ballotTaps,
+  canonical,
+  ideaText,
+  prng,
+} from './big-workshop-model.js'
+import type {
+  DecisionWritten,
+  PhonesMessage,
+  PhonesReply,
+  PhonesRequest,
+  RoundWritten,
+} from './big-workshop-phones.js'
 
 /** The Fastify instance (its type named through the server, which depends on Fastify). */
 export type App = Awaited<ReturnType<typeof buildApp>>
@@ -223,6 +251,19 @@ export class Devices {
   }
 }
 
+/** Starts the devices' thread and connects every phone and the facilitator's laptop. */
+export async function connectDevices(server: BenchServer, w: Workshop): Promise<Devices> {
+  const devices = new Devices()
+  await devices.send({
+    type: 'connect',
+    wsUrl: server.wsUrl,
+    workshopId: w.id,
+    facilitatorToken: w.facilitatorToken,
+    phones: w.participants.map((p) => ({ id: p.id, token: p.token, group: p.group })),
+  })
+  return devices
+}
+
 export interface LiveWorkshop extends Workshop {
   devices: Devices
   /** POST /reveal with 200 phones and the facilitator connected, ms on the client's clock. */
@@ -244,14 +285,7 @@ export async function buildLiveWorkshop(
   const w = await createAndJoin(server, 'Theatre scheduling (big)')
   const r = refs(w.id)
   log(`joined ${w.participants.length} participants`)
-  const devices = new Devices()
-  await devices.send({
-    type: 'connect',
-    wsUrl: server.wsUrl,
-    workshopId: w.id,
-    facilitatorToken: w.facilitatorToken,
-    phones: w.participants.map((p) => ({ id: p.id, token: p.token, group: p.group })),
-  })
+  const devices = await connectDevices(server, w)
   await devices.send({ type: 'phase', phase: 'brainstorm' })
   const drafts = await devices.send<number>({ type: 'drafts' })
   await eventually(async () => {
@@ -362,4 +396,100 @@ export async function clusterAndVote(
   })
   await app.progress.flush()
   await call(server, `/api/workshops/${w.id}/voting/close`, undefined, w.facilitatorToken)
+}
+
+/** Resolves once the server holds every phone's input in the round exactly as it wrote it. */
+async function roundStored(
+  server: BenchServer,
+  w: Workshop,
+  kindId: string,
+  written: RoundWritten,
+): Promise<void> {
+  const r = refs(w.id)
+  const pending = new Map(Object.entries(written.inputs))
+  await eventually(
+    async () => {
+      for (const [id, json] of pending) {
+        const held = await server.app.rooms.read(r.private(id as ParticipantId), (doc) =>
+          canonical(readRawRoundInput(doc, kindId)),
+        )
+        if (held === json) pending.delete(id)
+      }
+      return pending.size === 0
+    },
+    `every phone's ${kindId} input on the server`,
+    300_000,
+  )
+  await server.app.progress.flush()
+}
+
+/** What the phases after the vote hold once filled. */
+export interface LaterPhases {
+  /** Taps (updates) the phones sent per round. */
+  readonly taps: Readonly<Record<string, number>>
+  readonly decisions: readonly DecisionWritten[]
+}
+
+/**
+ * The phases after the vote, filled as a real workshop fills them, with the devices connected:
+ * the 2x2 (top 20 of the vote, rated on the phones, closed, revealed, the aggregate adopted);
+ * the value framework (8 criteria set on the laptop, 100 points proposed on every phone,
+ * revealed, the groups-equal weights adopted; the top 50 of the vote scored on every criterion,
+ * revealed); the decide phase (the default top 3 of the ranking, each with its rationale typed
+ * into the shared text, conditions, a dissenting group in its words, open questions, owner and
+ * review date, each recorded; consent asked, answered, closed and revealed); then the workshop
+ * closed. Every step goes through the HTTP routes or the devices' stock providers.
+ */
+export async function fillLaterPhases(
+  server: BenchServer,
+  w: Workshop,
+  devices: Devices,
+  log: (line: string) => void,
+): Promise<LaterPhases> {
+  const { app } = server
+  const r = refs(w.id)
+  const token = w.facilitatorToken
+  const api = (path: string, body?: unknown) =>
+    call(server, `/api/workshops/${w.id}${path}`, body, token)
+  const taps: Record<string, number> = {}
+  /** A sealed round from open to reveal, the phones writing while it is open. */
+  const round = async (kind: string, settings: unknown, write: PhonesRequest): Promise<void> => {
+    await api(`/rounds/${kind}/open`, settings === undefined ? {} : { settings })
+    const written = await devices.send<RoundWritten>(write)
+    await roundStored(server, w, kind, written)
+    await api(`/rounds/${kind}/close`)
+    await api(`/rounds/${kind}/reveal`)
+    taps[kind] = written.taps
+    log(`${kind}: ${written.taps} taps on ${Object.keys(written.inputs).length} phones, revealed`)
+  }
+
+  await devices.send({ type: 'phase', phase: 'matrix' })
+  await round(matrixRatings.id, MATRIX, { type: 'rate' })
+  await api('/matrix/adopt', { weighting: 'groups' })
+
+  await devices.send({ type: 'phase', phase: 'weigh' })
+  await devices.send({ type: 'framework', framework: FRAMEWORK })
+  await eventually(
+    async () => (await app.rooms.read(r.control, readFramework)) !== null,
+    'the framework on the server',
+  )
+  await round(weightProposals.id, undefined, { type: 'propose' })
+  // The console offers the revealed groups-equal weights; the facilitator adopts them.
+  const proposals = await app.rooms.read(r.control, (doc) => readRoundResult(doc, weightProposals))
+  if (!proposals) throw new Error('the weight proposals were not revealed')
+  await api('/framework/adopt', { weights: proposals.groupEqual, basis: 'groups' })
+  await round(criterionScores.id, SCORES, { type: 'score' })
+
+  await devices.send({ type: 'phase', phase: 'decide' })
+  const decisions = await devices.send<DecisionWritten[]>({ type: 'decide', count: DECISIONS })
+  if (decisions.length !== DECISIONS) throw new Error(`${decisions.length} decisions written`)
+  await eventually(async () => {
+    const held = await app.rooms.read(r.control, readDecisions)
+    return decisions.every((d) => held.find((x) => x.id === d.id)?.review)
+  }, 'every decision on the server')
+  for (const d of decisions) await api(`/decisions/${d.id}/record`)
+  await round(consentRound.id, undefined, { type: 'consent' })
+  await api('/close')
+  log(`${decisions.length} decisions recorded, consent revealed, workshop closed`)
+  return { taps, decisions }
 }
