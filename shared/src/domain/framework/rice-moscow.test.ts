@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { RICE_CONFIDENCE, RICE_IMPACT } from '../../schema/rice.js'
 import { moscowPlanItems, moscowSummary } from './moscow.js'
-import { riceRanking, riceRankingOf, riceScore } from './rice.js'
+import { riceRanking, riceRankingOf, riceScore, riceWords } from './rice.js'
 
 describe('riceScore', () => {
   it('multiplies reach, impact, confidence and the clinical multiplier, over effort', () => {
@@ -179,5 +179,15 @@ describe('moscowPlanItems', () => {
         },
       ),
     )
+  })
+})
+
+describe('riceWords', () => {
+  it('names each scale value with its number', () => {
+    expect(riceWords({ impact: 0.25, confidence: 0.8, clinical: 1.5 })).toEqual({
+      impact: 'Minimal (0.25)',
+      confidence: 'Medium (80 %)',
+      clinical: 'Moderate (× 1.5)',
+    })
   })
 })

@@ -77,3 +77,23 @@ export function riceRankingOf(rice: RiceEstimates): RiceRanked[] {
     })),
   )
 }
+
+const labelOf = (scale: readonly { value: number; label: string }[], v: number) =>
+  scale.find((s) => s.value === v)?.label ?? String(v)
+
+/** The scale values of one item's estimates in words: "High (2)", "Medium (80 %)", "Moderate (× 1.5)". */
+export function riceWords(estimate: Pick<RiceInput, 'impact' | 'confidence' | 'clinical'>): {
+  impact: string
+  confidence: string
+  clinical: string
+} {
+  return {
+    impact: `${labelOf(RICE_IMPACT, estimate.impact)} (${estimate.impact})`,
+    confidence: labelOf(RICE_CONFIDENCE, estimate.confidence),
+    clinical: `${labelOf(RICE_CLINICAL_MULTIPLIER, estimate.clinical)} (× ${estimate.clinical})`,
+  }
+}
+
+/** The formula in words, for screens and exports. */
+export const RICE_FORMULA =
+  'Score = Reach × Impact × Confidence × clinical multiplier ÷ Effort (person-months). Impact: massive 3, high 2, medium 1, low 0.5, minimal 0.25; Confidence: high 100 %, medium 80 %, low 50 %; clinical multiplier: none 1, moderate 1.5, major 2, critical 3.'
