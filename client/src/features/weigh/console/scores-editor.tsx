@@ -1,22 +1,15 @@
 // Consensus scores: the facilitator enters the room's agreed score for each item on each
 // criterion (on the criterion's scale), and how many places count as the top, for the ranking.
 // The items are the board's candidate items, as the 2x2 and the scores round take them.
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import type * as Y from 'yjs'
-import {
-  DEFAULT_SCORES_SETTINGS,
-  MAX_TOP_N,
-  matrixItems,
-  setConsensusScores,
-  type Framework,
-} from '@triage/shared'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
-import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
+import { MAX_TOP_N, setConsensusScores, type Framework } from '@triage/shared'
 import { ErrorAlert } from '../../../ui/alert'
 import { useAnnounce } from '../../../ui/announcer'
 import { Section } from '../../../ui/layout'
 import type { WeighState } from '../weigh-state'
 import { formOfScores, parseScoresForm, type ScoresForm } from './scores-model'
+import { useCandidateItems } from './use-candidate-items'
 
 export function ScoresEditor({
   workshopId,
@@ -31,16 +24,7 @@ export function ScoresEditor({
   framework: Framework
   state: WeighState
 }) {
-  const boardDoc = useWorkshopDoc(workshopId, 'board', token).doc
-  const board = useBoardState(boardDoc)
-  const items = useMemo(
-    () =>
-      matrixItems(DEFAULT_SCORES_SETTINGS, board, null).map((i) => ({
-        key: i.key,
-        label: i.label,
-      })),
-    [board],
-  )
+  const items = useCandidateItems(workshopId, token)
   const [draft, setDraft] = useState<ScoresForm | null>(null)
   const [error, setError] = useState<string | null>(null)
   const announce = useAnnounce()

@@ -1,13 +1,17 @@
 // The weigh phase on the facilitator's console: the criteria (with presets), the weights round
 // and its revealed aggregates, the adoption of the weights, the consensus scores or the scores
-// round on phones, and the ranking overall and per group with its sensitivity.
+// round on phones, and the ranking overall and per group with its sensitivity — or, with the
+// RICE preset, the RICE estimates and their ranking; and the optional MoSCoW step either way.
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
 import { Section } from '../../../ui/layout'
 import { OutcomeView } from '../outcome-view'
 import { outcomeInput } from '../outcome-model'
 import { useWeigh } from '../weigh-state'
 import { AdoptPanel } from './adopt-panel'
+import { RiceView } from '../rice-view'
 import { CriteriaEditor } from './criteria-editor'
+import { MoscowEditor } from './moscow-editor'
+import { RiceEditor } from './rice-editor'
 import { ScoresEditor } from './scores-editor'
 import { ScoresRoundPanel } from './scores-round-panel'
 import { WeightsRoundPanel } from './weights-round-panel'
@@ -15,9 +19,42 @@ import { WeightsRoundPanel } from './weights-round-panel'
 function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
   const state = useWeigh(doc)
   const outcome = outcomeInput(state)
+  const moscow = (
+    <MoscowEditor
+      workshopId={workshopId}
+      token={token}
+      doc={doc}
+      plan={state.moscow}
+      positions={state.positions}
+    />
+  )
+  const criteria = (
+    <CriteriaEditor
+      doc={doc}
+      framework={state.framework}
+      method={state.method}
+      status={state.status}
+    />
+  )
+  if (state.method === 'rice') {
+    return (
+      <>
+        {criteria}
+        <RiceEditor workshopId={workshopId} token={token} doc={doc} rice={state.rice} />
+        <Section title="RICE ranking" id="weigh-rice-ranking-heading">
+          {state.rice && Object.keys(state.rice.estimates).length > 0 ? (
+            <RiceView rice={state.rice} />
+          ) : (
+            <p className="muted">The ranking follows once items are estimated.</p>
+          )}
+        </Section>
+        {moscow}
+      </>
+    )
+  }
   return (
     <>
-      <CriteriaEditor doc={doc} framework={state.framework} status={state.status} />
+      {criteria}
       <WeightsRoundPanel
         workshopId={workshopId}
         token={token}
@@ -50,6 +87,7 @@ function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
           <p className="muted">{outcome.missing}</p>
         )}
       </Section>
+      {moscow}
     </>
   )
 }

@@ -1,10 +1,13 @@
 // Weighting on the projector: while a round runs (weights, or phones scoring the items), how
 // many have taken part (counts only); once weights are adopted and items scored, the ranking,
-// each group's ranking and the sensitivity sentences on the whole screen.
+// each group's ranking and the sensitivity sentences on the whole screen — or, with RICE, the
+// RICE ranking; and the MoSCoW step's effort and warning when it was used.
 import type { ProjectorPartProps } from '../../../lib/phase-parts'
 import { roundTurnout } from '../../../rounds/progress-lines'
 import { OutcomeView } from '../outcome-view'
 import { outcomeInput, weightsLine } from '../outcome-model'
+import { MoscowView } from '../moscow-view'
+import { RiceView } from '../rice-view'
 import { useWeigh } from '../weigh-state'
 import '../weigh.css'
 
@@ -36,17 +39,45 @@ export default function WeighProjector({ control, controlDoc, frame }: Projector
       ),
     })
   }
-  if (outcome.ok && state.framework && state.adopted) {
+  const moscow =
+    state.moscow && Object.keys(state.moscow.tags).length > 0 ? (
+      <section className="projector-weigh" aria-labelledby="projector-moscow-heading">
+        <h2 id="projector-moscow-heading">MoSCoW</h2>
+        <MoscowView plan={state.moscow} positions={state.positions} />
+      </section>
+    ) : null
+  const rice =
+    state.method === 'rice' && state.rice && Object.keys(state.rice.estimates).length > 0
+      ? state.rice
+      : null
+  if (rice) {
     return frame({
       fullScreen: (
-        <section className="projector-weigh" aria-labelledby="projector-weigh-heading">
-          <h2 id="projector-weigh-heading">Weighted ranking</h2>
-          <p>Adopted weights: {weightsLine(state.framework.criteria, state.adopted.weights)}.</p>
-          <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
-        </section>
+        <>
+          <section className="projector-weigh" aria-labelledby="projector-weigh-heading">
+            <h2 id="projector-weigh-heading">RICE ranking</h2>
+            <RiceView rice={rice} />
+          </section>
+          {moscow}
+        </>
       ),
     })
   }
+  if (outcome.ok && state.framework && state.adopted && state.method === 'weighted') {
+    return frame({
+      fullScreen: (
+        <>
+          <section className="projector-weigh" aria-labelledby="projector-weigh-heading">
+            <h2 id="projector-weigh-heading">Weighted ranking</h2>
+            <p>Adopted weights: {weightsLine(state.framework.criteria, state.adopted.weights)}.</p>
+            <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
+          </section>
+          {moscow}
+        </>
+      ),
+    })
+  }
+  if (moscow) return frame({ fullScreen: moscow })
   const turnout = roundTurnout(control.roster, (id) => state.progress[id]?.done ?? 0)
   return frame({
     status: (
