@@ -7,16 +7,20 @@ import {
   CLOSE,
   boardNotes,
   docName,
+  dotVoting,
   itemKey,
   readBoard,
   readControl,
+  readRawVotes,
   readResults,
+  readRoundState,
   readVoting,
   setPhase,
   setVote,
   setVotingSettings,
   type WorkshopId,
 } from '@triage/shared'
+import { openPgStore } from '../src/store/pg-store.js'
 import { TestRedis, startNode } from './cluster-nodes.js'
 import {
   closeCode,
@@ -29,6 +33,7 @@ import {
   type Client,
 } from './helpers.js'
 import { createDatabase, dropDatabases } from './pg-database.js'
+import { onCleanup } from './helpers.js'
 
 let redis: TestRedis
 beforeAll(async () => {
@@ -72,6 +77,92 @@ const seesPresence = (c: Client, name: string) =>
   [...c.provider.awareness.getStates().values()].some(
     (s) => (s as { user?: { name?: string } }).user?.name === name,
   )
+
+/**
+ * Two nodes, a workshop with two items and voting set up, three phones spread over the nodes
+ * (each with a second page on the other node, which sees a vote once it is stored), a
+ * facilitator's control document on each node, and the store read directly.
+ */
+async function roundScene(env?: [Record<string, string>, Record<string, string>]) {
+  const { db, a, b } = await twoNodes(env)
+  const w = await createWorkshop(a)
+  const { workshopId } = w
+  await post(
+    a,
+    `/api/workshops/${workshopId}/items`,
+    { format: 'lines', text: 'Theatre app\nBed board' },
+    w.facilitatorToken,
+  )
+  // Three phones, on both nodes; each votes through its node, and a second page of the same
+  // phone on the other node sees the vote only once it is stored.
+  const phones = await Promise.all(
+    (
+      [
+        ['Ana', a, b],
+        ['Ben', b, a],
+        ['Cy', a, b],
+      ] as const
+    ).map(async ([name, on, echoOn]) => {
+      const joined = await joinWorkshop(on, w.joinCode, name, 'g1')
+      const doc = docName({ workshopId, kind: 'private', participantId: joined.participantId })
+      const page = connect(on, doc, joined.token)
+      const echo = connect(echoOn, doc, joined.token)
+      await Promise.all([synced(page), synced(echo)])
+      return { id: joined.participantId, page, echo }
+    }),
+  )
+  const facA = connect(a, controlOf(workshopId), w.facilitatorToken)
+  const facB = connect(b, controlOf(workshopId), w.facilitatorToken)
+  await Promise.all([synced(facA), synced(facB)])
+  facA.doc.transact(() => {
+    setPhase(facA.doc, 'vote')
+    setVotingSettings(facA.doc, {
+      dotBudget: 3,
+      maxDotsPerItem: 3,
+      anonymous: false,
+      voteOn: 'ideas',
+    })
+  })
+  const board = connect(a, boardOf(workshopId), w.facilitatorToken)
+  await synced(board)
+  await eventually(board.doc, () => readBoard(board.doc).cards.length === 2, 'the two items')
+  const items = readBoard(board.doc).cards.map((card) => itemKey.idea(card.id))
+
+  const store = await openPgStore({ connectionString: db, poolMax: 2 })
+  onCleanup(() => store.close())
+  /** The control document as PostgreSQL holds it, and its log's events of one type. */
+  const stored = async () => {
+    const doc = new Y.Doc()
+    for (const u of await store.loadDocument(controlOf(workshopId))) Y.applyUpdate(doc, u)
+    const count = (type: string) => readControl(doc).log.filter((e) => e.event.type === type).length
+    return { state: readRoundState(doc, dotVoting, readControl(doc).settings), count }
+  }
+  const both = async (action: string) => {
+    const path = `/api/workshops/${workshopId}/rounds/voting/${action}`
+    const answers = await Promise.all([
+      post<{ error?: { message: string } }>(a, path, {}, w.facilitatorToken),
+      post<{ error?: { message: string } }>(b, path, {}, w.facilitatorToken),
+    ])
+    return answers
+      .map((r) => [r.status, r.body?.error?.message ?? null] as const)
+      .sort((x, y) => x[0] - y[0])
+  }
+  const statusOn = (c: Client) => readRoundState(c.doc, dotVoting, null).status
+  const agree = async (status: string) => {
+    const expected = (await stored()).state
+    expect(expected.status).toBe(status)
+    for (const fac of [facA, facB]) {
+      await eventually(
+        fac.doc,
+        () =>
+          JSON.stringify(readRoundState(fac.doc, dotVoting, null).sealed) ===
+            JSON.stringify(expected.sealed) && statusOn(fac) === status,
+        `${status} on both nodes`,
+      )
+    }
+  }
+  return { a, b, w, workshopId, phones, facA, facB, items, store, stored, both, agree }
+}
 
 describe('several nodes, one workshop', { timeout: 60_000 }, () => {
   it('stock providers on two nodes converge on the board, with presence across nodes', async () => {
@@ -157,6 +248,113 @@ describe('several nodes, one workshop', { timeout: 60_000 }, () => {
     await eventually(fac.doc, () => readResults(fac.doc) !== null, 'results on A')
     expect(readResults(fac.doc)!.totalDots).toBe(2)
     expect((await a.stats()).cluster!.fences).toBeGreaterThan(0)
+  })
+
+  it('two facilitators closing, revealing or reopening one round on two nodes at once: one wins', async () => {
+    const { a, w, workshopId, phones, facB, items, store, stored, both, agree } = await roundScene()
+    const opened = await post(
+      a,
+      `/api/workshops/${workshopId}/rounds/voting/open`,
+      {},
+      w.facilitatorToken,
+    )
+    expect(opened.status).toBe(204)
+    await agree('open')
+    for (let round = 0; round < 3; round++) {
+      // Every phone votes, differently each round, and its vote is stored.
+      const votes = phones.map((_, i) => ({ [items[(i + round) % 2]!]: 1 + ((i + round) % 3) }))
+      phones.forEach((p, i) => {
+        p.page.doc.transact(() => {
+          for (const item of items) setVote(p.page.doc, item, votes[i]![item] ?? 0)
+        })
+      })
+      for (const [i, p] of phones.entries()) {
+        const want = JSON.stringify(votes[i])
+        await eventually(
+          p.echo.doc,
+          () => JSON.stringify(readRawVotes(p.echo.doc)) === want,
+          'the vote stored',
+        )
+      }
+
+      expect(await both('close')).toEqual([
+        [204, null],
+        [409, 'Voting is not open'],
+      ])
+      const closed = await stored()
+      expect(closed.count('round-closed')).toBe(round + 1)
+      const sealBytes = await store.getSealed(workshopId, 'votes')
+      const seal = JSON.parse(new TextDecoder().decode(sealBytes!)) as {
+        closedAt: number
+        inputs: Record<string, unknown>
+      }
+      // The seal the round says it has, holding every phone's vote.
+      expect(seal.closedAt).toBe(closed.state.closedAt)
+      expect(closed.state.sealed).toEqual({ participants: 3, submitted: 3, unreadable: 0 })
+      phones.forEach((p, i) => expect(seal.inputs[p.id]).toEqual(votes[i]))
+      await agree('closed')
+
+      expect(await both('reveal')).toEqual([
+        [204, null],
+        [409, 'Close voting before revealing the results'],
+      ])
+      expect((await stored()).count('round-revealed')).toBe(round + 1)
+      await agree('revealed')
+      await eventually(facB.doc, () => readResults(facB.doc) !== null, 'results on B')
+
+      expect(await both('reopen')).toEqual([
+        [204, null],
+        [409, 'Voting is already open'],
+      ])
+      expect((await stored()).count('round-opened')).toBe(round + 2)
+      await agree('open')
+    }
+  })
+
+  it('with Redis away, two closes at once on two nodes still seal once', async () => {
+    // No sweep during the test: what the loser knows of the round comes from the store alone.
+    const slow = { CLUSTER_SWEEP_MS: '600000' }
+    const { a, b, w, workshopId, phones, items, store, stored, both, agree } = await roundScene([
+      slow,
+      slow,
+    ])
+    const open = await post(
+      a,
+      `/api/workshops/${workshopId}/rounds/voting/open`,
+      {},
+      w.facilitatorToken,
+    )
+    expect(open.status).toBe(204)
+    await agree('open')
+    phones.forEach((p, i) => setVote(p.page.doc, items[i % 2]!, 1))
+    for (const [i, p] of phones.entries()) {
+      const want = JSON.stringify({ [items[i % 2]!]: 1 })
+      await eventually(
+        p.echo.doc,
+        () => JSON.stringify(readRawVotes(p.echo.doc)) === want,
+        'the vote stored',
+      )
+    }
+    await redis.kill()
+    try {
+      for (const node of [a, b]) {
+        await poll(async () => (await node.stats()).cluster!.redis === 'down', 'Redis down')
+      }
+      expect(await both('close')).toEqual([
+        [204, null],
+        [409, 'Voting is not open'],
+      ])
+    } finally {
+      await redis.restart()
+    }
+    const closed = await stored()
+    expect(closed.count('round-closed')).toBe(1)
+    const seal = JSON.parse(
+      new TextDecoder().decode((await store.getSealed(workshopId, 'votes'))!),
+    ) as { closedAt: number; inputs: Record<string, unknown> }
+    expect(seal.closedAt).toBe(closed.state.closedAt)
+    phones.forEach((p, i) => expect(seal.inputs[p.id]).toEqual({ [items[i % 2]!]: 1 }))
+    await agree('closed')
   })
 
   it('kill -9 of a node during a storm loses nothing accepted; its clients go on at the other', async () => {

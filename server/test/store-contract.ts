@@ -452,7 +452,82 @@ function sealedInputsContract(factory: StoreFactory): void {
       expect(await store.getSealed(w2.id, 'votes')).toEqual(new Uint8Array([9]))
       await store.close()
     })
+
+    it('runs steps under one key one at a time, in order, passing results and errors through', async () => {
+      const store = await factory.open()
+      const w = workshop(1)
+      await store.createWorkshop(w)
+      const { most, entered } = await exclusiveSteps([store], w, 'votes', 8)
+      expect(most).toBe(1)
+      expect(entered).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+      // A step that fails fails its caller only; the next step under the key runs.
+      const failing = store.exclusive(w.id, 'votes', async () => {
+        throw new Error('refused')
+      })
+      const next = store.exclusive(w.id, 'votes', async () => 'next')
+      await expect(failing).rejects.toThrow('refused')
+      expect(await next).toBe('next')
+      await store.close()
+    })
+
+    it('runs steps under different keys, or of different workshops, side by side', async () => {
+      const store = await factory.open()
+      const w1 = workshop(1)
+      const w2 = workshop(2)
+      await store.createWorkshop(w1)
+      await store.createWorkshop(w2)
+      // Each step waits for the one under the other key to start: one at a time, they would
+      // wait for each other for ever.
+      const sideBySide = async (a: [WorkshopRecord, string], b: [WorkshopRecord, string]) => {
+        let startedA = () => {}
+        let startedB = () => {}
+        const aStarted = new Promise<void>((r) => (startedA = r))
+        const bStarted = new Promise<void>((r) => (startedB = r))
+        await Promise.all([
+          store.exclusive(a[0].id, a[1], async () => {
+            startedA()
+            await bStarted
+          }),
+          store.exclusive(b[0].id, b[1], async () => {
+            startedB()
+            await aStarted
+          }),
+        ])
+      }
+      await sideBySide([w1, 'votes'], [w1, 'round:ratings'])
+      await sideBySide([w1, 'votes'], [w2, 'votes'])
+      await store.close()
+    })
   })
+}
+
+/**
+ * Runs `n` steps under one workshop and key at once, spread over `stores` in turn, each making
+ * store round trips while inside; returns how many were ever inside together, and the order
+ * they entered in.
+ */
+async function exclusiveSteps(stores: readonly Store[], w: WorkshopRecord, key: string, n: number) {
+  let inside = 0
+  let most = 0
+  const entered: number[] = []
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) => {
+      const store = stores[i % stores.length]!
+      return store.exclusive(w.id, key, async () => {
+        inside++
+        most = Math.max(most, inside)
+        entered.push(i)
+        // What a round's close does under the lock: read, write, read again.
+        await store.getSealed(w.id, key)
+        await store.putSealed(w.id, key, Uint8Array.of(i))
+        expect(await store.getSealed(w.id, key)).toEqual(Uint8Array.of(i))
+        inside--
+        return i
+      })
+    }),
+  )
+  expect(results).toEqual(Array.from({ length: n }, (_, i) => i))
+  return { most, entered }
 }
 
 function secretsContract(factory: StoreFactory): void {
@@ -552,6 +627,19 @@ function twoNodesContract(factory: StoreFactory): void {
       expect(a).toEqual(b)
       expect(await two.revokeParticipant(w.id, participant(1, w).id)).toBe(true)
       expect(await one.findToken('phash-1')).toBeNull()
+      await two.close()
+      await one.close()
+    })
+
+    it('runs steps under one key one at a time across the two nodes', async () => {
+      const one = await factory.open()
+      const two = await factory.another()
+      const w = workshop(1)
+      await one.createWorkshop(w)
+      for (let round = 0; round < 3; round++) {
+        const { most } = await exclusiveSteps([one, two], w, 'votes', 6)
+        expect(most).toBe(1)
+      }
       await two.close()
       await one.close()
     })

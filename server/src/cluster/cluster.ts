@@ -273,6 +273,21 @@ export class Cluster {
     )
   }
 
+  /**
+   * Brings this node's copy of a loaded document up to what the store holds now (what other
+   * nodes stored and Redis has not brought yet); rejects when the store could not be read.
+   */
+  async refresh(name: string): Promise<void> {
+    const entry = this.entries.get(name)
+    if (!entry) return
+    let failed: unknown = null
+    this.catchUp(entry, undefined, (err) => {
+      failed = err
+    })
+    await entry.chain
+    if (failed !== null) throw failed
+  }
+
   async close(): Promise<void> {
     clearInterval(this.sweepTimer)
     for (const entry of this.entries.values()) if (entry.gapTimer) clearTimeout(entry.gapTimer)
@@ -365,7 +380,7 @@ export class Cluster {
   }
 
   /** Reads what the store holds past this node's mark and applies it (queued per document). */
-  private catchUp(entry: Entry, after?: () => void): void {
+  private catchUp(entry: Entry, after?: () => void, failed?: (err: unknown) => void): void {
     entry.chain = entry.chain
       .then(async () => {
         const { room, mark } = entry
@@ -385,6 +400,7 @@ export class Cluster {
         after?.()
       })
       .catch((err: unknown) => {
+        failed?.(err)
         this.options.log.warn(
           { doc: entry.name, error: err instanceof Error ? err.message : String(err) },
           'cluster: catching up from the store failed; the next sweep tries again',

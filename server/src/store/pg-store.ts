@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Group, ParticipantId, WorkshopId } from '@triage/shared'
+import { KeyedQueue } from './keyed-queue.js'
 import { pgDocumentLog } from './pg-doc-log.js'
 import { migrate } from './pg-schema.js'
 import {
@@ -18,6 +19,11 @@ export interface PgStoreOptions {
   readonly connectionString: string
   /** Connections this node keeps open at most. */
   readonly poolMax?: number
+  /**
+   * Connections held by steps under `exclusive` (a round's close, reveal, reopen), apart from
+   * the pool so that a step holding its lock always finds a connection for its own queries.
+   */
+  readonly lockPoolMax?: number
   /** An idle pooled connection failed (the database restarted, say); the pool replaces it. */
   readonly onError?: (err: Error) => void
 }
@@ -61,6 +67,9 @@ const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
   joinedAt: Number(r.joined_at),
 })
 
+/** Connections held by `exclusive` steps at most, by default (each round's step holds one). */
+export const LOCK_POOL_MAX = 4
+
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)
 
 /** Opens a pool on the database and migrates its schema; rejects when either fails. */
@@ -81,6 +90,20 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     await pool.end()
     throw err
   }
+  // A step under `exclusive` holds one of these, idle in its transaction, for its length; its
+  // own queries go through `pool`, so locks held never starve the work done under them.
+  const lockPool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.lockPoolMax ?? LOCK_POOL_MAX,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 10_000,
+    // How long a step may wait for another node's step under the same key.
+    statement_timeout: 30_000,
+    application_name: 'triage-board-locks',
+  })
+  lockPool.on('error', (err) => options.onError?.(err))
+  // One connection per key on this node: the others wait here, not on a connection each.
+  const exclusiveQueue = new KeyedQueue()
   const log = pgDocumentLog(pool)
   const query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) =>
     pool.query<R>(text, values)
@@ -269,6 +292,25 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
       )
       return rows[0] ? new Uint8Array(rows[0].data) : null
     },
+    exclusive(workshopId, key, step) {
+      return exclusiveQueue.run(`${workshopId}#${key}`, async () => {
+        const client = await lockPool.connect()
+        let failed: Error | undefined
+        try {
+          await client.query('BEGIN')
+          // Released by the ROLLBACK below, or by PostgreSQL when this node's connection dies.
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+            `triage:exclusive:${workshopId}#${key}`,
+          ])
+          return await step()
+        } finally {
+          await client.query('ROLLBACK').catch((err: Error) => {
+            failed = err
+          })
+          client.release(failed)
+        }
+      })
+    },
     async secret(name) {
       // Two statements, so the read sees a value another node committed while this one waited.
       await query(
@@ -282,7 +324,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
     },
     async close() {
       await log.settled()
-      await pool.end()
+      await Promise.all([pool.end(), lockPool.end()])
     },
   }
 }

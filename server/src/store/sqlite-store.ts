@@ -1,7 +1,7 @@
 // SQLite store (better-sqlite3, WAL, synchronous=FULL so an acknowledged write survives kill -9).
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Group, ParticipantId, WorkshopId } from '@triage/shared'
 import {
@@ -11,7 +11,19 @@ import {
   type TokenOwner,
   type WorkshopRecord,
 } from './store.js'
+import { KeyedQueue } from './keyed-queue.js'
 import { SQLITE_SCHEMA } from './sqlite-schema.js'
+
+/**
+ * One queue per database file, shared by every store this process opens on it: SQLite serves
+ * one process, so steps taken through `exclusive` need nothing beyond it.
+ */
+const queues = new Map<string, KeyedQueue>()
+const queueOf = (file: string): KeyedQueue => {
+  let queue = queues.get(file)
+  if (!queue) queues.set(file, (queue = new KeyedQueue()))
+  return queue
+}
 
 interface WorkshopRow {
   id: string
@@ -62,6 +74,7 @@ export function openSqliteStore(dataDir: string): Store {
     file = join(dataDir, 'triage.db')
   }
   const db = new Database(file)
+  const exclusiveQueue = file === ':memory:' ? new KeyedQueue() : queueOf(resolve(file))
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
@@ -374,6 +387,9 @@ export function openSqliteStore(dataDir: string): Store {
     async getSealed(workshopId, key) {
       const row = q.getSealed.get(workshopId, key)
       return row ? new Uint8Array(row.data) : null
+    },
+    exclusive(workshopId, key, step) {
+      return exclusiveQueue.run(`${workshopId}#${key}`, step)
     },
     async secret(name) {
       q.insertSecret.run(name, randomBytes(32))

@@ -173,6 +173,16 @@ export interface SealedInputs {
   /** Stores `data` under the workshop and key, replacing what was there; `null` clears it. */
   putSealed(workshopId: WorkshopId, key: string, data: Uint8Array | null): Promise<void>
   getSealed(workshopId: WorkshopId, key: string): Promise<Uint8Array | null>
+  /**
+   * Runs `step` while no other step under the same workshop and key runs, on this node or on
+   * any other node of the same storage, and resolves (or rejects) as `step` does. A round's
+   * transitions (open, close, reveal, reopen) check its state and seal under it, so two
+   * facilitators pressing "close" on two nodes at once seal once. Steps under one key run one
+   * at a time; under different keys side by side. `step` must not call `exclusive` itself.
+   * SQLite serves one process, so a queue in that process is enough; PostgreSQL takes a
+   * transaction-level advisory lock for the step's length, released if the node dies.
+   */
+  exclusive<T>(workshopId: WorkshopId, key: string, step: () => Promise<T>): Promise<T>
 }
 
 export interface Secrets {

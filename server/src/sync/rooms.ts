@@ -64,6 +64,7 @@ export interface RoomsCluster {
   awareness(name: string, update: Uint8Array, owners: readonly WriterClaim[]): void
   safeSeq(name: string, stored: number): number
   fence(workshopId: WorkshopId): Promise<void>
+  refresh(name: string): Promise<void>
   workshopDeleted(workshopId: WorkshopId): void
 }
 
@@ -194,6 +195,20 @@ export class Rooms {
    */
   async settle(workshopId: WorkshopId): Promise<void> {
     await this.options.cluster?.fence(workshopId)
+  }
+
+  /**
+   * Loads the document if needed and brings this node's copy up to what the store holds now,
+   * whichever node stored it (one node: its copy is the store's). A check made after this under
+   * a store lock (`SealedInputs.exclusive`) sees every change made under that lock before.
+   */
+  async refresh(ref: DocRef): Promise<void> {
+    const lease = await this.acquire(ref)
+    try {
+      await this.options.cluster?.refresh(docName(ref))
+    } finally {
+      lease.release()
+    }
   }
 
   /**

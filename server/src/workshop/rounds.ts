@@ -5,7 +5,6 @@
 // a private document that cannot be read is skipped and counted, never fails the round.
 import {
   appendLogEvent,
-  docName,
   dotVoting,
   parseSeal,
   readBoard,
@@ -39,7 +38,7 @@ import type { RoundRegistry } from './round-registry.js'
 import { sealKey } from './round-registry.js'
 
 export interface RoundsDeps {
-  readonly rooms: Pick<Rooms, 'read' | 'change' | 'settle'>
+  readonly rooms: Pick<Rooms, 'read' | 'change' | 'settle' | 'refresh'>
   readonly store: Pick<Directory, 'listParticipants'> & SealedInputs
   readonly kinds: RoundRegistry
   /** A private document could not be read at close (skipped, counted in the log). */
@@ -71,9 +70,6 @@ export async function readRoundWorld(
 }
 
 export class RoundsService {
-  /** One step at a time per workshop and kind: two closes never both seal. */
-  private readonly queues = new Map<string, Promise<unknown>>()
-
   constructor(private readonly deps: RoundsDeps) {}
 
   /** Adds a round kind (tests register one of their own). */
@@ -293,19 +289,15 @@ export class RoundsService {
     }).seal
   }
 
-  /** Runs `step` after every earlier step of the same workshop and kind has finished. */
+  /**
+   * Runs `step` alone among the steps of the same workshop and kind on every node (a store
+   * lock), on this node's copy of the control document brought up to the store first: two
+   * closes, on one node or two, never both seal; the second finds the round closed.
+   */
   private exclusive<T>(workshopId: WorkshopId, kind: AnyRoundKind, step: () => Promise<T>) {
-    const key = docName({ workshopId, kind: 'control' }) + '#' + kind.id
-    const before = this.queues.get(key) ?? Promise.resolve()
-    const run = before.then(step, step)
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    )
-    this.queues.set(key, settled)
-    void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key)
+    return this.deps.store.exclusive(workshopId, sealKey(kind.id), async () => {
+      await this.deps.rooms.refresh({ workshopId, kind: 'control' })
+      return step()
     })
-    return run
   }
 }
