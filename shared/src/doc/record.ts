@@ -16,6 +16,7 @@ import { readConsensusScores } from './consensus-scores.js'
 import { readControl } from './control.js'
 import { readDecisions } from './decisions.js'
 import { readAdoptedWeights, readFramework } from './framework.js'
+import { readFrameworkMethod, readMoscowPlan, readRiceEstimates } from './framework-steps.js'
 import { readMatrixPlacement } from './matrix.js'
 import { readRoundResult, readRoundState } from './rounds.js'
 import { readResults, readVoting } from './voting.js'
@@ -79,13 +80,19 @@ function readMatrixSource(
   }
 }
 
-/** The value framework as the control document holds it; null when none was set up. */
+/**
+ * The value framework as the control document holds it; null when none was set up (no criteria,
+ * no RICE estimates, no MoSCoW step).
+ */
 function readFrameworkSource(
   control: Y.Doc,
   settings: Parameters<typeof readRoundState>[2],
 ): RecordFramework | null {
   const framework = readFramework(control)
-  if (!framework) return null
+  const rice = readRiceEstimates(control)
+  const moscow = readMoscowPlan(control)
+  const method = readFrameworkMethod(control)
+  if (!framework && !rice && !moscow && method === 'weighted') return null
   const weights = readRoundState(control, weightProposals, settings).status
   const scores = readRoundState(control, criterionScores, settings).status
   return {
@@ -101,6 +108,9 @@ function readFrameworkSource(
       result: scores === 'revealed' ? readRoundResult(control, criterionScores) : null,
     },
     sensitivity: { seed: DEFAULT_SENSITIVITY_SEED, samples: DEFAULT_SAMPLES },
+    method,
+    rice,
+    moscow,
   }
 }
 

@@ -8,6 +8,8 @@
 // shapes, and a test parses what they produce with these.
 import { consensusScoresSchema } from './consensus-scores.js'
 import { adoptedWeightsSchema, frameworkSchema, weightsSchema } from './framework.js'
+import { moscowPlanSchema } from './moscow.js'
+import { frameworkMethodSchema, riceEstimatesSchema } from './rice.js'
 import { roundStatusSchema } from './rounds.js'
 import { z } from './zod.js'
 
@@ -74,5 +76,14 @@ export const recordFrameworkSchema = z.object({
     seed: z.number().check(z.int()),
     samples: z.number().check(z.int(), z.gte(1)),
   }),
+  /** How the items were ranked (absent in older records: weighted). */
+  method: z.optional(frameworkMethodSchema),
+  /** The RICE estimates, ranked by `riceRankingOf`; absent or null when none were entered. */
+  rice: z.optional(z.nullable(riceEstimatesSchema)),
+  /**
+   * The MoSCoW step, summed by `moscowPlanItems` (with the 2x2's `positions` when its effort
+   * comes from there) and `moscowSummary`; absent or null when it was not used.
+   */
+  moscow: z.optional(z.nullable(moscowPlanSchema)),
 })
 export type RecordFramework = z.infer<typeof recordFrameworkSchema>

@@ -7,6 +7,9 @@ import type { WorkshopRecord } from '../../schema/record.js'
 import { itemKey, type ItemResult } from '../../schema/voting.js'
 import { voteItems } from '../items.js'
 import { quadrantOf } from '../matrix/quadrant.js'
+import { moscowPlanItems } from '../framework/moscow.js'
+import { riceRankingOf } from '../framework/rice.js'
+import { MOSCOW_LABELS } from '../../schema/moscow.js'
 import { rankedItems } from '../tally.js'
 import { clusterLabel, ideaFigures, recordBoard } from './figures.js'
 import { percent } from './format.js'
@@ -54,6 +57,8 @@ export function csvColumns(record: WorkshopRecord): CsvColumn[] {
     },
     { header: 'Normalised rank', value: vote((r) => r.normalizedRank) },
     ...matrixColumns(record),
+    ...riceColumns(record),
+    ...moscowColumns(record),
     { header: 'Decision', value: (i) => (decided.has(i.key) ? 'Decided' : '') },
   ]
 }
@@ -82,6 +87,42 @@ function matrixColumns(record: WorkshopRecord): CsvColumn[] {
         return matrix.labels.quadrants[quadrant] ?? quadrant
       },
     },
+  ]
+}
+
+/** The RICE score (one decimal) and rank, when the items were ranked by RICE. */
+function riceColumns(record: WorkshopRecord): CsvColumn[] {
+  const rice = record.framework?.method === 'rice' ? (record.framework.rice ?? null) : null
+  if (!rice || Object.keys(rice.estimates).length === 0) return []
+  const ranked = new Map(riceRankingOf(rice).map((r) => [r.key, r]))
+  const at = (item: CsvItem) => ranked.get(item.key)
+  return [
+    {
+      header: 'RICE score',
+      value: (i) => {
+        const score = at(i)?.score
+        return score === undefined || score === null ? '' : Math.round(score * 10) / 10
+      },
+    },
+    { header: 'RICE rank', value: (i) => at(i)?.rank ?? '' },
+  ]
+}
+
+/** The MoSCoW category and the effort counted for it, when the step was used. */
+function moscowColumns(record: WorkshopRecord): CsvColumn[] {
+  const plan = record.framework?.moscow ?? null
+  if (!plan || Object.keys(plan.tags).length === 0) return []
+  const { items } = moscowPlanItems(plan, record.matrix?.positions ?? {})
+  const tagged = new Map(items.map((i) => [i.key, i]))
+  return [
+    {
+      header: 'MoSCoW',
+      value: (i) => {
+        const t = tagged.get(i.key)
+        return t ? MOSCOW_LABELS[t.category] : ''
+      },
+    },
+    { header: 'MoSCoW effort', value: (i) => tagged.get(i.key)?.effort ?? '' },
   ]
 }
 

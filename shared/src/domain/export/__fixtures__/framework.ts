@@ -1,7 +1,8 @@
 // The fixture workshop's value framework: the clinical value preset, seven proposals revealed
 // (aggregated by the weights round itself), weights adopted with every group counting equally,
 // and the facilitator's consensus scores for the top three items of the vote, with first place
-// as the top.
+// as the top; and the MoSCoW step on the same three, its effort from the 2x2 (Musts 2.5 + 7 of
+// 11.5 planned: 83 %, past the 60 % rule).
 import { DEFAULT_SENSITIVITY_SEED } from '../../framework/outcome.js'
 import { FRAMEWORK_PRESETS } from '../../framework/presets.js'
 import { clampProposal } from '../../framework/proposals.js'
@@ -73,5 +74,13 @@ export function fixtureFramework(
     },
     scores: { status: 'setup', result: null },
     sensitivity: { seed: DEFAULT_SENSITIVITY_SEED, samples: 2_000 },
+    method: 'weighted',
+    moscow: {
+      items: top.map(({ key, label }) => ({ key, label })),
+      effortFrom: 'matrix',
+      tags: Object.fromEntries(
+        top.map((item, i) => [item.key, { category: i < 2 ? 'must' : 'could' }] as const),
+      ),
+    },
   }
 }

@@ -13,6 +13,7 @@ import {
 import { heading, notRun, paragraph, type Block } from '../document.js'
 import { formatTime, ordinal, plural } from '../format.js'
 import type { SectionContext, SectionSpec } from './context.js'
+import { moscowBlocks, riceBlocks } from './framework-steps.js'
 
 /** Points to one decimal place, without a trailing ".0". */
 export const points = (v: number): string => {
@@ -293,28 +294,40 @@ export const frameworkSection: SectionSpec = {
   title: 'Value framework',
   build(ctx) {
     const fw = ctx.record.framework
-    if (!fw?.framework) return [notRun()]
-    const criteria = fw.framework.criteria
-    const blocks: Block[] = [
-      paragraph(
-        `${plural(criteria.length, 'criterion', 'criteria')}, each item scored on each criterion’s scale; a cost criterion counts against an item.`,
-      ),
-      ...criteriaBlocks(criteria, fw.framework.startingWeights),
-      ...weightsBlocks(fw, criteria, ctx),
-      ...adoptedBlocks(fw, criteria, ctx),
-    ]
-    const input = frameworkInputFromRecord(fw)
-    if (input) {
-      blocks.push(
-        ...outcomeBlocks(
-          input,
-          ctx,
-          fw.scores.result !== null && fw.scores.result.items.length > 0,
-        ),
-      )
-    } else if (fw.adopted) {
-      blocks.push(heading('Weighted ranking'), paragraph('The items were not scored.'))
-    }
-    return blocks
+    if (!fw) return [notRun()]
+    const blocks: Block[] =
+      fw.method === 'rice'
+        ? [
+            paragraph(
+              'The items were ranked by RICE with a clinical-impact multiplier, a formula rather than weighted criteria.',
+            ),
+            ...riceBlocks(fw),
+          ]
+        : weightedBlocks(fw, ctx)
+    blocks.push(...moscowBlocks(fw, ctx.record.matrix?.positions ?? {}))
+    return blocks.length > 0 ? blocks : [notRun()]
   },
+}
+
+/** The weighted criteria: criteria, weights proposed and adopted, scores, ranking, robustness. */
+function weightedBlocks(fw: RecordFramework, ctx: SectionContext): Block[] {
+  if (!fw.framework) return []
+  const criteria = fw.framework.criteria
+  const blocks: Block[] = [
+    paragraph(
+      `${plural(criteria.length, 'criterion', 'criteria')}, each item scored on each criterion’s scale; a cost criterion counts against an item.`,
+    ),
+    ...criteriaBlocks(criteria, fw.framework.startingWeights),
+    ...weightsBlocks(fw, criteria, ctx),
+    ...adoptedBlocks(fw, criteria, ctx),
+  ]
+  const input = frameworkInputFromRecord(fw)
+  if (input) {
+    blocks.push(
+      ...outcomeBlocks(input, ctx, fw.scores.result !== null && fw.scores.result.items.length > 0),
+    )
+  } else if (fw.adopted) {
+    blocks.push(heading('Weighted ranking'), paragraph('The items were not scored.'))
+  }
+  return blocks
 }
