@@ -19,6 +19,7 @@ import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/vot
 import type { WorkshopSettings } from '../../schema/workshop.js'
 import { ballotCounter, tally, type Allocation } from '../tally.js'
 import { recordDecisions, type DecisionSources } from './decisions-record.js'
+import { sameJson } from './same-json.js'
 
 /** One sealed participant's votes, as the server's sealed store holds them (any content). */
 export interface SealedBallot {
@@ -186,23 +187,11 @@ function ballots(results: VoteResults, sealed: readonly SealedBallot[]): RecordB
 export function recomputesResults(results: VoteResults, list: readonly RecordBallot[]): boolean {
   const again = tallyBallots(results, list)
   if (again.totalDots !== results.totalDots || again.voters !== results.voters) return false
-  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
   return (
     again.items.length === results.items.length &&
     again.groups.length === results.groups.length &&
-    again.items.every((item, i) => same(item, results.items[i]!)) &&
-    again.groups.every((g, i) => same(g, results.groups[i]!))
-  )
-}
-
-/** JSON with object keys sorted, so that equal values compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : v,
+    again.items.every((item, i) => sameJson(item, results.items[i]!)) &&
+    again.groups.every((g, i) => sameJson(g, results.groups[i]!))
   )
 }
 
