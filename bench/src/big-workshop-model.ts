@@ -80,8 +80,9 @@ export function ballotTaps(
 export const groupId = (name: string): string => `g${GROUPS.indexOf(name) + 1}`
 
 /**
- * The 2x2 as the big workshop runs it: the top 20 of the dot vote (issue 11's size), impact rated
- * by everyone, effort by the theatre nurses and the managers only (they run the lists).
+ * The 2x2 as the big workshop runs it: the top 20 of the dot vote (issue 11's size; ties at 20
+ * all go on, 25 items here), impact rated by everyone, effort by the theatre nurses and the
+ * managers only (they run the lists).
  */
 export const MATRIX: MatrixRatingSettings = {
   select: 'top',
@@ -93,7 +94,8 @@ export const MATRIX: MatrixRatingSettings = {
 
 /**
  * The value framework: the healthcare prioritisation preset with two cost criteria added, 8 in
- * all, scored on the top 50 of the dot vote (issue 12's size: 50 items × 8 criteria).
+ * all, scored on the top 50 of the dot vote (issue 12's size: 50 items × 8 criteria; ties at 50
+ * all go on up to the 60 a round takes, and here they fill it).
  */
 const ADDED: (Criterion & { level: 'medium' | 'low' })[] = [
   {
