@@ -70,6 +70,11 @@ export interface SyncLimits {
   /** The same for the read-only link's token, which a whole hospital may open at once. */
   readonly maxConnectionsPerViewerLink: number
   readonly maxConnectionsPerAddress: number
+  /**
+   * Concurrent websocket connections on this node, whoever opens them: one more is refused at
+   * the upgrade (503), so a node is never overloaded silently and a balancer can go elsewhere.
+   */
+  readonly maxConnectionsPerNode: number
   /** What a socket may send before it is authenticated (bytes and messages) before it is closed. */
   readonly preAuthBytes: number
   readonly preAuthMessages: number
@@ -105,6 +110,7 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_TOKEN: int(24, 1),
   MAX_CONNECTIONS_PER_VIEWER_LINK: int(400, 1),
   MAX_CONNECTIONS_PER_ADDRESS: int(2000, 1),
+  MAX_CONNECTIONS_PER_NODE: int(5000, 1),
   PREAUTH_MAX_BYTES: int(64 * 1024, 1),
   PREAUTH_MAX_MESSAGES: int(64, 1),
   REDIS_URL: z
@@ -159,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerToken: e.MAX_CONNECTIONS_PER_TOKEN,
       maxConnectionsPerViewerLink: e.MAX_CONNECTIONS_PER_VIEWER_LINK,
       maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      maxConnectionsPerNode: e.MAX_CONNECTIONS_PER_NODE,
       preAuthBytes: e.PREAUTH_MAX_BYTES,
       preAuthMessages: e.PREAUTH_MAX_MESSAGES,
     },

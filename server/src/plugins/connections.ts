@@ -57,9 +57,44 @@ export class Connections {
   }
 }
 
+/**
+ * The websocket connections this node holds, against its cap (`MAX_CONNECTIONS_PER_NODE`): one
+ * is counted from its upgrade until its TCP connection closes, and the one past the cap is
+ * refused before it is upgraded.
+ */
+export class NodeSockets {
+  private open = 0
+  private refusedCount = 0
+
+  constructor(readonly cap: number) {}
+
+  /**
+   * Counts an upgrading socket in unless the node is full; it is counted out when it closes.
+   * False when the node is at its cap: refuse it.
+   */
+  take(socket: { once(event: 'close', listener: () => void): unknown }): boolean {
+    if (this.open >= this.cap) {
+      this.refusedCount++
+      return false
+    }
+    this.open++
+    socket.once('close', () => {
+      this.open--
+    })
+    return true
+  }
+
+  /** What the operator endpoint shows: open now, the cap, refused since the node started. */
+  stats(): { open: number; cap: number; refused: number } {
+    return { open: this.open, cap: this.cap, refused: this.refusedCount }
+  }
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     connections: Connections
+    /** The websocket connections this node holds, against its cap. */
+    sockets: NodeSockets
   }
 }
 
@@ -69,6 +104,7 @@ export default fp(
     const cluster = app.cluster
     if (cluster) connections.relay = (f, code, reason) => cluster.closeConnections(f, code, reason)
     app.decorate('connections', connections)
+    app.decorate('sockets', new NodeSockets(app.config.limits.maxConnectionsPerNode))
   },
   { name: 'connections', dependencies: ['core'] },
 )

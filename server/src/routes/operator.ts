@@ -26,6 +26,7 @@ const operator: FastifyPluginAsync = async (app) => {
     }
     return {
       documentsLoaded: app.rooms.loaded,
+      connections: app.sockets.stats(),
       store: app.config.database ? 'postgresql' : 'sqlite',
       cluster: app.cluster?.stats() ?? null,
     }

@@ -18,6 +18,8 @@ const PING_INTERVAL_MS = 1_500
 const MISSED_PINGS_ALLOWED = 2
 /** How long a refused socket may take to finish its closing handshake before it is cut. */
 const CLOSE_GRACE_MS = 1000
+/** The Retry-After a full node sends with its 503, in seconds. */
+const FULL_RETRY_AFTER_S = 5
 
 /** Open connections per key (a token's hash, an address), for the caps in the config. */
 class ConnectionCounter {
@@ -55,6 +57,17 @@ const sync: FastifyPluginAsync = async (app) => {
   const { limits } = config
   const perToken = new ConnectionCounter()
   const perAddress = new ConnectionCounter()
+  let lastFullWarning = -Infinity
+  /** One warning a minute at most while the node refuses connections at its cap. */
+  const warnFull = (request: FastifyRequest) => {
+    const now = Date.now()
+    if (now - lastFullWarning < 60_000) return
+    lastFullWarning = now
+    request.log.warn(
+      app.sockets.stats(),
+      'sync: this node is at MAX_CONNECTIONS_PER_NODE; new connections are refused (503)',
+    )
+  }
 
   // The document name is the rest of the path; the token comes as a query parameter (browsers
   // cannot set headers on a websocket) and is checked as untrusted input.
@@ -62,9 +75,19 @@ const sync: FastifyPluginAsync = async (app) => {
     '/sync/*',
     {
       websocket: true,
-      preValidation: async (request) => {
+      preValidation: async (request, reply) => {
         if (!originAllowed(request, app.publicUrl())) {
           throw new HttpError(403, 'forbidden', 'Origin not allowed')
+        }
+        // A full node says so before upgrading: the client retries, a balancer may go elsewhere.
+        if (request.ws && !app.sockets.take(request.raw.socket)) {
+          warnFull(request)
+          void reply.header('retry-after', String(FULL_RETRY_AFTER_S))
+          throw new HttpError(
+            503,
+            'unavailable',
+            'This server is at its limit of connections; try again shortly',
+          )
         }
       },
     },

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  /** The server cannot take this now (a node at its connection cap, 503); try again shortly. */
+  'unavailable',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
