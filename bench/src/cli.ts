@@ -7,7 +7,7 @@ import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { measureMemory } from './memory.js'
 import { markdownTable, textTable } from './report.js'
-import { runOnce, type ClientKind, type RunResult } from './run.js'
+import { runOnce, type ClientKind, type Placement, type RunResult } from './run.js'
 import { startClusterServer } from './cluster-servers.js'
 import {
   DEFAULT_SERVER_KINDS,
@@ -23,6 +23,10 @@ const HELP = `Usage: pnpm bench -- [options]
   --workload  vote|ideas|drag|join|reconnect|all, or a comma list
               (default vote; none when only --memory is given)
   --clients   clients in the room                                   (default 500)
+  --rooms     R: R rooms of --clients each play the workload at once  (default 1)
+  --placement split|sticky: on two nodes, each room's clients alternate between the nodes
+              (split, default) or all sit on node r mod 2 (sticky, as a balancer keeping a
+              workshop on one node would)
   --servers   comma list of triage, stock, echo                     (default all three),
               triage-pg (one node on PostgreSQL + Redis), triage-2 (two nodes, clients
               split between them); these two need eval "$(node scripts/services.mjs start)"
@@ -45,6 +49,8 @@ function parse() {
     options: {
       workload: { type: 'string' },
       clients: { type: 'string', default: '500' },
+      rooms: { type: 'string', default: '1' },
+      placement: { type: 'string', default: 'split' },
       servers: { type: 'string', default: DEFAULT_SERVER_KINDS.join(',') },
       presence: { type: 'string', default: 'off' },
       client: { type: 'string', default: 'lean' },
@@ -78,6 +84,10 @@ function parse() {
   if (clientKind !== 'lean' && clientKind !== 'provider') fail('--client is lean or provider')
   const clients = Number(values.clients)
   if (!Number.isInteger(clients) || clients < 2) fail('--clients is a whole number ≥ 2')
+  const rooms = Number(values.rooms)
+  if (!Number.isInteger(rooms) || rooms < 1) fail('--rooms is a whole number ≥ 1')
+  const placement = values.placement as Placement
+  if (placement !== 'split' && placement !== 'sticky') fail('--placement is split or sticky')
   let ramp: number[] | null = null
   if (values.ramp) {
     const [from, to, step] = values.ramp.split(':').map(Number)
@@ -91,6 +101,8 @@ function parse() {
     presence,
     clientKind,
     clients,
+    rooms,
+    placement,
     ramp,
     echoPresence: values['echo-presence'] !== 'off',
     memory: values.memory ? Number(values.memory) : null,
@@ -154,11 +166,14 @@ async function main() {
         ? await startClusterServer(kind)
         : await startServer(kind)
     try {
-      log(`→ ${kind}: ${workload}, ${clients} clients, presence ${presence ? 'on' : 'off'}`)
+      const where = options.rooms > 1 ? ` × ${options.rooms} rooms (${options.placement})` : ''
+      log(`→ ${kind}: ${workload}, ${clients} clients${where}, presence ${presence ? 'on' : 'off'}`)
       const result = await runOnce({
         server,
         workload,
         clients,
+        rooms: options.rooms,
+        placement: options.placement,
         presence,
         clientKind: options.clientKind,
         echoPresence: options.echoPresence,

@@ -1,6 +1,7 @@
 // Triage Board on PostgreSQL and Redis: one node (`triage-pg`, the baseline in the same run) or
 // two nodes with the room's clients split between them (`triage-2`: even clients on the first,
-// odd on the second; BENCH_SECOND_NODE_CORE=1 pins the second node to core 1, beside the load
+// odd on the second, or with --placement sticky each room's clients on one node, rooms taking
+// the nodes in turn; BENCH_SECOND_NODE_CORE=1 pins the second node to core 1, beside the load
 // generator, instead of sharing core 0 with the first). Needs TEST_DATABASE_URL (an admin URL) and TEST_REDIS_URL, as printed by
 // `eval "$(node scripts/services.mjs start)"`; each run gets a fresh database.
 import { spawnSync } from 'node:child_process'
@@ -45,12 +46,12 @@ export async function startClusterServer(
     ...first,
     kind: kind as unknown as ServerHandle['kind'],
     env,
-    prepareRoom: async (clients: number): Promise<BenchRoom> => {
+    prepareRoom: async (clients: number, sticky?: number): Promise<BenchRoom> => {
       const room = await first.prepareRoom(clients)
       return {
         docName: room.docName,
         url: (index) => {
-          const node = nodes[index % nodes.length]!
+          const node = nodes[(sticky ?? index) % nodes.length]!
           return room.url(index).replace(`:${portOf(first)}/`, `:${portOf(node)}/`)
         },
       }

@@ -5,16 +5,25 @@ import { Meter } from './meter.js'
 import { ProcSampler, type ProcUsage } from './proc.js'
 import { clock } from './protocol.js'
 import { ProviderClient } from './provider-client.js'
-import type { EventLoopDelay, ServerHandle, ServerKind } from './servers.js'
+import type { BenchRoom, EventLoopDelay, ServerHandle, ServerKind } from './servers.js'
 import { EMPTY_SUMMARY, type Summary } from './stats.js'
-import { plan, type WorkloadName } from './workloads.js'
+import { plan, type Plan, type PlanEvent, type WorkloadName } from './workloads.js'
 
 export type ClientKind = 'lean' | 'provider'
+export type Placement = 'split' | 'sticky'
 
 export interface RunOptions {
   readonly server: ServerHandle
   readonly workload: WorkloadName
+  /** Clients in each room. */
   readonly clients: number
+  /** Rooms (workshops) of `clients` each, all playing the workload at once (default 1). */
+  readonly rooms?: number
+  /**
+   * With several nodes: `split` puts each room's clients on every node in turn, `sticky` all
+   * of room r's on node r mod nodes (a balancer that keeps a workshop on one node).
+   */
+  readonly placement?: Placement
   readonly presence: boolean
   readonly clientKind: ClientKind
   /** Lean clients send others' awareness changes back, as the stock provider does. */
@@ -27,7 +36,9 @@ export interface RunResult {
   readonly server: ServerKind
   readonly workload: WorkloadName
   readonly description: string
+  /** Clients in all rooms together. */
   readonly clients: number
+  readonly rooms: number
   readonly presence: boolean
   readonly clientKind: ClientKind
   readonly sent: number
@@ -72,16 +83,22 @@ const generatorDelay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS }
 generatorDelay.enable()
 
 export async function runOnce(options: RunOptions): Promise<RunResult> {
-  const { server, clients: n } = options
+  const { server, clients: perRoom } = options
+  const roomCount = options.rooms ?? 1
+  const n = perRoom * roomCount
   const log = options.log ?? (() => {})
-  const schedule = plan(options.workload, n, options.seed ?? 1)
-  const room = await server.prepareRoom(n)
+  const schedule = manyRooms(options.workload, perRoom, roomCount, options.seed ?? 1)
+  const rooms: BenchRoom[] = []
+  for (let r = 0; r < roomCount; r++) {
+    rooms.push(await server.prepareRoom(perRoom, options.placement === 'sticky' ? r : undefined))
+  }
+  const roomOf = (client: number) => Math.floor(client / perRoom)
   const meter = new Meter(n)
   const waiters = new Map<number, { synced: () => void; closed: (why: string) => void }>()
   const make = (index: number): BenchClient => {
     const clientOptions: ClientOptions = {
       index,
-      url: room.url(index),
+      url: rooms[roomOf(index)]!.url(index % perRoom),
       meter,
       handshake: server.handshake,
       // The echo server keeps no awareness clocks to stop an echo: it would relay it forever.
@@ -162,8 +179,9 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
     const t0 = performance.now()
     const t0Clock = clock()
     let skipped = 0
-    let synced = clients.filter((c) => c.synced).length
-    const onSyncChange = () => (synced = clients.filter((c) => c.synced).length)
+    /** Clients of a room synced now (the echo server hands a write only to those). */
+    const syncedIn = (room: number) =>
+      clients.slice(room * perRoom, (room + 1) * perRoom).filter((c) => c.synced).length
 
     await play(schedule.events, t0, (event) => {
       const client = clients[event.client]!
@@ -172,10 +190,9 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
           skipped++
           return
         }
-        // Yjs servers hand every write to every other client in the end (live or in the sync
-        // reply); the echo server only to those connected now.
-        if (!server.handshake) onSyncChange()
-        const receivers = server.handshake ? n - 1 : synced - 1
+        // Yjs servers hand every write to every other client of the room in the end (live or in
+        // the sync reply); the echo server only to those connected now.
+        const receivers = server.handshake ? perRoom - 1 : syncedIn(roomOf(event.client)) - 1
         client.write(event.key, { ...event.value, ...meter.stamp(event.client, receivers) })
       } else if (event.kind === 'connect') {
         client.connect()
@@ -217,6 +234,7 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
       workload: options.workload,
       description: schedule.description,
       clients: n,
+      rooms: roomCount,
       presence: options.presence,
       clientKind: options.clientKind,
       sent: meter.sent,
@@ -249,6 +267,25 @@ export async function runOnce(options: RunOptions): Promise<RunResult> {
   } finally {
     for (const c of clients) c.destroy()
     await sleep(500)
+  }
+}
+
+/**
+ * The workload played in `rooms` rooms of `perRoom` clients at once: each room its own schedule
+ * (seeds `seed`, `seed + 1`, …), client c of room r numbered r × perRoom + c.
+ */
+function manyRooms(workload: WorkloadName, perRoom: number, rooms: number, seed: number): Plan {
+  const plans = Array.from({ length: rooms }, (_, r) => plan(workload, perRoom, seed + r))
+  const first = plans[0]!
+  if (rooms === 1) return first
+  const events: PlanEvent[] = plans.flatMap((p, r) =>
+    p.events.map((e) => ({ ...e, client: r * perRoom + e.client })),
+  )
+  return {
+    ...first,
+    description: `${rooms} rooms at once, each ${first.description}`,
+    preconnected: (c) => plans[Math.floor(c / perRoom)]!.preconnected(c % perRoom),
+    events: events.sort((a, b) => a.at - b.at),
   }
 }
 

@@ -59,8 +59,12 @@ export interface ServerHandle {
   /** Whether the server answers the sync handshake (the echo server does not). */
   readonly handshake: boolean
   readonly env: Readonly<Record<string, string>>
-  /** A fresh room for `clients` clients (Triage: a workshop with that many participants). */
-  prepareRoom(clients: number): Promise<BenchRoom>
+  /**
+   * A fresh room for `clients` clients (Triage: a workshop with that many participants). With
+   * several nodes, `node` puts all of its clients on that node (mod the nodes) instead of
+   * spreading them; one server ignores it.
+   */
+  prepareRoom(clients: number, node?: number): Promise<BenchRoom>
   resetDelay(): void
   delay(): Promise<EventLoopDelay | null>
   /** Heap after a full collection (the server runs with --expose-gc for this). */
