@@ -11,7 +11,8 @@
 //   (BENCH_STORM_PHONES, BENCH_STORM_ITEMS, BENCH_STORM_WINDOW_MS, BENCH_STORM_SEED to vary it;
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server;
 //   BENCH_STORM_SAMPLES=file.json keeps every sample as [sent at, ms, phone];
-//   BENCH_STORM_ONE_TAP=1 writes both axes in one update, a diagnostic)
+//   BENCH_STORM_ONE_TAP=1 writes both axes in one update, a diagnostic). After the storm it
+//   closes the round and times its reveal BENCH_STORM_REVEALS times (default 4).
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import {
@@ -43,6 +44,9 @@ const ONE_TAP = process.env.BENCH_STORM_ONE_TAP === '1'
 /** After the last tap, how long a rating may still arrive before it counts as lost. */
 const DRAIN_MS = 10_000
 const GOAL_P99_MS = 250
+const GOAL_REVEAL_MS = 150
+/** Reveals of the storm's ratings timed after it (BENCH_STORM_REVEALS). */
+const REVEALS = Number(process.env.BENCH_STORM_REVEALS ?? 4)
 const GROUPS = ['Surgeons', 'Radiologists', 'Administrators']
 
 // The stock provider adds a process exit handler per instance: 200 phones here are expected.
@@ -204,6 +208,23 @@ async function main(): Promise<void> {
     const wall = (performance.now() - start) / 1000
     const delay = await server.delay()
 
+    // The other half of the budget: reveal what the storm rated (200 × 20 sealed, 1,000 bootstrap
+    // resamples per item) through the route, REVEALS times (reopened and closed again between),
+    // timed as the round trip and as the server's CPU (clock ticks, 10 ms steps).
+    const round = `/api/workshops/${w}/rounds/${matrixRatings.id}`
+    const reveals: { ms: number; cpuMs: number }[] = []
+    for (let r = 0; r < REVEALS; r++) {
+      if (r > 0) await post(base, `${round}/reopen`, {}, created.facilitatorToken)
+      await post(base, `${round}/close`, {}, created.facilitatorToken)
+      const cpuBefore = cpuSeconds(server.pid)
+      const t = performance.now()
+      await post(base, `${round}/reveal`, {}, created.facilitatorToken)
+      reveals.push({
+        ms: performance.now() - t,
+        cpuMs: (cpuSeconds(server.pid) - cpuBefore) * 1000,
+      })
+    }
+
     if (dump) writeFileSync(process.env.BENCH_STORM_SAMPLES!, JSON.stringify(dump))
     const s = latency.summary()
     const lost = waits.lost
@@ -220,6 +241,9 @@ async function main(): Promise<void> {
     console.log(
       `Server CPU: ${fmt(cpuUsed, 2)} s over ${fmt(wall)} s (${fmt((cpuUsed / wall) * 100)} % of one core)` +
         (delay ? `; event loop delay p99 ${fmt(delay.p99)} ms, max ${fmt(delay.max)} ms` : ''),
+    )
+    console.log(
+      `Reveal (POST …/reveal, first one cold): ${reveals.map((r) => `${fmt(r.ms)} ms (server CPU ${fmt(r.cpuMs, 0)})`).join(', ')}; goal ≤ ${GOAL_REVEAL_MS} ms`,
     )
     // What the server warned about in the storm (refused updates, dropped structs, …), by message.
     const warnings = new Map<string, number>()
