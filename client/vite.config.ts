@@ -3,7 +3,7 @@
 // app manifest, and brotli and gzip copies of every text file (scripts/precompress.mjs).
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defineConfig, type Plugin, type Rolldown } from 'vite'
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { participantFiles, type BuildManifest } from './scripts/participant-route.mjs'
@@ -79,9 +79,64 @@ const phoneViewPreload: Plugin = {
         `if(/^\\/w\\/[A-Za-z0-9_-]{8,40}\\/?$/.test(location.pathname))` +
         `for(const h of${JSON.stringify(list)}.split(' ')){` +
         `const l=document.createElement('link');l.href='/assets/'+h;` +
-        `if(h.endsWith('.css')){l.rel='preload';l.as='style'}else l.rel='modulepreload';` +
+        // crossorigin as Vite's own stylesheet links have it, or the preload goes unused.
+        `if(h.endsWith('.css')){l.rel='preload';l.as='style';l.crossOrigin=''}` +
+        `else l.rel='modulepreload';` +
         `document.head.appendChild(l)}`
       return [{ tag: 'script', children: script, injectTo: 'head' }]
+    },
+  },
+}
+
+/** The join link's first screen, drawn before the app loads (issue 16). */
+const JOIN_BOOT = 'src/features/join/join-boot.ts'
+
+/**
+ * A phone opening a join link should see the form after index.html and one answer, not after
+ * React and the app. index.html carries what that takes: the entry's CSS, inline (one request
+ * fewer before the first paint; an inline script also waits for a pending stylesheet), and
+ * features/join/join-boot.ts, bundled on its own and inline at the end of the body, which draws
+ * the form into #root as the page is parsed. The server allows exactly these inline scripts by
+ * their hashes in the page's CSP (server/src/routes/static.ts).
+ */
+const joinFirstScreen: Plugin = {
+  name: 'triage:join-first-screen',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html, ctx) {
+      const bundle = ctx.bundle
+      if (!bundle) return
+      const built = await build({
+        configFile: false,
+        root: import.meta.dirname,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          write: false,
+          minify: true,
+          sourcemap: false,
+          lib: { entry: JOIN_BOOT, formats: ['iife'], name: 'triageJoinBoot' },
+        },
+      })
+      const outputs = (Array.isArray(built) ? built : [built]) as Rolldown.RolldownOutput[]
+      const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk')
+      if (!chunk) throw new Error(`no bundle for ${JOIN_BOOT}`)
+      // Inline CSS may not end a <style> early; the script may not end its <script>.
+      if (/<\/(script|style)/i.test(chunk.code)) throw new Error(`${JOIN_BOOT}: </script> inside`)
+      let page = html
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'asset' || !/^assets\/index-[\w-]+\.css$/.test(out.fileName)) continue
+        const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${out.fileName}"[^>]*>`)
+        if (!link.test(page)) throw new Error(`index.html does not link ${out.fileName}`)
+        const css = String(out.source)
+        if (/<\/style/i.test(css)) throw new Error(`${out.fileName}: </style> inside`)
+        page = page.replace(link, () => `<style>${css}</style>`)
+      }
+      return {
+        html: page,
+        tags: [{ tag: 'script', children: chunk.code.trim(), injectTo: 'body' }],
+      }
     },
   },
 }
@@ -140,6 +195,7 @@ export default defineConfig({
       },
     }),
     phoneViewPreload,
+    joinFirstScreen,
     precompressOutput,
   ],
   build: {

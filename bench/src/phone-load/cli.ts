@@ -29,6 +29,7 @@ interface Budget {
 const BUDGETS: readonly Budget[] = [
   { key: 'coldForm', label: 'cold: join link → join form usable', limit: 1500, unit: 'ms' },
   { key: 'coldFormNetwork', label: '  of which waiting for the network', limit: null, unit: 'ms' },
+  { key: 'coldApp', label: 'cold: join link → app loaded (Join at once)', limit: null, unit: 'ms' },
   {
     key: 'coldFormCpu',
     label: '  main-thread CPU time (× the slowdown)',
@@ -47,6 +48,7 @@ const BUDGETS: readonly Budget[] = [
   { key: 'precacheBytes', label: 'service worker precache download', limit: null, unit: 'KB' },
   { key: 'warmForm', label: 'warm: join link → join form usable', limit: 800, unit: 'ms' },
   { key: 'warmFormNetwork', label: '  of which waiting for the network', limit: null, unit: 'ms' },
+  { key: 'warmApp', label: 'warm: join link → app loaded (Join at once)', limit: null, unit: 'ms' },
   {
     key: 'warmFormCpu',
     label: '  main-thread CPU time (× the slowdown)',

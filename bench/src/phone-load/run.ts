@@ -15,6 +15,8 @@ const WAIT_MS = 60_000
 /** The figures of one run, in ms (bytes where named). */
 export interface PhoneRun {
   coldForm: number
+  /** Join link → the app's entry has run: from then on, Join is answered at once. */
+  coldApp: number
   /** Of `coldForm`, until the last response it waited for had arrived. */
   coldFormNetwork: number
   /**
@@ -33,6 +35,7 @@ export interface PhoneRun {
   offlinePhaseCpu: number
   offlineVote: number
   warmForm: number
+  warmApp: number
   warmFormNetwork: number
   warmFormCpu: number
   warmJoin: number
@@ -108,7 +111,8 @@ async function openJoinLink(
   // The page's metrics start again with each document.
   const cpu = await mainThreadCpu(cdp)
   const bytes = network.transfer.page
-  return { ms, cpu, network: await lastResponse(page, ms), bytes }
+  const app = (await watch.next('app', WAIT_MS)).page
+  return { ms, app, cpu, network: await lastResponse(page, ms), bytes }
 }
 
 /**
@@ -219,6 +223,7 @@ export async function runPhone(
     const warmVote = await voteReady(watch, second)
     return {
       coldForm: form.ms,
+      coldApp: form.app,
       coldFormNetwork: form.network,
       coldFormCpu: form.cpu,
       coldJoin,
@@ -230,6 +235,7 @@ export async function runPhone(
       offlinePhaseCpu,
       offlineVote,
       warmForm: warm.ms,
+      warmApp: warm.app,
       warmFormNetwork: warm.network,
       warmFormCpu: warm.cpu,
       warmJoin,

@@ -5,8 +5,12 @@
 // and time that too.)
 import type { BrowserContext } from 'playwright-core'
 
-/** The views watched, and `tap`: a click anywhere (the moment Join is tapped). */
-export type Sight = 'form' | 'phase' | 'vote' | 'dot' | 'tap'
+/**
+ * The views watched, `app`: the app's entry has run (its `triage:app` performance mark; on a
+ * join link the form shows before, drawn by index.html's first screen, and a Join tapped
+ * earlier waits for the app), and `tap`: a click anywhere (the moment Join is tapped).
+ */
+export type Sight = 'form' | 'app' | 'phase' | 'vote' | 'dot' | 'tap'
 
 export interface Seen {
   /** ms since the document's navigation started (performance.now()). */
@@ -33,6 +37,8 @@ const WATCHER = `(() => {
         form.querySelector('button[type=submit]')
       )
     },
+    // The app's entry has run (client/src/main.tsx marks it).
+    app: () => performance.getEntriesByName('triage:app').length > 0,
     // The participant's phase card and who they are.
     phase: () =>
       (document.getElementById('phase-now')?.textContent ?? '') !== '' &&

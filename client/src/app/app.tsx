@@ -60,8 +60,11 @@ if (matchRoute(window.location.pathname).name === 'join') {
   )
 }
 
-/** Starts loading the phone view, so that it opens at once when Join is tapped. */
-function preloadPhoneShell() {
+/**
+ * Starts loading the phone view, so that it opens at once when Join is tapped (the join page
+ * once its form shows; main.tsx once a join link's first screen has shown it).
+ */
+export function preloadPhoneShell() {
   phone
     .preload()
     .catch(() => {

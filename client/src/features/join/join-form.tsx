@@ -1,5 +1,5 @@
 // Name and stakeholder group; on success the session is stored and the phone view opens.
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from 'react'
 import type { JoinInfoResponse } from '@triage/shared'
 import { LIMITS } from '@triage/shared/join'
 import { requestJoin } from '../../lib/join-api'
@@ -9,17 +9,36 @@ import { paths } from '../../lib/paths'
 import { saveSession } from '../../lib/session-store'
 import { ErrorAlert } from '../../ui/alert'
 import { useAnnounce } from '../../ui/announcer'
+import type { JoinValues } from './join-handoff'
 
-export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse }) {
+/**
+ * `handoff`: what the join link's first screen (join-boot.ts) held when Join was tapped there;
+ * the form starts with it and submits it at once.
+ */
+export function JoinForm({
+  code,
+  info,
+  handoff = null,
+}: {
+  code: string
+  info: JoinInfoResponse
+  handoff?: JoinValues | null
+}) {
   const id = useId()
-  const [name, setName] = useState('')
-  const [group, setGroup] = useState(() => (info.groups.length === 1 ? info.groups[0]!.id : ''))
+  const [name, setName] = useState(handoff?.name ?? '')
+  const [group, setGroup] = useState(() =>
+    handoff && info.groups.some((g) => g.id === handoff.group)
+      ? handoff.group
+      : info.groups.length === 1
+        ? info.groups[0]!.id
+        : '',
+  )
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const announce = useAnnounce()
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault()
     if (busy) return
     if (!name.trim()) return setError('Enter your name.')
     if (!group) return setError('Choose your stakeholder group.')
@@ -44,6 +63,15 @@ export function JoinForm({ code, info }: { code: string; info: JoinInfoResponse 
       setBusy(false)
     }
   }
+
+  // The first screen's Join, submitted once as this form's own.
+  const handedOver = useRef(handoff !== null)
+  const submitHandedOver = useEffectEvent(() => void submit())
+  useEffect(() => {
+    if (!handedOver.current) return
+    handedOver.current = false
+    submitHandedOver()
+  }, [])
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate>

@@ -11,6 +11,7 @@ import { Page } from '../../ui/layout'
 import { Link } from '../../ui/link'
 import { useDocumentTitle } from '../../ui/use-document-title'
 import { JoinForm } from './join-form'
+import { takeJoinHandoff } from './join-handoff'
 
 type Load =
   | { status: 'loading' }
@@ -19,19 +20,28 @@ type Load =
 
 /**
  * `onReady` is called once the form (or the "Continue" choice) shows: the app starts loading the
- * phone view then, while the person types, rather than before the form.
+ * phone view then, while the person types, rather than before the form. A join link's first
+ * screen (join-boot.ts) may have shown the form before the app loaded: its values are handed over
+ * (join-handoff.ts) and submitted at once.
  */
 export function JoinPage({ code: rawCode, onReady }: { code: string; onReady?: () => void }) {
   const code = normalizeJoinCode(rawCode)
+  const [handoff] = useState(() => takeJoinHandoff(code))
   const [load, setLoad] = useState<Load>(() =>
-    code ? { status: 'loading' } : { status: 'error', message: 'This is not a valid join code.' },
+    handoff
+      ? { status: 'ready', info: handoff.info }
+      : code
+        ? { status: 'loading' }
+        : { status: 'error', message: 'This is not a valid join code.' },
   )
-  const [existing] = useState(() => (code ? findParticipantSession(listSessions(), code) : null))
+  const [existing] = useState(() =>
+    code && !handoff ? findParticipantSession(listSessions(), code) : null,
+  )
   const [joinAgain, setJoinAgain] = useState(false)
   useDocumentTitle(load.status === 'ready' ? `Join ${load.info.title}` : 'Join a workshop')
 
   useEffect(() => {
-    if (!code) return
+    if (!code || handoff) return
     let cancelled = false
     requestJoinInfo(code).then(
       (info) => !cancelled && setLoad({ status: 'ready', info }),
@@ -40,7 +50,7 @@ export function JoinPage({ code: rawCode, onReady }: { code: string; onReady?: (
     return () => {
       cancelled = true
     }
-  }, [code])
+  }, [code, handoff])
 
   const ready = load.status === 'ready'
   useEffect(() => {
@@ -80,7 +90,7 @@ export function JoinPage({ code: rawCode, onReady }: { code: string; onReady?: (
               </div>
             </div>
           ) : (
-            <JoinForm code={code} info={load.info} />
+            <JoinForm code={code} info={load.info} handoff={handoff} />
           )}
         </>
       )}
