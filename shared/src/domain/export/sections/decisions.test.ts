@@ -41,4 +41,16 @@ describe('the decisions section', () => {
     // Without a vote or a framework, a dissenting group's figures say nothing was measured.
     expect(md).toContain('No figures were measured for this group.')
   })
+
+  it('marks a decision never recorded in the log as a draft, and counts it apart', () => {
+    const log = sources.log.filter(
+      (e) => !(e.type === 'decision-recorded' && e.decision === sources.decisions!.list[1]!.id),
+    )
+    const md = renderMarkdown(buildWorkshopRecord({ ...sources, log }))
+    expect(md).toContain('2 decisions: 1 recorded in the decision log, 1 still a draft.')
+    const second = md.slice(md.lastIndexOf(`### ${sources.decisions!.list[1]!.title}`))
+    expect(second).toMatch(/^### [^\n]+\n\n\*\*Draft:\*\* not recorded in the decision log\./)
+    const first = md.slice(md.lastIndexOf(`### ${sources.decisions!.list[0]!.title}`))
+    expect(first.slice(0, first.indexOf('**Rationale'))).not.toContain('Draft')
+  })
 })

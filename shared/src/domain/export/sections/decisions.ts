@@ -91,10 +91,12 @@ function decisionBlocks(
   d: Decision,
   consent: DecisionConsent | null,
   framework: FrameworkStanding | null,
+  draft: boolean,
 ): Block[] {
   const rationale = paragraphsOf(d.rationale)
   const blocks: Block[] = [
     heading(d.title),
+    ...(draft ? [paragraph(strong('Draft: '), 'not recorded in the decision log.')] : []),
     ...(rationale.length === 0
       ? [paragraph(strong('Rationale: '), 'None was written.')]
       : rationale.map((p, i) => (i === 0 ? paragraph(strong('Rationale: '), p) : paragraph(p)))),
@@ -139,9 +141,23 @@ export const decisionsSection: SectionSpec = {
     const result = ctx.record.decisions?.consent.result ?? null
     const byId = new Map(result?.decisions.map((c) => [c.decision, c]))
     const framework = standingFromRecord(ctx.record.framework)
+    // Recorded: the facilitator put it in the decision log. A decision still being written is
+    // shown as a draft, so that a reader never takes it for one the room settled.
+    const recorded = new Set(
+      ctx.record.log.flatMap((e) =>
+        e.type === 'decision-recorded' || e.type === 'decision-changed' ? [e.decision] : [],
+      ),
+    )
+    const drafts = list.filter((d) => !recorded.has(d.id)).length
+    const count =
+      drafts === 0
+        ? `${plural(list.length, 'decision')} recorded.`
+        : `${plural(list.length, 'decision')}: ${list.length - drafts} recorded in the decision log, ${drafts} still a draft.`
     return [
-      paragraph(`${plural(list.length, 'decision')} recorded. ${consentLine(ctx.record)}`),
-      ...list.flatMap((d) => decisionBlocks(ctx, d, byId.get(d.id) ?? null, framework)),
+      paragraph(`${count} ${consentLine(ctx.record)}`),
+      ...list.flatMap((d) =>
+        decisionBlocks(ctx, d, byId.get(d.id) ?? null, framework, !recorded.has(d.id)),
+      ),
     ]
   },
 }

@@ -2,6 +2,7 @@
 // and every idea, with the duplicates merged into it.
 import type { RecordIdea } from '../../../schema/record.js'
 import { paragraph, type Block, type Inline, type ListItem, type TableColumn } from '../document.js'
+import type { IdeaFigures } from '../figures.js'
 import { plural } from '../format.js'
 import type { SectionContext, SectionSpec } from './context.js'
 
@@ -39,6 +40,15 @@ function ideaLine(ctx: SectionContext, idea: RecordIdea): Inline[] {
   return by === null ? [idea.text] : [idea.text, ` (${by})`]
 }
 
+/** Where the distinct ideas are: in how many clusters, and how many in none. */
+function whereCards(ideas: IdeaFigures): string {
+  const clusters = ideas.clusters.filter((c) => c.id !== null)
+  const loose = ideas.clusters.find((c) => c.id === null)?.cards ?? 0
+  if (loose === 0) return ` in ${plural(clusters.length, 'cluster')}`
+  if (clusters.length === 0) return ', none of them in a cluster'
+  return `: ${ideas.cards - loose} in ${plural(clusters.length, 'cluster')} and ${loose} in no cluster`
+}
+
 export const ideasSection: SectionSpec = {
   id: 'ideas',
   title: 'Ideas and clusters',
@@ -48,7 +58,7 @@ export const ideasSection: SectionSpec = {
     const fromParticipants = ideas.ideas - ideas.facilitatorItems
     const blocks: Block[] = [
       paragraph(
-        `The board holds ${plural(ideas.ideas, 'idea')}: ${plural(fromParticipants, 'idea')} from participants and ${plural(ideas.facilitatorItems, 'item')} added by the facilitator. ${plural(ideas.merged, 'idea was', 'ideas were')} merged into another as duplicates, leaving ${plural(ideas.cards, 'distinct idea')} in ${plural(record.board.clusters.length, 'cluster')}.`,
+        `The board holds ${plural(ideas.ideas, 'idea')}: ${plural(fromParticipants, 'idea')} from participants and ${plural(ideas.facilitatorItems, 'item')} added by the facilitator. ${plural(ideas.merged, 'idea was', 'ideas were')} merged into another as duplicates, leaving ${plural(ideas.cards, 'distinct idea')}${whereCards(ideas)}.`,
       ),
       paragraph(
         ideas.attributed

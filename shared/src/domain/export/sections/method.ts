@@ -33,6 +33,46 @@ function brainstorm({ record, ideas }: SectionContext): ListItem | null {
   return { content: [strong('Brainstorm. '), `${parts.join('; ')}.`] }
 }
 
+/** The steps after the vote, each named only when the workshop took it. */
+function laterSteps({ record }: SectionContext): ListItem[] {
+  const steps: ListItem[] = []
+  const { matrix, framework, decisions } = record
+  const rated = matrix !== undefined && matrix.status !== 'setup'
+  if (rated || (matrix?.adoption ?? null) !== null) {
+    steps.push({
+      content: [
+        strong('Impact vs effort. '),
+        `${rated ? 'Participants rated items for impact and effort on their phones, hidden until the reveal; the results show each item’s median and spread, per stakeholder group, with split opinion flagged' : 'The group placed the items by impact and effort'}${matrix?.adoption ? '. The facilitator adopted the revealed ratings as the group placement' : ''}.`,
+      ],
+    })
+  }
+  if (framework?.framework) {
+    const parts = [
+      `${plural(framework.framework.criteria.length, 'criterion', 'criteria')} were set up`,
+    ]
+    if (framework.weights.status !== 'setup') {
+      parts.push('participants proposed weights on their phones, hidden until the reveal')
+    }
+    if (framework.adopted) parts.push('the facilitator adopted final weights')
+    if (framework.scores.status !== 'setup') {
+      parts.push('participants scored the items on each criterion, hidden until the reveal')
+    } else if (framework.consensusScores) {
+      parts.push('the room agreed a score for each item on each criterion')
+    }
+    steps.push({ content: [strong('Value framework. '), `${parts.join('; ')}.`] })
+  }
+  if (decisions && decisions.list.length > 0) {
+    const asked = decisions.consent.status !== 'setup'
+    steps.push({
+      content: [
+        strong('Decisions. '),
+        `The facilitator wrote down each decision with its rationale, conditions and dissent${asked ? '; participants said, hidden until the reveal, whether they can live with each one' : ''}.`,
+      ],
+    })
+  }
+  return steps
+}
+
 export const methodSection: SectionSpec = {
   id: 'method',
   title: 'Method and settings',
@@ -57,10 +97,11 @@ export const methodSection: SectionSpec = {
       })
     }
     if (ideas.ideas > 0) {
+      const clustered = ideas.clusters.filter((c) => c.id !== null).length
       steps.push({
         content: [
           strong('Clustering. '),
-          `The group sorted the ideas into ${plural(record.board.clusters.length, 'cluster')} on a shared board and merged ${plural(ideas.merged, 'duplicate')} into the ideas they repeated.`,
+          `The group sorted the ideas into ${plural(clustered, 'cluster')} on a shared board and merged ${plural(ideas.merged, 'duplicate')} into the ideas they repeated.`,
         ],
       })
     }
@@ -74,6 +115,7 @@ export const methodSection: SectionSpec = {
         ],
       })
     }
+    steps.push(...laterSteps(ctx))
     const blocks: Block[] = [{ kind: 'list', items: steps }]
     blocks.push(
       paragraph(
