@@ -206,7 +206,7 @@ describe('consent, a sealed round', () => {
     const s = await scene()
     const refused = await round(s, 'open')
     expect(refused.status).toBe(409)
-    expect(refused.body.error?.message).toBe('Record a decision before asking for consent')
+    expect(refused.body.error?.message).toBe('Add a decision before asking for consent')
 
     addDecision(s.control.doc, { id: A, item: 'i:theatre', title: 'Theatre app' })
     addDecision(s.control.doc, { id: B, item: 'i:bed', title: 'Bed board' })

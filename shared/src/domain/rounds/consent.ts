@@ -47,7 +47,7 @@ export const consentRound = defineRoundKind<
     decisions: (world.decisions ?? []).map((d) => ({ id: d.id, item: d.item, title: d.title })),
   }),
   cannotOpen: (context) =>
-    context.decisions.length > 0 ? null : 'Record a decision before asking for consent',
+    context.decisions.length > 0 ? null : 'Add a decision before asking for consent',
   clamp: (raw, context) => clampConsent(raw, context.decisions),
   progress: (input, context) => ({
     done: Object.keys(input).length,

@@ -85,15 +85,21 @@ export function ConsentPanel({
           lines={STATUS_LINES}
           className="voting-status"
         />
-        <RoundControls
-          status={status}
-          labels={STEP_LABELS}
-          pending={action.pending}
-          onOpen={() => void step('open')}
-          onClose={() => void step('close')}
-          onReveal={() => void step('reveal')}
-          onReopen={() => void step('reopen')}
-        />
+        {status === 'setup' && decisions.length === 0 ? (
+          <p className="muted">
+            Add a decision first: participants give their consent to decisions.
+          </p>
+        ) : (
+          <RoundControls
+            status={status}
+            labels={STEP_LABELS}
+            pending={action.pending}
+            onOpen={() => void step('open')}
+            onClose={() => void step('close')}
+            onReveal={() => void step('reveal')}
+            onReopen={() => void step('reopen')}
+          />
+        )}
         {status === 'revealed' && (
           <div className="button-row">
             <button type="button" className="button" onClick={() => void step('reopen')}>
