@@ -12,10 +12,6 @@ const BASE: WeighState = {
   adopted: null,
   scores: null,
   scoresRound: { status: 'setup', settings: DEFAULT_SCORES_SETTINGS, progress: {}, result: null },
-  method: 'weighted',
-  rice: null,
-  moscow: null,
-  positions: {},
 }
 
 describe('the outcome’s input from the weigh state', () => {

@@ -1,16 +1,10 @@
 // What the weigh phase reads from the control document, in one snapshot: the framework, the
 // weights round (its status, progress counts and, once revealed, its result), the adopted
-// weights, the facilitator's consensus scores, the scores round (phones score the items), and the
-// other ways to rank: the method (weighted or RICE), the RICE estimates, the MoSCoW step (with
-// the 2x2's placement, whose effort it may use).
+// weights, the facilitator's consensus scores, and the scores round (phones score the items).
 import type * as Y from 'yjs'
 import {
   criterionScores,
   readAdoptedWeights,
-  readFrameworkMethod,
-  readMatrixPlacement,
-  readMoscowPlan,
-  readRiceEstimates,
   readControl,
   readConsensusScores,
   readFramework,
@@ -22,10 +16,6 @@ import {
   type ConsensusScores,
   type CriterionScoresResult,
   type Framework,
-  type FrameworkMethod,
-  type MatrixPoint,
-  type MoscowPlan,
-  type RiceEstimates,
   type MatrixRatingSettings,
   type RoundProgress,
   type WeightProposalsResult,
@@ -43,13 +33,6 @@ export interface WeighState {
   readonly scores: ConsensusScores | null
   /** The scores round: items scored on phones, hidden until its reveal. */
   readonly scoresRound: ScoresRoundState
-  /** How the items are ranked: weighted criteria, or RICE. */
-  readonly method: FrameworkMethod
-  readonly rice: RiceEstimates | null
-  /** The optional MoSCoW step, or null when it was not used. */
-  readonly moscow: MoscowPlan | null
-  /** The 2x2's placement by item key (MoSCoW may take its effort). */
-  readonly positions: Readonly<Record<string, MatrixPoint>>
 }
 
 export interface ScoresRoundState {
@@ -71,10 +54,6 @@ export function readWeigh(doc: Y.Doc): WeighState {
     adopted: readAdoptedWeights(doc),
     scores: readConsensusScores(doc),
     scoresRound: readScoresRound(doc),
-    method: readFrameworkMethod(doc),
-    rice: readRiceEstimates(doc),
-    moscow: readMoscowPlan(doc),
-    positions: readMatrixPlacement(doc).positions,
   }
 }
 

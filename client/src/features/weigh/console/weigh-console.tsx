@@ -7,6 +7,7 @@ import { Section } from '../../../ui/layout'
 import { OutcomeView } from '../outcome-view'
 import { outcomeInput } from '../outcome-model'
 import { useWeigh } from '../weigh-state'
+import { useWeighSteps } from '../weigh-steps-state'
 import { AdoptPanel } from './adopt-panel'
 import { RiceView } from '../rice-view'
 import { CriteriaEditor } from './criteria-editor'
@@ -18,32 +19,33 @@ import { WeightsRoundPanel } from './weights-round-panel'
 
 function Main({ workshopId, token, doc, control, groups }: ConsolePartProps) {
   const state = useWeigh(doc)
+  const steps = useWeighSteps(doc)
   const outcome = outcomeInput(state)
   const moscow = (
     <MoscowEditor
       workshopId={workshopId}
       token={token}
       doc={doc}
-      plan={state.moscow}
-      positions={state.positions}
+      plan={steps.moscow}
+      positions={steps.positions}
     />
   )
   const criteria = (
     <CriteriaEditor
       doc={doc}
       framework={state.framework}
-      method={state.method}
+      method={steps.method}
       status={state.status}
     />
   )
-  if (state.method === 'rice') {
+  if (steps.method === 'rice') {
     return (
       <>
         {criteria}
-        <RiceEditor workshopId={workshopId} token={token} doc={doc} rice={state.rice} />
+        <RiceEditor workshopId={workshopId} token={token} doc={doc} rice={steps.rice} />
         <Section title="RICE ranking" id="weigh-rice-ranking-heading">
-          {state.rice && Object.keys(state.rice.estimates).length > 0 ? (
-            <RiceView rice={state.rice} />
+          {steps.rice && Object.keys(steps.rice.estimates).length > 0 ? (
+            <RiceView rice={steps.rice} />
           ) : (
             <p className="muted">The ranking follows once items are estimated.</p>
           )}

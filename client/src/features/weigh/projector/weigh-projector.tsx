@@ -9,6 +9,7 @@ import { outcomeInput, weightsLine } from '../outcome-model'
 import { MoscowView } from '../moscow-view'
 import { RiceView } from '../rice-view'
 import { useWeigh } from '../weigh-state'
+import { useWeighSteps } from '../weigh-steps-state'
 import '../weigh.css'
 
 const LINES = {
@@ -20,6 +21,7 @@ const LINES = {
 
 export default function WeighProjector({ control, controlDoc, frame }: ProjectorPartProps) {
   const state = useWeigh(controlDoc)
+  const steps = useWeighSteps(controlDoc)
   const outcome = outcomeInput(state)
   const scoring = state.scoresRound
   if (scoring.status === 'open' || scoring.status === 'closed') {
@@ -40,15 +42,15 @@ export default function WeighProjector({ control, controlDoc, frame }: Projector
     })
   }
   const moscow =
-    state.moscow && Object.keys(state.moscow.tags).length > 0 ? (
+    steps.moscow && Object.keys(steps.moscow.tags).length > 0 ? (
       <section className="projector-weigh" aria-labelledby="projector-moscow-heading">
         <h2 id="projector-moscow-heading">MoSCoW</h2>
-        <MoscowView plan={state.moscow} positions={state.positions} />
+        <MoscowView plan={steps.moscow} positions={steps.positions} />
       </section>
     ) : null
   const rice =
-    state.method === 'rice' && state.rice && Object.keys(state.rice.estimates).length > 0
-      ? state.rice
+    steps.method === 'rice' && steps.rice && Object.keys(steps.rice.estimates).length > 0
+      ? steps.rice
       : null
   if (rice) {
     return frame({
@@ -63,7 +65,7 @@ export default function WeighProjector({ control, controlDoc, frame }: Projector
       ),
     })
   }
-  if (outcome.ok && state.framework && state.adopted && state.method === 'weighted') {
+  if (outcome.ok && state.framework && state.adopted && steps.method === 'weighted') {
     return frame({
       fullScreen: (
         <>
