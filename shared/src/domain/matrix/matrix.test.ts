@@ -230,8 +230,26 @@ describe('aggregating an item', () => {
       rater('cy', 'g2', { 'i:a': { impact: 7, effort: 2 } }),
     ])
     expect(result.byGroup.g1).toMatchObject({ effort: null, quadrant: 'quick-wins' })
-    expect(result.groups).toMatchObject({ quadrant: 'quick-wins', stability: 1 })
+    // One rater per group: nothing to resample, so no stability figure.
+    expect(result.groups).toMatchObject({ quadrant: 'quick-wins', stability: null })
     expect(result.split).toBeNull()
+  })
+
+  it('gives no stability when no group has two raters, however far apart they are', () => {
+    const apart = aggregate([
+      rater('ana', 'g1', { 'i:a': { impact: 9, effort: 1 } }),
+      rater('cy', 'g2', { 'i:a': { impact: 1, effort: 9 } }),
+    ])
+    expect(apart.people.stability).toBeNull()
+    expect(apart.groups.stability).toBeNull()
+    // A second surgeon gives the bootstrap something to vary.
+    const more = aggregate([
+      rater('ana', 'g1', { 'i:a': { impact: 9, effort: 1 } }),
+      rater('bo', 'g1', { 'i:a': { impact: 2, effort: 1 } }),
+      rater('cy', 'g2', { 'i:a': { impact: 1, effort: 9 } }),
+    ])
+    expect(more.people.stability).toBeGreaterThan(0)
+    expect(more.people.stability).toBeLessThan(1)
   })
 
   it('has no place, stability or split with nobody rating', () => {
@@ -278,6 +296,11 @@ describe('aggregating an item', () => {
         const observed = medians(gs.flat())
         if (observed.impact === null || observed.effort === null) return
         const want = quadrantOf({ impact: observed.impact, effort: observed.effort })
+        // With no group of two there is nothing to resample, and no figure.
+        if (gs.every((raters) => raters.length < 2)) {
+          expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBeNull()
+          return
+        }
         const random = createRandom(seed)
         let stays = 0
         for (let b = 0; b < 40; b++) {

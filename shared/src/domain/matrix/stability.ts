@@ -118,7 +118,8 @@ export interface StabilityRequest {
  * quadrant of the observed medians, for each weighting; null where the observed medians have
  * no quadrant. Each resample draws, within each group, as many raters as the group has, with
  * replacement. An axis nobody in a resample rated keeps its observed median, so raters who all
- * agree give 1 (100%). The same request and seed give the same figure on every machine.
+ * agree give 1 (100%). Null too when no group has two raters: nothing could vary. The same
+ * request and seed give the same figure on every machine.
  */
 export function quadrantStability(
   request: StabilityRequest,
@@ -131,6 +132,9 @@ export function quadrantStability(
     people: quadrantOfMedians(observed.people),
     groups: quadrantOfMedians(observed.groups),
   }
+  // A resample varies raters only within their group: with no group holding two raters there is
+  // nothing to vary, and a certain-looking 100% would claim more than two lone ratings show.
+  if (request.groups.every((raters) => raters.length < 2)) return { people: null, groups: null }
   if (request.resamples <= 0 || (target.people === null && target.groups === null)) {
     return { people: target.people === null ? null : 1, groups: target.groups === null ? null : 1 }
   }

@@ -203,7 +203,7 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
           <p className="hint">
             {result.raters === 1 ? '1 participant' : `${result.raters} participants`} rated.
             Stability: the share of {result.bootstrap.resamples} resamples of the raters in which
-            the median stays in its quadrant.
+            the median stays in its quadrant; – where no group has two raters of the item.
           </p>
           <div className="matrix-reveal-chart">
             <RevealChart

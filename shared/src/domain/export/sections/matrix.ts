@@ -84,7 +84,7 @@ function resultBlocks(result: MatrixResults, labels: MatrixLabels, ctx: SectionC
     },
     matrixChart(result, labels),
     paragraph(
-      `Stability is the share of ${result.bootstrap.resamples} bootstrap resamples of the raters (seed ${result.bootstrap.seed}) in which the item’s median stays in its quadrant.`,
+      `Stability is the share of ${result.bootstrap.resamples} bootstrap resamples of the raters (seed ${result.bootstrap.seed}) in which the item’s median stays in its quadrant; – where no stakeholder group had two raters of the item, so nothing could vary.`,
     ),
     heading('With every person counting equally'),
     {
