@@ -9,10 +9,12 @@ import { voteItems } from '../items.js'
 import { quadrantOf } from '../matrix/quadrant.js'
 import { moscowPlanItems } from '../framework/moscow.js'
 import { riceRankingOf } from '../framework/rice.js'
+import { weightedRanking } from '../framework/scores.js'
 import { MOSCOW_LABELS } from '../../schema/moscow.js'
 import { rankedItems } from '../tally.js'
 import { clusterLabel, ideaFigures, recordBoard } from './figures.js'
 import { percent } from './format.js'
+import { frameworkInputFromRecord } from './sections/framework.js'
 import { KIND_LABEL } from './sections/votes.js'
 
 /** One row's subject: an item, its vote result (when revealed) and where it sits on the board. */
@@ -57,6 +59,7 @@ export function csvColumns(record: WorkshopRecord): CsvColumn[] {
     },
     { header: 'Normalised rank', value: vote((r) => r.normalizedRank) },
     ...matrixColumns(record),
+    ...weightedColumns(record),
     ...riceColumns(record),
     ...moscowColumns(record),
     { header: 'Decision', value: (i) => (decided.has(i.key) ? 'Decided' : '') },
@@ -87,6 +90,34 @@ function matrixColumns(record: WorkshopRecord): CsvColumn[] {
         return matrix.labels.quadrants[quadrant] ?? quadrant
       },
     },
+  ]
+}
+
+/**
+ * The weighted score (0–100, one decimal) and rank from the adopted weights and the scores the
+ * ranking uses (as the Value framework section has them), when the items were ranked by weights.
+ */
+function weightedColumns(record: WorkshopRecord): CsvColumn[] {
+  const fw = record.framework
+  if (!fw || fw.method === 'rice') return []
+  const input = frameworkInputFromRecord(fw)
+  if (!input) return []
+  const ranking = weightedRanking(
+    input.items.map((i) => i.key),
+    input.criteria,
+    input.weights,
+    input.scores,
+  )
+  const ranked = new Map(ranking.map((r) => [r.key, r]))
+  return [
+    {
+      header: 'Weighted score (0–100)',
+      value: (i) => {
+        const r = ranked.get(i.key)
+        return r ? Math.round(r.score * 10) / 10 : ''
+      },
+    },
+    { header: 'Weighted rank', value: (i) => ranked.get(i.key)?.rank ?? '' },
   ]
 }
 

@@ -80,9 +80,18 @@ describe('RICE and MoSCoW in the export', () => {
     expect([moscow.effort.must, moscow.effort.could, moscow.warning]).toEqual([9.5, 2, true])
   })
 
-  it('has no RICE columns while the items are ranked by weights', () => {
+  it('has weighted columns, not RICE ones, while the items are ranked by weights', () => {
+    expect(csvCells(record)[0]).not.toContain('Weighted score (0–100)')
     const weighted = { ...record, framework: { ...record.framework!, method: 'weighted' as const } }
-    expect(csvCells(weighted)[0]).not.toContain('RICE score')
+    const cells = csvCells(weighted)
+    expect(cells[0]).not.toContain('RICE score')
+    const score = cells[0]!.indexOf('Weighted score (0–100)')
+    // As the Markdown's weighted ranking has them (golden workshop.md).
+    expect(cells.slice(1, 4).map((r) => [r[1], r[score], r[score + 1]])).toEqual([
+      ['Theatre scheduling', 68.8, 1],
+      ['Imaging', 67.8, 2],
+      ['Patient flow', 52.8, 3],
+    ])
     expect(renderMarkdown(weighted)).not.toContain('### RICE ranking')
   })
 })
