@@ -16,11 +16,13 @@ import { frameworkInputFromRecord } from './framework.js'
 
 /**
  * Where the items stood in the value framework, from the record: the ranking the framework
- * section shows (adopted weights) and each group's with its own weights; null without one.
+ * section shows (adopted weights) and each group's with its own weights; null without one, and
+ * when the items were ranked by RICE instead (the section then shows no weighted ranking).
  */
 export function standingFromRecord(
   fw: RecordFramework | null | undefined,
 ): FrameworkStanding | null {
+  if (fw?.method === 'rice') return null
   const input = fw ? frameworkInputFromRecord(fw) : null
   if (!fw?.adopted || !input) return null
   const keys = input.items.map((i) => i.key)

@@ -11,6 +11,7 @@ import { csvCells, renderCsv } from '../csv.js'
 import { renderHtml } from '../html.js'
 import { renderJson } from '../json.js'
 import { renderMarkdown } from '../markdown.js'
+import { standingFromRecord } from './decisions.js'
 
 const base = buildWorkshopRecord(fixtureSources())
 const [first, second, third] = base.framework!.moscow!.items as [
@@ -53,6 +54,9 @@ describe('RICE and MoSCoW in the export', () => {
     )
     expect(md).toMatch(/\| 4th \| .*HYPERLINK.* \| – \| – \| – \| – \| – \| no score \|/)
     expect(md).not.toContain('### Weighted ranking')
+    // Nor do the decisions cite a weighted standing the document does not show.
+    expect(standingFromRecord(record.framework)).toBeNull()
+    expect(standingFromRecord(base.framework)).not.toBeNull()
     expect(md).toContain('**Warning:** Musts take 83 % of the planned effort')
   })
 
