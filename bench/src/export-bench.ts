@@ -153,6 +153,7 @@ function checkExports(rec: WorkshopRecord, bodies: Record<string, string>): void
   const csv = bodies.csv!
   const header = csv.slice(0, csv.indexOf('\r\n'))
   must(header.includes('2x2: quadrant') && header.includes('Decision'), 'CSV: 2x2, decision')
+  must(header.includes('Weighted score') && header.includes('Weighted rank'), 'CSV: the ranking')
   must(count(csv, ',Decided\r\n') === 3, 'CSV: 3 items decided')
   const quadrants = ['Quick wins', 'Major projects', 'Fill-ins', 'Thankless tasks']
   must(
