@@ -8,7 +8,7 @@
 // (decisions.ts), so every place is resolved from its root down, nested types included.
 import * as Y from 'yjs'
 import type { GuardVerdict } from './board-guard.js'
-import { indexOfClock } from './update-check.js'
+import { indexOfClock } from './update-structs.js'
 import { MATRIX_ADOPTED } from './matrix.js'
 import { DONE_ROOT } from './done.js'
 import { frameworkRefusal } from './framework.js'
