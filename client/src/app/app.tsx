@@ -27,12 +27,29 @@ const projector = lazyScreen(() =>
 )
 const results = lazyScreen(() => import('./shells/results/results-shell').then((m) => m.default))
 
+/** How long a participant's first render may wait for the device's copy of the workshop. */
+const READ_AHEAD_MS = 400
+
 /**
  * Loads the code of the screen for `pathname` (main.tsx, before the first render: a reload or a
  * tab reopened offline shows its screen at once instead of "Loading…" first). Never rejects.
  */
 export function preloadScreen(pathname: string): Promise<unknown> {
-  const name = matchRoute(pathname).name
+  const route = matchRoute(pathname)
+  const name = route.name
+  if (route.name === 'participant') {
+    // With the control document's copy read from the device (never waiting long for it).
+    return phone
+      .preload()
+      .then(() => import('./shells/phone/phone-shell'))
+      .then((m) =>
+        Promise.race([
+          m.readAheadControl(route.workshopId),
+          new Promise((resolve) => window.setTimeout(resolve, READ_AHEAD_MS)),
+        ]),
+      )
+      .catch(() => undefined)
+  }
   const screen =
     name === 'participant'
       ? phone

@@ -66,6 +66,63 @@ export class QueuedCopy implements DeviceCopy {
   }
 }
 
+/**
+ * Reads a stored copy's updates with IndexedDB alone (the store y-indexeddb writes: `updates`),
+ * without creating the database when there is none; null when there is nothing to read.
+ */
+function readStoredUpdates(name: string): Promise<Uint8Array[] | null> {
+  return new Promise((resolve) => {
+    let open: IDBOpenDBRequest
+    try {
+      open = indexedDB.open(name)
+    } catch {
+      return resolve(null)
+    }
+    // No such database: leave its creation to y-indexeddb, which creates its stores with it.
+    open.onupgradeneeded = () => open.transaction?.abort()
+    open.onerror = () => resolve(null)
+    open.onblocked = () => resolve(null)
+    open.onsuccess = () => {
+      const db = open.result
+      try {
+        const read = db.transaction('updates', 'readonly').objectStore('updates').getAll()
+        read.onsuccess = () => {
+          db.close()
+          const updates = (read.result as unknown[]).filter((u) => u instanceof Uint8Array)
+          resolve(updates.length > 0 ? updates : null)
+        }
+        read.onerror = () => {
+          db.close()
+          resolve(null)
+        }
+      } catch {
+        db.close()
+        resolve(null)
+      }
+    }
+  })
+}
+
+const readAhead = new Map<string, Uint8Array[]>()
+
+/**
+ * Reads a document's stored copy before the view that opens it renders (a participant's page
+ * reloaded or reopened offline: the phase view can then show in the first render instead of
+ * after a render, the connection's start, y-indexeddb's import and this same read). Resolves
+ * once read (never rejects); `takeReadAhead` hands the updates to the connection, once.
+ */
+export async function readDeviceCopyAhead(name: string): Promise<void> {
+  const updates = await readStoredUpdates(name)
+  if (updates) readAhead.set(name, updates)
+}
+
+/** The updates read ahead for `name`, once; null when none were. */
+export function takeReadAhead(name: string): Uint8Array[] | null {
+  const updates = readAhead.get(name) ?? null
+  readAhead.delete(name)
+  return updates
+}
+
 const yIndexedDb = () => import('y-indexeddb')
 
 const indexedDb: CopyBackend = {

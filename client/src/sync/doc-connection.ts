@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import * as authProtocol from 'y-protocols/auth'
 import type * as decoding from 'lib0/decoding'
-import type { DeviceCopy, DeviceStore } from './device-copy'
+import { takeReadAhead, type DeviceCopy, type DeviceStore } from './device-copy'
 import { WebsocketProvider, messageAuth } from 'y-websocket'
 import { CLOSE, docName, type ParticipantId, type WorkshopId } from '@triage/shared'
 import { awarenessEntries, type AwarenessEntry } from './awareness'
@@ -38,6 +38,9 @@ export interface DocConnectionOptions {
    */
   readonly persist?: DeviceStore
 }
+
+/** The origin of the updates read ahead from the device copy (not this person's changes). */
+const READ_AHEAD = Symbol('read ahead')
 
 /** How long a socket dropped by a reset may take to close by itself (see `retireSocket`). */
 const RETIRED_SOCKET_MS = 1000
@@ -88,6 +91,13 @@ export class DocConnection {
   constructor(private readonly options: DocConnectionOptions) {
     this.name = docNameOf(options)
     this.deviceCopy = options.persist?.(`triage:${this.name}`) ?? null
+    // The stored copy, when the page read it ahead (device-copy.ts): the first render shows
+    // what the device holds. y-indexeddb applies the same updates again once attached (a no-op).
+    if (this.deviceCopy) {
+      for (const update of takeReadAhead(`triage:${this.name}`) ?? []) {
+        Y.applyUpdate(this.current, update, READ_AHEAD)
+      }
+    }
   }
 
   /** Connects on the first subscriber and disconnects after the last one leaves. */

@@ -2,10 +2,17 @@
 // under it the phase's own work, where the registry (app/phases.ts) gives the phase one.
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { CLOSE, PHASE_ROUND_KINDS, readPhase, readRoundStatus } from '@triage/shared'
+import {
+  CLOSE,
+  PHASE_ROUND_KINDS,
+  docName,
+  readPhase,
+  readRoundStatus,
+  type WorkshopId,
+} from '@triage/shared'
 import { paths } from '../../../lib/paths'
 import { clearSession, loadSession, type StoredSession } from '../../../lib/session-store'
-import { indexedDbStore } from '../../../sync/device-copy'
+import { indexedDbStore, readDeviceCopyAhead } from '../../../sync/device-copy'
 import { useControlState } from '../../../sync/use-control-state'
 import { useDocSnapshot } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
@@ -31,6 +38,17 @@ const doneToggle = lazyPart(() => import('../../../rounds/done-toggle'))
 const readPhaseRound = (doc: Y.Doc) => {
   const kind = PHASE_ROUND_KINDS[readPhase(doc)]?.[0]
   return kind ? readRoundStatus(doc, kind) : null
+}
+
+/**
+ * Before the first render of a participant's page (app.tsx): reads the control document's copy
+ * on this device, so that a reload or a tab reopened offline shows its phase view in the first
+ * render, not after a "Connecting…" one and the copy's own load.
+ */
+export function readAheadControl(workshopId: string): Promise<void> {
+  if (loadSession(workshopId)?.role !== 'participant') return Promise.resolve()
+  const name = docName({ workshopId: workshopId as WorkshopId, kind: 'control' })
+  return readDeviceCopyAhead(`triage:${name}`)
 }
 
 export function PhoneShell({ workshopId }: { workshopId: string }) {
