@@ -1,7 +1,6 @@
 // The consent round on the console: ask participants "I can live with it / I object" on each
 // decision, follow how many have answered (counts only), close (sealed) and reveal the counts
 // per stakeholder group.
-import { useRef } from 'react'
 import type {
   ConsentResult,
   ControlState,
@@ -10,13 +9,10 @@ import type {
   RoundStatus,
 } from '@triage/shared'
 import type { RosterGroup } from '../../../lib/roster-groups'
-import { useAction } from '../../../lib/use-action'
 import { roundProgressLines, roundTurnout } from '../../../rounds/progress-lines'
-import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
+import { RoundCard, useRoundSteps } from '../../../rounds/round-card'
 import { RoundProgress as RoundProgressPanel } from '../../../rounds/round-progress'
-import { ErrorAlert } from '../../../ui/alert'
-import { moveFocus } from '../../../ui/focus'
-import { consentStep, type ConsentStep } from '../decide-api'
+import { consentStep } from '../decide-api'
 import { ConsentTable } from '../consent-table'
 
 const STEP_LABELS = {
@@ -52,19 +48,7 @@ export function ConsentPanel({
   progress: Readonly<Record<string, RoundProgress>>
   consent: ConsentResult | null
 }) {
-  const action = useAction()
-  const statusLine = useRef<HTMLParagraphElement>(null)
-  const step = async (which: ConsentStep) => {
-    if (action.pending) return
-    const from = document.activeElement
-    const done = await action.run(async () => {
-      await consentStep(workshopId, token, which)
-      return true
-    })
-    if (!done) return
-    const wanted = { open: 'open', reopen: 'open', close: 'closed', reveal: 'revealed' } as const
-    moveFocus(statusLineOnce(statusLine, wanted[which]), from)
-  }
+  const steps = useRoundSteps((which) => consentStep(workshopId, token, which))
   const of = decisions.length
   const lines = roundProgressLines(
     groups,
@@ -75,49 +59,29 @@ export function ConsentPanel({
   const workshopGroups = control.settings?.groups ?? []
   return (
     <>
-      <section className="card" aria-labelledby="consent-heading">
-        <h2 id="consent-heading" className="card__title">
-          Consent
-        </h2>
-        <RoundStatusLine
-          ref={statusLine}
-          status={status}
-          lines={STATUS_LINES}
-          className="voting-status"
-        />
-        {status === 'setup' && decisions.length === 0 ? (
-          <p className="muted">
-            Add a decision first: participants give their consent to decisions.
-          </p>
-        ) : (
-          <RoundControls
-            status={status}
-            labels={STEP_LABELS}
-            pending={action.pending}
-            onOpen={() => void step('open')}
-            onClose={() => void step('close')}
-            onReveal={() => void step('reveal')}
-            onReopen={() => void step('reopen')}
+      <RoundCard
+        title="Consent"
+        id="consent-heading"
+        status={status}
+        lines={STATUS_LINES}
+        labels={STEP_LABELS}
+        steps={steps}
+        statusClassName="voting-status"
+        blocked={
+          decisions.length === 0
+            ? 'Add a decision first: participants give their consent to decisions.'
+            : null
+        }
+        reopenAfterReveal="Ask for consent again"
+        results={consent?.decisions.map((d) => (
+          <ConsentTable
+            key={d.decision}
+            consent={d}
+            groups={workshopGroups}
+            caption={`Consent to ${d.title}`}
           />
-        )}
-        {status === 'revealed' && (
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void step('reopen')}>
-              Ask for consent again
-            </button>
-          </div>
-        )}
-        <ErrorAlert message={action.error} />
-        {consent &&
-          consent.decisions.map((d) => (
-            <ConsentTable
-              key={d.decision}
-              consent={d}
-              groups={workshopGroups}
-              caption={`Consent to ${d.title}`}
-            />
-          ))}
-      </section>
+        ))}
+      />
       <RoundProgressPanel
         title="Consent progress"
         id="consent-progress-heading"

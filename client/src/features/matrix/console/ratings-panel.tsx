@@ -3,7 +3,7 @@
 // the reveal — the matrix of medians and whiskers, each group's medians on demand, group-equal
 // or person-equal, split items and stability — and the adoption of the aggregate as the group
 // placement.
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   matrixItems,
   noMatrixItems,
@@ -14,17 +14,14 @@ import {
   type MatrixWeighting,
 } from '@triage/shared'
 import type { ConsolePartProps } from '../../../lib/phase-parts'
-import { useAction } from '../../../lib/use-action'
-import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
+import { RoundCard, useRoundSteps } from '../../../rounds/round-card'
 import { RoundProgress } from '../../../rounds/round-progress'
 import { roundTurnout } from '../../../rounds/progress-lines'
 import { useBoardState } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
-import { ErrorAlert } from '../../../ui/alert'
 import { useAnnounce } from '../../../ui/announcer'
-import { moveFocus } from '../../../ui/focus'
 import { Section } from '../../../ui/layout'
-import { adoptAggregate, ratingStep, type RoundStep } from '../matrix-api'
+import { adoptAggregate, ratingStep } from '../matrix-api'
 import { ratedLine, revealRows } from '../matrix-model'
 import { RevealChart, RevealLegend, RevealTable } from '../reveal-view'
 import { useMatrix } from '../use-matrix'
@@ -53,9 +50,7 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
   const { round, result, placement, progress, votes } = useMatrix(doc)
   const boardDoc = useWorkshopDoc(workshopId, 'board', token).doc
   const board = useBoardState(boardDoc)
-  const action = useAction()
   const announce = useAnnounce()
-  const statusLine = useRef<HTMLParagraphElement>(null)
   const [weighting, setWeighting] = useState<MatrixWeighting>('groups')
   const [showGroups, setShowGroups] = useState(false)
   const status = round.status
@@ -74,18 +69,11 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
           : 'The ratings were revealed with these settings.'
 
   const change = (next: MatrixRatingSettings) => setRoundSettings(doc, matrixRatings.id, next)
-  const step = async (which: RoundStep) => {
-    if (action.pending) return
-    const from = document.activeElement
-    const done = await action.run(async () => {
-      await ratingStep(workshopId, token, which, which === 'open' ? settings : undefined)
-      return true
-    })
-    if (!done) return
-    const wanted = { open: 'open', reopen: 'open', close: 'closed', reveal: 'revealed' } as const
-    if (which === 'reveal') moveFocus(() => document.getElementById('matrix-results-heading'), from)
-    else moveFocus(statusLineOnce(statusLine, wanted[which]), from)
-  }
+  const steps = useRoundSteps(
+    (which) => ratingStep(workshopId, token, which, which === 'open' ? settings : undefined),
+    'matrix-results-heading',
+  )
+  const { action } = steps
   const adopt = async () => {
     if (action.pending) return
     const done = await action.run(async () => {
@@ -118,16 +106,18 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
 
   return (
     <>
-      <section className="card matrix-ratings" aria-labelledby="matrix-ratings-heading">
-        <h2 id="matrix-ratings-heading" className="card__title">
-          Hidden ratings
-        </h2>
-        <RoundStatusLine
-          ref={statusLine}
-          status={status}
-          lines={STATUS_LINES}
-          className="voting-status"
-        />
+      <RoundCard
+        title="Hidden ratings"
+        id="matrix-ratings-heading"
+        className="card matrix-ratings"
+        status={status}
+        lines={STATUS_LINES}
+        labels={STEP_LABELS}
+        steps={steps}
+        statusClassName="voting-status"
+        blocked={cannot}
+        reopenAfterReveal="Reopen rating"
+      >
         <MatrixSettingsForm
           settings={settings}
           boardItems={boardItems}
@@ -137,7 +127,7 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
         />
         {status !== 'revealed' &&
           (cannot ? (
-            <p className="hint">{cannot}</p>
+            status !== 'setup' && <p className="hint">{cannot}</p>
           ) : (
             <details className="voting-items">
               <summary>
@@ -151,24 +141,7 @@ export function RatingsPanel({ workshopId, token, doc, control, groups }: Consol
               </ul>
             </details>
           ))}
-        <RoundControls
-          status={status}
-          labels={STEP_LABELS}
-          pending={action.pending}
-          onOpen={() => void step('open')}
-          onClose={() => void step('close')}
-          onReveal={() => void step('reveal')}
-          onReopen={() => void step('reopen')}
-        />
-        {status === 'revealed' && (
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void step('reopen')}>
-              Reopen rating
-            </button>
-          </div>
-        )}
-        <ErrorAlert message={action.error || null} />
-      </section>
+      </RoundCard>
       <RoundProgress
         title="Rating progress"
         id="matrix-progress-heading"

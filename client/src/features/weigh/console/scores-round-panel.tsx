@@ -3,7 +3,7 @@
 // reopen; progress as "Dana: 7 of 10 scored" (never values);
 // once revealed, the mean per item and criterion with how many scored it and the spread, and
 // each group's means. Revealed phone scores are what the ranking uses (outcome-model.ts).
-import { useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import {
   criterionScores,
@@ -17,20 +17,17 @@ import {
   type MatrixRatingSettings,
 } from '@triage/shared'
 import type { RosterGroup } from '../../../lib/roster-groups'
-import { useAction } from '../../../lib/use-action'
 import { ItemChooser } from '../../../rounds/item-chooser'
-import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
+import { RoundCard, useRoundSteps } from '../../../rounds/round-card'
 import { RoundProgress } from '../../../rounds/round-progress'
 import { roundProgressLines, roundTurnout } from '../../../rounds/progress-lines'
 import type { RoundStatus } from '../../../rounds/round-status'
 import { useBoardState, useDocSnapshot } from '../../../sync/use-doc-snapshot'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
-import { ErrorAlert } from '../../../ui/alert'
-import { moveFocus } from '../../../ui/focus'
 import { Section } from '../../../ui/layout'
 import { groupName } from '../outcome-model'
 import { cellWords, scoredLine } from '../scores-round-model'
-import { weighApi, type RoundStep } from '../weigh-api'
+import { weighApi } from '../weigh-api'
 import type { WeighState } from '../weigh-state'
 
 const STEP_LABELS = {
@@ -67,8 +64,6 @@ export function ScoresRoundPanel({
   groups: readonly RosterGroup[]
   state: WeighState
 }) {
-  const action = useAction()
-  const statusLine = useRef<HTMLParagraphElement>(null)
   const boardDoc = useWorkshopDoc(workshopId, 'board', token).doc
   const board = useBoardState(boardDoc)
   const votes = useDocSnapshot(doc, readVotes)
@@ -86,30 +81,27 @@ export function ScoresRoundPanel({
   const turnout = roundTurnout(control.roster, count)
 
   const change = (next: MatrixRatingSettings) => setRoundSettings(doc, criterionScores.id, next)
-  const step = async (which: RoundStep, then: () => Element | null | undefined) => {
-    if (action.pending) return
-    const from = document.activeElement
-    const done = await action.run(async () => {
-      await weighApi.roundStep(workshopId, token, criterionScores.id, which, {
+  const steps = useRoundSteps(
+    (which) =>
+      weighApi.roundStep(workshopId, token, criterionScores.id, which, {
         ...(which === 'open' ? { settings } : {}),
-      })
-      return true
-    })
-    if (done) moveFocus(then, from)
-  }
+      }),
+    'scores-revealed-heading',
+  )
 
   return (
     <>
-      <section className="card" aria-labelledby="scores-round-heading">
-        <h2 id="scores-round-heading" className="card__title">
-          Scores from phones
-        </h2>
-        <RoundStatusLine
-          ref={statusLine}
-          status={status}
-          lines={STATUS_LINES}
-          className="weights-status"
-        />
+      <RoundCard
+        title="Scores from phones"
+        id="scores-round-heading"
+        status={status}
+        lines={STATUS_LINES}
+        labels={STEP_LABELS}
+        steps={steps}
+        statusClassName="weights-status"
+        blocked={cannot}
+        reopenAfterReveal="Reopen scoring"
+      >
         <ItemChooser
           legend="Items to score"
           settings={settings}
@@ -117,40 +109,13 @@ export function ScoresRoundPanel({
           disabled={status !== 'setup'}
           onChange={change}
         />
-        {status !== 'revealed' &&
-          (cannot ? (
-            <p className="hint">{cannot}</p>
-          ) : (
-            <p className="hint">
-              {items.length === 1 ? '1 item' : `${items.length} items`} on{' '}
-              {framework?.criteria.length} criteria: {cells} scores per participant.
-            </p>
-          ))}
-        <RoundControls
-          status={status}
-          labels={STEP_LABELS}
-          pending={action.pending}
-          onOpen={() => void step('open', statusLineOnce(statusLine, 'open'))}
-          onClose={() => void step('close', statusLineOnce(statusLine, 'closed'))}
-          onReveal={() =>
-            void step('reveal', () => document.getElementById('scores-revealed-heading'))
-          }
-          onReopen={() => void step('reopen', statusLineOnce(statusLine, 'open'))}
-        />
-        {status === 'revealed' && (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              aria-disabled={action.pending || undefined}
-              onClick={() => void step('reopen', statusLineOnce(statusLine, 'open'))}
-            >
-              Reopen scoring
-            </button>
-          </div>
+        {status !== 'revealed' && !(status === 'setup' && cannot) && (
+          <p className="hint">
+            {items.length === 1 ? '1 item' : `${items.length} items`} on{' '}
+            {framework?.criteria.length} criteria: {cells} scores per participant.
+          </p>
         )}
-        <ErrorAlert message={action.error || null} />
-      </section>
+      </RoundCard>
       <RoundProgress
         title="Scoring progress"
         id="scores-progress-heading"

@@ -1,20 +1,16 @@
 // The weights round for the facilitator: open, close (which seals), reveal, reopen; progress as
 // "proposed" per person (never the points); once revealed, each group's mean proposal, the two
 // overall aggregates, the spread per criterion and the consensus with its method named.
-import { useRef } from 'react'
 import type { ControlState, Framework, WeightProposalsResult } from '@triage/shared'
-import { RoundControls, RoundStatusLine, statusLineOnce } from '../../../rounds/round-controls'
+import { RoundCard, useRoundSteps } from '../../../rounds/round-card'
 import { RoundProgress } from '../../../rounds/round-progress'
 import { roundProgressLines, roundTurnout } from '../../../rounds/progress-lines'
 import type { RoundStatus } from '../../../rounds/round-status'
-import { ErrorAlert } from '../../../ui/alert'
-import { moveFocus } from '../../../ui/focus'
 import { Section } from '../../../ui/layout'
 import type { RosterGroup } from '../../../lib/roster-groups'
-import { useAction } from '../../../lib/use-action'
 import { ProposalBars, SpreadChart } from '../charts/weigh-charts'
 import { groupName, points } from '../outcome-model'
-import { weighApi, type RoundStep } from '../weigh-api'
+import { weighApi } from '../weigh-api'
 import type { WeighState } from '../weigh-state'
 
 const STEP_LABELS = {
@@ -48,48 +44,26 @@ export function WeightsRoundPanel({
   groups: readonly RosterGroup[]
   state: WeighState
 }) {
-  const action = useAction()
-  const statusLine = useRef<HTMLParagraphElement>(null)
   const { status, progress, framework, result } = state
   const count = (id: string) => progress[id]?.done ?? 0
   const turnout = roundTurnout(control.roster, count)
-
-  const step = async (which: RoundStep, then: () => Element | null | undefined) => {
-    if (action.pending) return
-    const from = document.activeElement
-    const done = await action.run(async () => {
-      await weighApi.roundStep(workshopId, token, 'weights', which)
-      return true
-    })
-    if (done) moveFocus(then, from)
-  }
+  const steps = useRoundSteps(
+    (which) => weighApi.roundStep(workshopId, token, 'weights', which),
+    'weights-revealed-heading',
+  )
 
   return (
     <>
-      <section className="card" aria-labelledby="weights-round-heading">
-        <h2 id="weights-round-heading" className="card__title">
-          Weight proposals
-        </h2>
-        <RoundStatusLine
-          ref={statusLine}
-          status={status}
-          lines={STATUS_LINES}
-          className="weights-status"
-        />
-        {!framework && <p className="hint">Save the criteria before weighting opens.</p>}
-        <RoundControls
-          status={status}
-          labels={STEP_LABELS}
-          pending={action.pending}
-          onOpen={() => void step('open', statusLineOnce(statusLine, 'open'))}
-          onClose={() => void step('close', statusLineOnce(statusLine, 'closed'))}
-          onReveal={() =>
-            void step('reveal', () => document.getElementById('weights-revealed-heading'))
-          }
-          onReopen={() => void step('reopen', statusLineOnce(statusLine, 'open'))}
-        />
-        <ErrorAlert message={action.error || null} />
-      </section>
+      <RoundCard
+        title="Weight proposals"
+        id="weights-round-heading"
+        status={status}
+        lines={STATUS_LINES}
+        labels={STEP_LABELS}
+        steps={steps}
+        statusClassName="weights-status"
+        blocked={framework ? null : 'Save the criteria before weighting opens.'}
+      />
       <RoundProgress
         title="Weighting progress"
         id="weights-progress-heading"
