@@ -2,7 +2,7 @@
 // and an attach that a detach overtook opens nothing.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { QueuedCopy, type CopyBackend } from './device-copy'
+import { QueuedCopy, readDeviceCopyAhead, takeReadAhead, type CopyBackend } from './device-copy'
 
 /** A backend that records every step, finishing each one a tick later like IndexedDB. */
 function fakeBackend() {
@@ -108,5 +108,13 @@ describe('QueuedCopy', () => {
     copy.attach(doc('B'))
     await copy.settled()
     expect(log).toEqual(['open'])
+  })
+})
+
+describe('reading a copy ahead', () => {
+  it('resolves with nothing to hand over where there is no IndexedDB', async () => {
+    // Node has none, as some private browsing modes do not: the page renders as it would without.
+    await expect(readDeviceCopyAhead('triage:w1/control')).resolves.toBeUndefined()
+    expect(takeReadAhead('triage:w1/control')).toBeNull()
   })
 })
