@@ -56,6 +56,15 @@ export const recordScoresResultSchema = z.object({
   raters: z.number(),
 })
 
+/** One sealed participant's criterion scores, as counted, under a pseudonym (`S001`, …). */
+export const recordScoreSheetSchema = z.object({
+  scorer: z.string(),
+  group: z.string(),
+  /** Item key → criterion id → score. */
+  scores: table,
+})
+export type RecordScoreSheet = z.infer<typeof recordScoreSheetSchema>
+
 export const recordFrameworkSchema = z.object({
   /** The criteria and starting weights; null when none were set up. */
   framework: z.nullable(frameworkSchema),
@@ -70,6 +79,12 @@ export const recordFrameworkSchema = z.object({
   scores: z.object({
     status: roundStatusSchema,
     result: z.nullable(recordScoresResultSchema),
+    /**
+     * Every sealed participant's counted scores, from which the scores round's aggregate
+     * recomputes `result`; null before a reveal or when they do not recompute it; absent in a
+     * record from before it existed.
+     */
+    sheets: z.optional(z.nullable(z.array(recordScoreSheetSchema))),
   }),
   /** The sensitivity's inputs besides the above: the seed and how many weight samples. */
   sensitivity: z.object({

@@ -10,6 +10,7 @@ import {
   matrixAxisSchema,
   matrixPointSchema,
   matrixRatingSettingsSchema,
+  matrixRatingsSchema,
   matrixResultsSchema,
   quadrantSchema,
 } from './matrix.js'
@@ -114,12 +115,27 @@ export const recordDecisionsSchema = z.object({
 })
 export type RecordDecisions = z.infer<typeof recordDecisionsSchema>
 
+/** One sealed participant's 2x2 ratings, as counted, under a pseudonym (`R001`, …). */
+export const recordRatingSheetSchema = z.object({
+  rater: z.string(),
+  group: z.string(),
+  /** Item key → impact and effort 1–9 (only the axes the group rates) or a skip. */
+  ratings: matrixRatingsSchema,
+})
+export type RecordRatingSheet = z.infer<typeof recordRatingSheetSchema>
+
 /** The 2x2: the ratings round, its revealed aggregate, and the group placement. */
 export const recordMatrixSchema = z.object({
   status: roundStatusSchema,
   settings: matrixRatingSettingsSchema,
   /** The aggregate as revealed to the room (no one's own ratings); null before a reveal. */
   result: z.nullable(matrixResultsSchema),
+  /**
+   * Every sealed participant's counted ratings, from which the matrix aggregate (with the
+   * result's bootstrap seed and resamples) recomputes `result`; null before a reveal or when
+   * they do not recompute it; absent in a record from before it existed.
+   */
+  ratings: z.optional(z.nullable(z.array(recordRatingSheetSchema))),
   /** Axis names and quadrant labels as the facilitator set them (defaults where unset). */
   labels: z.object({
     axes: z.record(matrixAxisSchema, z.string()),

@@ -19,6 +19,13 @@ import type { VoteResults, VotingSettings, VotingStatus } from '../../schema/vot
 import type { WorkshopSettings } from '../../schema/workshop.js'
 import { ballotCounter, tally, type Allocation } from '../tally.js'
 import { recordDecisions, type DecisionSources } from './decisions-record.js'
+import { pseudonymous } from './pseudonyms.js'
+import {
+  recordRatingSheets,
+  recordScoreSheets,
+  type SealedRatings,
+  type SealedScores,
+} from './sealed-record.js'
 import { sameJson } from './same-json.js'
 
 /** One sealed participant's votes, as the server's sealed store holds them (any content). */
@@ -46,10 +53,14 @@ export interface RecordSources {
   readonly results: VoteResults | null
   /** Every participant sealed at close, with their votes; null when not available. */
   readonly sealedBallots: readonly SealedBallot[] | null
-  /** The 2x2 (absent: the record has no matrix key). */
+  /** The 2x2 (absent: the record has no matrix key); its `ratings` are filled from the seal. */
   readonly matrix?: RecordMatrix | null
-  /** The value framework (absent: the record has no framework key). */
+  /** Every participant sealed when the 2x2 ratings closed, with their ratings; null if none. */
+  readonly sealedRatings?: readonly SealedRatings[] | null
+  /** The value framework (absent: no framework key); its scores' `sheets` come from the seal. */
   readonly framework?: RecordFramework | null
+  /** Every participant sealed when the scores round closed, with their scores; null if none. */
+  readonly sealedScores?: readonly SealedScores[] | null
   /** The decide phase (absent: the record has no decisions key). */
   readonly decisions?: DecisionSources | null
   readonly log: readonly LogEvent[]
@@ -95,8 +106,10 @@ export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
       results: src.results ? { ...src.results, ballots: null } : null,
       ballots: src.results && src.sealedBallots ? ballots(src.results, src.sealedBallots) : null,
     },
-    ...(src.matrix ? { matrix: src.matrix } : {}),
-    ...(src.framework ? { framework: src.framework } : {}),
+    ...(src.matrix ? { matrix: matrixRecord(src.matrix, src.sealedRatings ?? null) } : {}),
+    ...(src.framework
+      ? { framework: frameworkRecord(src.framework, src.sealedScores ?? null) }
+      : {}),
     ...(src.decisions
       ? {
           decisions: recordDecisions(
@@ -107,6 +120,23 @@ export function buildWorkshopRecord(src: RecordSources): WorkshopRecord {
       : {}),
     log: [...src.log],
   }
+}
+
+/** The 2x2 with its sealed ratings under pseudonyms (null before a reveal), in schema order. */
+function matrixRecord(matrix: RecordMatrix, sealed: readonly SealedRatings[] | null): RecordMatrix {
+  const { status, settings, result, labels, positions, adoption } = matrix
+  const ratings = result && sealed ? recordRatingSheets(result, sealed) : null
+  return { status, settings, result, ratings, labels, positions, adoption }
+}
+
+/** The framework with the scores round's sealed scores under pseudonyms (null before a reveal). */
+function frameworkRecord(
+  framework: RecordFramework,
+  sealed: readonly SealedScores[] | null,
+): RecordFramework {
+  const { status, result } = framework.scores
+  const sheets = result && sealed ? recordScoreSheets(result, sealed) : null
+  return { ...framework, scores: { status, result, sheets } }
 }
 
 function participants(
@@ -161,25 +191,19 @@ function ballots(results: VoteResults, sealed: readonly SealedBallot[]): RecordB
     cap: results.settings.maxDotsPerItem,
     items: results.items.map((i) => i.key),
   })
-  const groupAt = new Map(results.groups.map((g, i) => [g.id, i]))
+  const groups = new Set(results.groups.map((g) => g.id))
   const counted = sealed
-    .filter((b) => groupAt.has(b.group))
+    .filter((b) => groups.has(b.group))
     .map((b) => {
       const dots: Allocation = count(b.votes)
       const entries = Object.entries(dots).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       return { group: b.group, dots: Object.fromEntries(entries), key: JSON.stringify(entries) }
     })
-    .sort(
-      (a, b) =>
-        groupAt.get(a.group)! - groupAt.get(b.group)! ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    )
-  const width = Math.max(3, String(counted.length).length)
-  const list = counted.map((b, i) => ({
-    voter: `V${String(i + 1).padStart(width, '0')}`,
-    group: b.group,
-    dots: b.dots,
-  }))
+  const list = pseudonymous(
+    counted,
+    'V',
+    results.groups.map((g) => g.id),
+  ).map((b) => ({ voter: b.pseudonym, group: b.group, dots: b.dots }))
   return recomputesResults(results, list) ? list : null
 }
 

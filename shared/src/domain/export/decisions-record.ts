@@ -5,6 +5,7 @@ import type { ConsentResult, Decision } from '../../schema/decision.js'
 import type { RecordConsentBallot, RecordDecisions } from '../../schema/record.js'
 import type { RoundStatus } from '../../schema/rounds.js'
 import { clampConsent, tallyConsent } from '../decide/consent.js'
+import { pseudonymous } from './pseudonyms.js'
 
 /** One sealed participant's consent, as the server's sealed store holds it (any content). */
 export interface SealedConsent {
@@ -67,24 +68,12 @@ function consentBallots(
   groupOrder: readonly string[],
 ): RecordConsentBallot[] | null {
   const decisions = result.decisions.map((d) => ({ id: d.decision, item: d.item, title: d.title }))
-  const at = (g: string) => {
-    const i = groupOrder.indexOf(g)
-    return i < 0 ? groupOrder.length : i
-  }
-  const counted = sealed
-    .map((b) => {
-      const answers = clampConsent(b.answers, decisions)
-      return { group: b.group, answers, key: JSON.stringify(Object.entries(answers)) }
-    })
-    .sort(
-      (a, b) =>
-        at(a.group) - at(b.group) ||
-        (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) ||
-        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    )
-  const width = Math.max(3, String(counted.length).length)
-  const list = counted.map((b, i) => ({
-    voter: `C${String(i + 1).padStart(width, '0')}`,
+  const counted = sealed.map((b) => {
+    const answers = clampConsent(b.answers, decisions)
+    return { group: b.group, answers, key: JSON.stringify(Object.entries(answers)) }
+  })
+  const list = pseudonymous(counted, 'C', groupOrder).map((b) => ({
+    voter: b.pseudonym,
     group: b.group,
     answers: b.answers,
   }))

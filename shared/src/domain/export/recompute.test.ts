@@ -16,6 +16,8 @@ import { weightedRanking } from '../framework/scores.js'
 import { standingFromRecord } from './sections/decisions.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
+import { recomputeMatrixResult } from './sealed-record.js'
+import { spread } from './sections/matrix.js'
 
 /** The GFM tables of a Markdown document: rows of cells, header first, escapes undone. */
 function tables(markdown: string): string[][][] {
@@ -221,5 +223,99 @@ describe('the decisions, recomputed from the JSON export', () => {
     expect(table[1]![2]).toContain(
       `ranked it ${ordinal(mine.rank)} of ${ranked.length} with their own weights`,
     )
+  })
+})
+
+describe('the 2x2, recomputed from the JSON export', () => {
+  const original = buildWorkshopRecord(fixtureSources())
+  const markdown = renderMarkdown(original)
+  const json: WorkshopRecord = workshopRecordSchema.parse(JSON.parse(renderJson(original)))
+  const matrix = json.matrix!
+  const result = matrix.result!
+  const sheets = matrix.ratings!
+  // The round's own aggregate, with the bootstrap's seed and resamples the result records.
+  const again = recomputeMatrixResult(result, sheets)
+  const all = tables(markdown)
+  const quadrant = (q: string | null) =>
+    q ? matrix.labels.quadrants[q as keyof typeof matrix.labels.quadrants] : 'Not placed'
+
+  it('carries the sealed ratings under pseudonyms only', () => {
+    expect(sheets.map((s) => s.rater)).toEqual(sheets.map((_, i) => `R00${i + 1}`))
+    expect(sheets).toHaveLength(json.participants.length)
+    expect(result.bootstrap).toEqual({ seed: 2024, resamples: 1000 })
+  })
+
+  it('recomputes the revealed aggregate exactly: medians, quartiles, groups, splits, stability', () => {
+    expect(again).toEqual(result)
+  })
+
+  it('finds every recomputed figure in the document', () => {
+    const groupEqual = all.find(
+      (t) => t[0]!.join() === 'Item,Impact,Effort,n,Skipped,Quadrant,Stability,Split',
+    )!
+    expect(groupEqual.slice(1)).toEqual(
+      again.items.map((item) => [
+        item.label,
+        spread(item.groups.impact),
+        spread(item.groups.effort),
+        String(item.n),
+        String(item.skipped),
+        quadrant(item.groups.quadrant),
+        item.groups.stability === null ? '–' : `${Math.round(item.groups.stability * 100)}%`,
+        item.split ? 'Split' : 'No',
+      ]),
+    )
+    const people = all.find((t) => t[0]!.join() === 'Item,Impact,Effort,Quadrant')!
+    expect(people.slice(1)).toEqual(
+      again.items.map((item) => [
+        item.label,
+        spread(item.people.impact),
+        spread(item.people.effort),
+        quadrant(item.people.quadrant),
+      ]),
+    )
+    const byGroup = all.find((t) => t[0]!.join() === 'Item,Group,n,Impact,Effort,Quadrant')!
+    expect(byGroup.slice(1)).toEqual(
+      again.items.flatMap((item) =>
+        again.groups.flatMap((g) => {
+          const own = item.byGroup[g.id]
+          return own
+            ? [
+                [
+                  item.label,
+                  g.name,
+                  String(own.n),
+                  spread(own.impact),
+                  spread(own.effort),
+                  quadrant(own.quadrant),
+                ],
+              ]
+            : []
+        }),
+      ),
+    )
+    expect(markdown).toContain(`${again.raters} participants rated ${again.items.length} items`)
+    expect(markdown).toContain(
+      `Stability is the share of ${result.bootstrap.resamples} bootstrap resamples of the raters (seed ${result.bootstrap.seed})`,
+    )
+  })
+
+  it('renders the same document from the recomputed record', () => {
+    const recomputed: WorkshopRecord = { ...json, matrix: { ...matrix, result: again } }
+    expect(renderMarkdown(recomputed)).toBe(markdown)
+  })
+
+  it('drops ratings that do not recompute the result, and has none before the reveal', () => {
+    const src = fixtureSources()
+    const changed = buildWorkshopRecord({
+      ...src,
+      sealedRatings: src.sealedRatings!.slice(1),
+    })
+    expect(changed.matrix!.ratings).toBeNull()
+    const unrevealed = buildWorkshopRecord({
+      ...src,
+      matrix: { ...src.matrix!, status: 'closed', result: null },
+    })
+    expect(unrevealed.matrix!.ratings).toBeNull()
   })
 })

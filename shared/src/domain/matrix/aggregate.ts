@@ -85,12 +85,28 @@ export function matrixGroupOrder(
 /** Aggregates every item of the round (see the module comment). */
 export function aggregateItems(request: MatrixAggregateRequest): MatrixItemResult[] {
   const groups = matrixGroupOrder(request.groups, request.raters)
-  // Canonical order (by id within each group), so the bootstrap draws the same whatever order
-  // the raters came in.
+  // Canonical order within each group, by what each rater gave the round's items (raters who
+  // gave the same are interchangeable), so the bootstrap draws the same whatever order the
+  // raters came in and whoever they are: the export recomputes it from pseudonymous ratings.
+  const keyed = request.raters.map((r) => ({ r, key: ratingsKey(r.ratings, request.items) }))
   const byGroup = groups.map((g) =>
-    request.raters.filter((r) => r.group === g.id).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    keyed
+      .filter(({ r }) => r.group === g.id)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ r }) => r),
   )
   return request.items.map((item) => aggregateItem(item, groups, byGroup, request))
+}
+
+/** What a rater's ratings mean to the aggregate, as text: per item, skip or both axes. */
+function ratingsKey(ratings: MatrixRatings, items: readonly CandidateItem[]): string {
+  return JSON.stringify(
+    items.map((item) => {
+      const entry = Object.hasOwn(ratings, item.key) ? ratings[item.key] : undefined
+      if (!entry) return 0
+      return entry.skip === true ? 1 : [entry.impact ?? null, entry.effort ?? null]
+    }),
+  )
 }
 
 function aggregateItem(

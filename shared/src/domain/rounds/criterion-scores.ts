@@ -79,8 +79,14 @@ export function clampScores(raw: unknown, context: ScoresContext): CriterionScor
 const cellsScored = (input: CriterionScores) =>
   Object.values(input).reduce((s, row) => s + Object.keys(row).length, 0)
 
+/** The items and criteria an aggregate of scores is over: keys and ids, labels and names. */
+export interface ScoresTable {
+  readonly criteria: readonly { readonly id: string; readonly name: string }[]
+  readonly items: readonly { readonly key: string; readonly label: string }[]
+}
+
 /** Mean tables over a list of score sets (cells nobody scored are left out). */
-function meanTable(context: ScoresContext, sets: readonly CriterionScores[]) {
+function meanTable(context: ScoresTable, sets: readonly CriterionScores[]) {
   const out: CriterionScores = {}
   for (const item of context.items) {
     const row: Record<string, number> = {}
@@ -93,6 +99,70 @@ function meanTable(context: ScoresContext, sets: readonly CriterionScores[]) {
     if (Object.keys(row).length > 0) out[item.key] = row
   }
   return out
+}
+
+/**
+ * The scores round's reveal from clamped scores, each with its participant's group: means per
+ * item and criterion over people, per group and with every group counting the same. The export
+ * recomputes the revealed result with it from pseudonymous scores.
+ */
+export function aggregateScores({
+  table,
+  inputs,
+  groups,
+  revealedAt,
+}: {
+  readonly table: ScoresTable
+  readonly inputs: readonly { readonly group: string; readonly input: CriterionScores }[]
+  readonly groups: readonly { readonly id: string }[]
+  readonly revealedAt: number
+}): CriterionScoresResult {
+  // Canonical order (group, then scores), so means are the same whatever order inputs come in.
+  const counted = inputs
+    .filter(({ input }) => cellsScored(input) > 0)
+    .map(({ group, input }) => ({
+      group,
+      input,
+      key: `${group}\u0000${JSON.stringify(input)}`,
+    }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const groupIds = [
+    ...groups.map((g) => g.id).filter((g) => counted.some((c) => c.group === g)),
+    ...[...new Set(counted.map((c) => c.group))]
+      .filter((g) => !groups.some((x) => x.id === g))
+      .sort(),
+  ]
+  const perGroup = groupIds.map((group) => {
+    const sets = counted.filter((c) => c.group === group).map((c) => c.input)
+    return { group, raters: sets.length, scores: meanTable(table, sets) }
+  })
+  const cells: Record<string, Record<string, { n: number; iqr: number | null }>> = {}
+  for (const item of table.items) {
+    const row: Record<string, { n: number; iqr: number | null }> = {}
+    for (const c of table.criteria) {
+      const values = counted.flatMap(({ input }) =>
+        input[item.key]?.[c.id] === undefined ? [] : [input[item.key]![c.id]!],
+      )
+      row[c.id] = { n: values.length, iqr: iqr(values) }
+    }
+    cells[item.key] = row
+  }
+  return {
+    revealedAt,
+    criteria: table.criteria.map((c) => ({ id: c.id, name: c.name })),
+    items: table.items.map((i) => ({ key: i.key, label: i.label })),
+    people: meanTable(
+      table,
+      counted.map((c) => c.input),
+    ),
+    groupEqual: meanTable(
+      table,
+      perGroup.map((g) => g.scores),
+    ),
+    groups: perGroup,
+    cells,
+    raters: counted.length,
+  }
 }
 
 export const criterionScores = defineRoundKind<
@@ -135,54 +205,13 @@ export const criterionScores = defineRoundKind<
     done: cellsScored(input),
     of: context.items.length * context.criteria.length,
   }),
-  aggregate: ({ context, inputs, groups, revealedAt }) => {
-    // Canonical order (group, then scores), so means are the same whatever order inputs come in.
-    const counted = inputs
-      .filter(({ input }) => cellsScored(input) > 0)
-      .map(({ participant, input }) => ({
-        group: participant.group,
-        input,
-        key: `${participant.group}\u0000${JSON.stringify(input)}`,
-      }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    const groupIds = [
-      ...groups.map((g) => g.id).filter((g) => counted.some((c) => c.group === g)),
-      ...[...new Set(counted.map((c) => c.group))]
-        .filter((g) => !groups.some((x) => x.id === g))
-        .sort(),
-    ]
-    const perGroup = groupIds.map((group) => {
-      const sets = counted.filter((c) => c.group === group).map((c) => c.input)
-      return { group, raters: sets.length, scores: meanTable(context, sets) }
-    })
-    const cells: Record<string, Record<string, { n: number; iqr: number | null }>> = {}
-    for (const item of context.items) {
-      const row: Record<string, { n: number; iqr: number | null }> = {}
-      for (const c of context.criteria) {
-        const values = counted.flatMap(({ input }) =>
-          input[item.key]?.[c.id] === undefined ? [] : [input[item.key]![c.id]!],
-        )
-        row[c.id] = { n: values.length, iqr: iqr(values) }
-      }
-      cells[item.key] = row
-    }
-    return {
+  aggregate: ({ context, inputs, groups, revealedAt }) =>
+    aggregateScores({
+      table: context,
+      inputs: inputs.map(({ participant, input }) => ({ group: participant.group, input })),
+      groups,
       revealedAt,
-      criteria: context.criteria.map((c) => ({ id: c.id, name: c.name })),
-      items: context.items.map((i) => ({ key: i.key, label: i.label })),
-      people: meanTable(
-        context,
-        counted.map((c) => c.input),
-      ),
-      groupEqual: meanTable(
-        context,
-        perGroup.map((g) => g.scores),
-      ),
-      groups: perGroup,
-      cells,
-      raters: counted.length,
-    }
-  },
+    }),
   describeSettings: (settings) =>
     `${describeMatrixRatingSettings({ ...settings, axes: { impact: null, effort: null } })}, on every criterion`,
   headline: (result) => ({

@@ -11,7 +11,13 @@ import {
   type MatrixResults,
 } from '../../schema/matrix.js'
 import { z } from '../../schema/zod.js'
-import { aggregateItems, MATRIX_BOOTSTRAP, matrixGroupOrder } from '../matrix/aggregate.js'
+import type { Group } from '../../schema/workshop.js'
+import {
+  aggregateItems,
+  MATRIX_BOOTSTRAP,
+  matrixGroupOrder,
+  type MatrixRater,
+} from '../matrix/aggregate.js'
 import { matrixItems, noMatrixItems } from '../matrix/items.js'
 import { axesFor, clampRatings, ratingProgress } from '../matrix/ratings.js'
 import { defineRoundKind } from './round-kind.js'
@@ -62,6 +68,34 @@ export function describeMatrixRatingSettings(settings: MatrixRatingSettings): st
   return [items, ...axes].join('; ')
 }
 
+/**
+ * The revealed 2x2 from clamped ratings: the round's aggregate, with the bootstrap's seed and
+ * resamples given (the round uses `MATRIX_BOOTSTRAP`; the export recomputes with the result's).
+ */
+export function matrixResult(request: {
+  readonly settings: MatrixRatingSettings
+  readonly items: readonly CandidateItem[]
+  readonly raters: readonly MatrixRater[]
+  readonly groups: readonly Group[]
+  readonly revealedAt: number
+  readonly bootstrap: { readonly seed: number; readonly resamples: number }
+}): MatrixResults {
+  const { raters, groups, bootstrap } = request
+  const took = raters.filter((r) => Object.keys(r.ratings).length > 0)
+  return {
+    revealedAt: request.revealedAt,
+    settings: request.settings,
+    groups: matrixGroupOrder(groups, raters).map((g) => ({
+      id: g.id,
+      name: g.name,
+      raters: took.filter((r) => r.group === g.id).length,
+    })),
+    items: aggregateItems({ items: request.items, raters, groups, ...bootstrap }),
+    raters: took.length,
+    bootstrap: { seed: bootstrap.seed, resamples: bootstrap.resamples },
+  }
+}
+
 export const matrixRatings = defineRoundKind<
   MatrixRatingSettings,
   MatrixRatingContext,
@@ -92,26 +126,19 @@ export const matrixRatings = defineRoundKind<
     clampRatings(raw, context.items, axesFor(context.settings.axes, who.group)),
   progress: (input, context, who) =>
     ratingProgress(input, context.items, axesFor(context.settings.axes, who.group)),
-  aggregate: ({ settings, context, inputs, groups, revealedAt }) => {
-    const raters = inputs.map(({ participant, input }) => ({
-      id: participant.id,
-      group: participant.group,
-      ratings: input,
-    }))
-    const took = raters.filter((r) => Object.keys(r.ratings).length > 0)
-    return {
-      revealedAt,
+  aggregate: ({ settings, context, inputs, groups, revealedAt }) =>
+    matrixResult({
       settings,
-      groups: matrixGroupOrder(groups, raters).map((g) => ({
-        id: g.id,
-        name: g.name,
-        raters: took.filter((r) => r.group === g.id).length,
+      items: context.items,
+      raters: inputs.map(({ participant, input }) => ({
+        id: participant.id,
+        group: participant.group,
+        ratings: input,
       })),
-      items: aggregateItems({ items: context.items, raters, groups, ...MATRIX_BOOTSTRAP }),
-      raters: took.length,
-      bootstrap: { ...MATRIX_BOOTSTRAP },
-    }
-  },
+      groups,
+      revealedAt,
+      bootstrap: MATRIX_BOOTSTRAP,
+    }),
   describeSettings: describeMatrixRatingSettings,
   headline: (result) => {
     const placed = result.items.filter((i) => i.groups.quadrant !== null)

@@ -1,9 +1,10 @@
 // The fixture workshop's 2x2: the top three items of the vote rated by everyone, revealed,
 // adopted, and one item moved by hand after.
-import { aggregateItems, MATRIX_BOOTSTRAP } from '../../matrix/aggregate.js'
 import { adoptedPositions } from '../../matrix/placement.js'
 import { DEFAULT_AXIS_NAMES, DEFAULT_QUADRANT_LABELS } from '../../matrix/quadrant.js'
-import type { MatrixRatings, MatrixResults } from '../../../schema/matrix.js'
+import type { MatrixResults } from '../../../schema/matrix.js'
+import { matrixRatings } from '../../rounds/matrix-ratings.js'
+import type { SealedRatings } from '../sealed-record.js'
 import type { RecordMatrix } from '../../../schema/record.js'
 import type { WorkshopSettings } from '../../../schema/workshop.js'
 
@@ -11,14 +12,15 @@ import type { WorkshopSettings } from '../../../schema/workshop.js'
 const SCRIPT = '<script>alert("x")</script>'
 /**
  * The 2x2 of the fixture: the top three items of the vote rated by everyone (one skip), revealed
- * and adopted with every group counting equally, then the first item moved by hand.
+ * and adopted with every group counting equally, then the first item moved by hand; with the
+ * sealed ratings the result was computed from.
  */
 export function fixtureMatrix(
   settings: WorkshopSettings,
   people: readonly (readonly [string, string, string])[],
   top: readonly { key: string; kind: 'cluster' | 'idea'; label: string }[],
   { hostile, at }: { hostile: boolean; at: number },
-): RecordMatrix {
+): { record: RecordMatrix; sealed: SealedRatings[] } {
   const items = top.map(({ key, kind, label }) => ({ key, kind, label }))
   // Impact, effort per item, in the order of `items`; null is a skip.
   const plan: Record<string, ([number, number] | null)[]> = {
@@ -54,12 +56,12 @@ export function fixtureMatrix(
       [3, 2],
     ],
   }
-  const raters = people.map(([id, , group]) => {
-    const ratings: MatrixRatings = {}
+  const sealed = people.map(([id, , group]) => {
+    const ratings: Record<string, unknown> = {}
     plan[id]!.forEach((entry, i) => {
       ratings[items[i]!.key] = entry ? { impact: entry[0], effort: entry[1] } : { skip: true }
     })
-    return { id, group, ratings }
+    return { id, name: id, group, ratings }
   })
   const matrixSettings = {
     select: 'top' as const,
@@ -68,21 +70,21 @@ export function fixtureMatrix(
     on: 'both' as const,
     axes: { impact: null, effort: null },
   }
-  const result: MatrixResults = {
-    revealedAt: at,
+  // Revealed as the server reveals: each sealed input clamped, then the round's aggregate.
+  const context = { settings: matrixSettings, items, votesRevealed: true }
+  const result: MatrixResults = matrixRatings.aggregate({
     settings: matrixSettings,
-    groups: settings.groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      raters: 2 + Number(g.id === 'g1'),
+    context,
+    inputs: sealed.map((p) => ({
+      participant: p,
+      input: matrixRatings.clamp(p.ratings, context, p),
     })),
-    items: aggregateItems({ items, raters, groups: settings.groups, ...MATRIX_BOOTSTRAP }),
-    raters: raters.length,
-    bootstrap: { ...MATRIX_BOOTSTRAP },
-  }
+    groups: settings.groups,
+    revealedAt: at,
+  })
   const adopted = adoptedPositions(result, 'groups')
   const first = items[0]!.key
-  return {
+  const record: RecordMatrix = {
     status: 'revealed',
     settings: matrixSettings,
     result,
@@ -96,4 +98,5 @@ export function fixtureMatrix(
     positions: { ...adopted, [first]: { impact: 7.5, effort: 2.5 } },
     adoption: { at: at + 60_000, weighting: 'groups', positions: adopted },
   }
+  return { record, sealed: sealed.map(({ group, ratings }) => ({ group, ratings })) }
 }

@@ -378,12 +378,14 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
       voters: consent.participants,
     },
   ]
+  const matrix = fixtureMatrix(settings, people, rankedItems(counted.items, 'total').slice(0, 3), {
+    hostile,
+    at: at(58),
+  })
   return {
     workshopId: 'fixture-workshop-01',
-    matrix: fixtureMatrix(settings, people, rankedItems(counted.items, 'total').slice(0, 3), {
-      hostile,
-      at: at(58),
-    }),
+    matrix: matrix.record,
+    sealedRatings: matrix.sealed,
     framework: fixtureFramework(
       settings,
       people,
