@@ -16,7 +16,9 @@ import { weightedRanking } from '../framework/scores.js'
 import { standingFromRecord } from './sections/decisions.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
-import { recomputeMatrixResult } from './sealed-record.js'
+import { recomputeMatrixResult, recomputeScoresResult } from './sealed-record.js'
+import { frameworkInputFromRecord, points } from './sections/framework.js'
+import { frameworkOutcome } from '../framework/outcome.js'
 import { spread } from './sections/matrix.js'
 
 /** The GFM tables of a Markdown document: rows of cells, header first, escapes undone. */
@@ -317,5 +319,76 @@ describe('the 2x2, recomputed from the JSON export', () => {
       matrix: { ...src.matrix!, status: 'closed', result: null },
     })
     expect(unrevealed.matrix!.ratings).toBeNull()
+  })
+})
+
+describe('the phone scores, recomputed from the JSON export', () => {
+  const original = buildWorkshopRecord(fixtureSources())
+  const markdown = renderMarkdown(original)
+  const json: WorkshopRecord = workshopRecordSchema.parse(JSON.parse(renderJson(original)))
+  const fw = json.framework!
+  const result = fw.scores.result!
+  const sheets = fw.scores.sheets!
+  // The scores round's own aggregate over the pseudonymous scores.
+  const again = recomputeScoresResult(result, sheets)
+  const recomputed: WorkshopRecord = {
+    ...json,
+    framework: { ...fw, scores: { ...fw.scores, result: again } },
+  }
+  const all = tables(markdown)
+
+  it('carries the sealed scores under pseudonyms only', () => {
+    expect(sheets.map((s) => s.scorer)).toEqual(sheets.map((_, i) => `S00${i + 1}`))
+    expect(sheets).toHaveLength(json.participants.length)
+  })
+
+  it('recomputes the revealed means exactly: per item and criterion, per group, every group equal', () => {
+    expect(again).toEqual(result)
+  })
+
+  it('finds the recomputed mean scores and the ranking they give in the document', () => {
+    const input = frameworkInputFromRecord(recomputed.framework!)!
+    // Adopted with every group counting equally: the group-equal means are the scores ranked.
+    expect(fw.adopted!.basis).toBe('groups')
+    expect(input.scores).toEqual(again.groupEqual)
+    const criteria = fw.framework!.criteria
+    const scores = all.find(
+      (t) => t[0]!.join() === ['Item', ...criteria.map((c) => c.name)].join(),
+    )!
+    expect(scores.slice(1)).toEqual(
+      again.items.map((item) => [
+        item.label,
+        ...criteria.map((c) => {
+          const s = again.groupEqual[item.key]?.[c.id]
+          return s === undefined ? '–' : points(s)
+        }),
+      ]),
+    )
+    const weighted = all.find((t) => t[0]!.slice(0, 3).join() === 'Rank,Item,Score')!
+    const outcome = frameworkOutcome(input)
+    expect(weighted.slice(1).map((r) => r.slice(0, 3))).toEqual(
+      outcome.ranking.map((r) => [
+        ordinal(r.rank),
+        again.items.find((i) => i.key === r.key)!.label,
+        points(r.score),
+      ]),
+    )
+  })
+
+  it('renders the same document from the recomputed record', () => {
+    expect(renderMarkdown(recomputed)).toBe(markdown)
+  })
+
+  it('drops scores that do not recompute the result, and has none before the reveal', () => {
+    const src = fixtureSources()
+    expect(
+      buildWorkshopRecord({ ...src, sealedScores: src.sealedScores!.slice(1) }).framework!.scores
+        .sheets,
+    ).toBeNull()
+    const unrevealed = buildWorkshopRecord({
+      ...src,
+      framework: { ...src.framework!, scores: { status: 'closed', result: null } },
+    })
+    expect(unrevealed.framework!.scores.sheets).toBeNull()
   })
 })

@@ -17,7 +17,10 @@ export interface SealedRatings {
   readonly ratings: unknown
 }
 
-/** One sealed participant's criterion scores, as the sealed store holds them (any content). */
+/**
+ * One sealed participant's criterion scores, clamped against the sealed context (the scales)
+ * as the reveal clamped them; anything else in it is dropped or fails the recompute.
+ */
 export interface SealedScores {
   readonly group: string
   readonly scores: unknown

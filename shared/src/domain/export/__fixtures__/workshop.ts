@@ -382,16 +382,18 @@ export function fixtureSources(options: FixtureOptions = {}): RecordSources {
     hostile,
     at: at(58),
   })
+  const framework = fixtureFramework(
+    settings,
+    people,
+    rankedItems(counted.items, 'total').slice(0, 3),
+    at(62),
+  )
   return {
     workshopId: 'fixture-workshop-01',
     matrix: matrix.record,
     sealedRatings: matrix.sealed,
-    framework: fixtureFramework(
-      settings,
-      people,
-      rankedItems(counted.items, 'total').slice(0, 3),
-      at(62),
-    ),
+    framework: framework.record,
+    sealedScores: framework.sealed,
     exportedAt: at(75),
     createdAt: at(-30),
     closedAt: null,

@@ -92,9 +92,9 @@ describe('RICE and MoSCoW in the export', () => {
     const score = cells[0]!.indexOf('Weighted score (0–100)')
     // As the Markdown's weighted ranking has them (golden workshop.md).
     expect(cells.slice(1, 4).map((r) => [r[1], r[score], r[score + 1]])).toEqual([
-      ['Theatre scheduling', 68.8, 1],
-      ['Imaging', 67.8, 2],
-      ['Patient flow', 52.8, 3],
+      ['Theatre scheduling', 69.1, 1],
+      ['Imaging', 65.9, 2],
+      ['Patient flow', 48.2, 3],
     ])
     expect(renderMarkdown(weighted)).not.toContain('### RICE ranking')
   })
