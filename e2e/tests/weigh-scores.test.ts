@@ -208,18 +208,23 @@ describe('scoring the items on phones', () => {
         [TRIAGE, '3', '5', '4', '4'],
       ])
 
-      for (const [page, what] of [
-        [f, 'the console'],
-        [projector, 'the projector'],
-      ] as const) {
-        expect(await tableRows(page, 'Ranking'), what).toEqual(RANKING)
-        const order = async (group: string) =>
-          (
-            await tableRows(page, new RegExp(`^Ranking with the weights and scores of ${group}`))
-          ).map((r) => r[1])
-        expect(await order('Surgeons'), what).toEqual([TRIAGE, ROTA])
-        expect(await order('Radiologists'), what).toEqual([ROTA, TRIAGE])
-      }
+      expect(await tableRows(f, 'Ranking'), 'the console').toEqual(RANKING)
+      const order = async (group: string) =>
+        (await tableRows(f, new RegExp(`^Ranking with the weights and scores of ${group}`))).map(
+          (r) => r[1],
+        )
+      expect(await order('Surgeons'), 'the console').toEqual([TRIAGE, ROTA])
+      expect(await order('Radiologists'), 'the console').toEqual([ROTA, TRIAGE])
+      // The projector: one table, each group's rank (on its own scores) beside the overall one.
+      const combined = await tableRows(
+        projector,
+        'Ranking, and each group’s rank with its own weights',
+      )
+      expect(combined.map((r) => r.slice(0, 3))).toEqual(RANKING)
+      expect(combined.map((r) => [r[1], r[3]!.split(' ')[0], r[4]!.split(' ')[0]])).toEqual([
+        [ROTA, '2nd', '1st'],
+        [TRIAGE, '1st', '2nd'],
+      ])
       // A phone: the ranking, its own group's (on its own scores) first.
       expect(await tableRows(cy, 'Ranking')).toEqual(RANKING)
       expect(

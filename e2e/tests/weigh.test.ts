@@ -155,6 +155,31 @@ function pointsReceived(capture: SocketCapture, ownPrivate: string | null): unkn
     .map((v) => v.value)
 }
 
+/** The projector's one table: rank, item, score, then each group's rank (score) of the item. */
+const COMBINED = 'Ranking, and each group’s rank with its own weights'
+
+/** Items in the order one group's column of the combined table ranks them. */
+function orderByColumn(rows: readonly string[][], column: number): string[] {
+  return [...rows]
+    .sort((a, b) => parseInt(a[column]!, 10) - parseInt(b[column]!, 10))
+    .map((r) => r[1]!)
+}
+
+async function expectCombinedRanking(page: Page, what: string): Promise<void> {
+  const rows = await tableRows(page, COMBINED)
+  expect(
+    rows.map((r) => r.slice(0, 3)),
+    what,
+  ).toEqual(RANKING)
+  const head = await page
+    .getByRole('table', { name: COMBINED, exact: true })
+    .locator('thead th')
+    .allInnerTexts()
+  expect(head.slice(3), what).toEqual(['Surgeons', 'Radiologists'])
+  expect(orderByColumn(rows, 3), what).toEqual(SURGEONS_ORDER)
+  expect(orderByColumn(rows, 4), what).toEqual(RADIOLOGISTS_ORDER)
+}
+
 async function expectRanking(page: Page, what: string): Promise<void> {
   await page.getByRole('table', { name: 'Ranking', exact: true }).waitFor({ timeout: WAIT })
   expect(await tableRows(page, 'Ranking'), what).toEqual(RANKING)
@@ -334,7 +359,7 @@ describe('weighing the criteria', () => {
         })
         .waitFor({ timeout: WAIT })
       const sentence = await sentenceOn(f)
-      await expectRanking(projector, 'the projector')
+      await expectCombinedRanking(projector, 'the projector')
       expect(await sentenceOn(projector)).toBe(sentence)
       for (const phone of [ana, ben, cy]) {
         await expectRanking(phone, 'a phone')

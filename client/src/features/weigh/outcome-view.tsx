@@ -14,6 +14,7 @@ export function OutcomeView({
   groups,
   ownGroup,
   chart = true,
+  groupColumns = false,
 }: {
   input: FrameworkOutcomeInput
   groups: readonly Group[]
@@ -21,6 +22,11 @@ export function OutcomeView({
   ownGroup?: string
   /** The stacked bar (the phone leaves it out to keep to the point). */
   chart?: boolean
+  /**
+   * Each group's rank as a column of the one ranking table (the projector: one screen holds
+   * it all), rather than a table of its own per group.
+   */
+  groupColumns?: boolean
 }) {
   const outcome = useOutcome(input)
   const labels = new Map(input.items.map((i) => [i.key, i.label]))
@@ -51,7 +57,19 @@ export function OutcomeView({
           </ul>
         )}
       </div>
-      <RankingTable caption="Ranking" ranking={outcome.ranking} label={label} />
+      {groupColumns && groupIds.length > 0 ? (
+        <RankingTable
+          caption="Ranking, and each group’s rank with its own weights"
+          ranking={outcome.ranking}
+          label={label}
+          groups={groupIds.map((id) => ({
+            name: groupName(groups, id),
+            rank: new Map((outcome.groupRankings[id] ?? []).map((r) => [r.key, r])),
+          }))}
+        />
+      ) : (
+        <RankingTable caption="Ranking" ranking={outcome.ranking} label={label} />
+      )}
       {chart && (
         <ContributionChart
           criteria={input.criteria}
@@ -62,7 +80,7 @@ export function OutcomeView({
           }))}
         />
       )}
-      {groupIds.length > 0 && (
+      {!groupColumns && groupIds.length > 0 && (
         <div className="weigh-group-rankings">
           {groupIds.map((id) => (
             <RankingTable
@@ -84,11 +102,14 @@ function RankingTable({
   ranking,
   label,
   compact = false,
+  groups = [],
 }: {
   caption: string
   ranking: readonly RankedItem[]
   label: (key: string) => string
   compact?: boolean
+  /** Columns of each group's own rank and score of the same items. */
+  groups?: readonly { name: string; rank: ReadonlyMap<string, RankedItem> }[]
 }) {
   return (
     <table className={compact ? 'weigh-table weigh-table--compact' : 'weigh-table'}>
@@ -98,6 +119,11 @@ function RankingTable({
           <th scope="col">Rank</th>
           <th scope="col">Item</th>
           <th scope="col">Score</th>
+          {groups.map((g) => (
+            <th scope="col" key={g.name}>
+              {g.name}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -106,6 +132,12 @@ function RankingTable({
             <td>{ordinal(r.rank)}</td>
             <th scope="row">{label(r.key)}</th>
             <td>{points(r.score)}</td>
+            {groups.map((g) => {
+              const own = g.rank.get(r.key)
+              return (
+                <td key={g.name}>{own ? `${ordinal(own.rank)} (${points(own.score)})` : '–'}</td>
+              )
+            })}
           </tr>
         ))}
       </tbody>

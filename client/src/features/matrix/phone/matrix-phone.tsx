@@ -86,7 +86,8 @@ export default function MatrixPhone({
                   </p>
                   <p>
                     {labels.axes.impact} {summaryWords(row.impact)}, {labels.axes.effort}{' '}
-                    {summaryWords(row.effort)}, n {row.n}, stability {percent(row.stability)}
+                    {summaryWords(row.effort)}, n {row.n}, stability{' '}
+                    {row.stability === null ? 'not measured' : percent(row.stability)}
                   </p>
                   {row.split && <p className="matrix-result__split">Split. {row.split}</p>}
                   <ul className="matrix-group-lines">

@@ -114,7 +114,8 @@ function ProjectorRows({
           </p>
           <p>
             {labels.axes.impact} {summaryWords(row.impact)} · {labels.axes.effort}{' '}
-            {summaryWords(row.effort)} · n {row.n} · {percent(row.stability)} stable
+            {summaryWords(row.effort)} · n {row.n} ·{' '}
+            {row.stability === null ? 'stability not measured' : `${percent(row.stability)} stable`}
           </p>
           {row.split && <p className="matrix-result__split">Split. {row.split}</p>}
           <ul className="matrix-group-lines">

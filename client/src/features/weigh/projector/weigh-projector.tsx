@@ -72,7 +72,11 @@ export default function WeighProjector({ control, controlDoc, frame }: Projector
           <section className="projector-weigh" aria-labelledby="projector-weigh-heading">
             <h2 id="projector-weigh-heading">Weighted ranking</h2>
             <p>Adopted weights: {weightsLine(state.framework.criteria, state.adopted.weights)}.</p>
-            <OutcomeView input={outcome.input} groups={control.settings?.groups ?? []} />
+            <OutcomeView
+              input={outcome.input}
+              groups={control.settings?.groups ?? []}
+              groupColumns
+            />
           </section>
           {moscow}
         </>
