@@ -1,11 +1,22 @@
 // Reads a workshop's record for an export: the control and board documents through the rooms,
-// when it was created and closed from the directory, and the sealed votes from the sealed store
-// (so that the JSON export recounts the revealed results). Reads only; available at any phase.
-import { consentRound, dotVoting, parseSeal, type RoundKind, type WorkshopId } from '@triage/shared'
+// when it was created and closed from the directory, and the sealed votes, consent, 2x2 ratings
+// and scores from the sealed store (so that the JSON export recounts the revealed results).
+// Reads only; available at any phase.
+import {
+  consentRound,
+  criterionScores,
+  dotVoting,
+  matrixRatings,
+  parseSeal,
+  type RoundKind,
+  type WorkshopId,
+} from '@triage/shared'
 import {
   assembleWorkshopRecord,
   type SealedBallot,
   type SealedConsent,
+  type SealedRatings,
+  type SealedScores,
   type WorkshopRecord,
 } from '@triage/shared/export'
 import { sealKey } from './round-registry.js'
@@ -25,9 +36,9 @@ export interface ExportDeps {
 }
 
 /**
- * Each sealed participant's group and input (null when they gave none) in the last round of
- * `kind` closed. Null when there is no seal or it cannot be read: the record then carries the
- * revealed results without them.
+ * Each sealed participant's group and input in the last round of `kind` closed, clamped against
+ * the sealed context as the reveal clamps it (no input counts as none). Null when there is no
+ * seal or it cannot be read: the record then carries the revealed results without them.
  */
 async function sealedInputs<Settings, Context, Input, Result>(
   store: ExportDeps['store'],
@@ -47,7 +58,7 @@ async function sealedInputs<Settings, Context, Input, Result>(
   if (!seal) return null
   return seal.participants.map((p) => ({
     group: p.group,
-    input: Object.hasOwn(seal.inputs, p.id) ? seal.inputs[p.id] : null,
+    input: kind.clamp(Object.hasOwn(seal.inputs, p.id) ? seal.inputs[p.id] : null, seal.context, p),
   }))
 }
 
@@ -74,6 +85,24 @@ async function sealedConsent(
   )
 }
 
+/** The sealed ratings of the last 2x2 ratings round closed (see `sealedInputs`). */
+async function sealedRatings(
+  store: ExportDeps['store'],
+  workshopId: WorkshopId,
+): Promise<SealedRatings[] | null> {
+  const found = await sealedInputs(store, workshopId, matrixRatings, sealKey(matrixRatings.id))
+  return found?.map(({ group, input }) => ({ group, ratings: input })) ?? null
+}
+
+/** The sealed scores of the last scores round closed (see `sealedInputs`). */
+async function sealedScores(
+  store: ExportDeps['store'],
+  workshopId: WorkshopId,
+): Promise<SealedScores[] | null> {
+  const found = await sealedInputs(store, workshopId, criterionScores, sealKey(criterionScores.id))
+  return found?.map(({ group, input }) => ({ group, scores: input })) ?? null
+}
+
 /** The workshop's record as it stands at `now`; 404 when the workshop does not exist. */
 export async function readWorkshopRecord(
   deps: ExportDeps,
@@ -84,6 +113,8 @@ export async function readWorkshopRecord(
   if (!workshop) throw new HttpError(404, 'not_found', 'There is no such workshop')
   const ballots = await sealedBallots(deps.store, workshopId)
   const consent = await sealedConsent(deps.store, workshopId)
+  const ratings = await sealedRatings(deps.store, workshopId)
+  const scores = await sealedScores(deps.store, workshopId)
   // Both documents held at once, so the record is read from one moment of each.
   const control = await deps.rooms.acquire({ workshopId, kind: 'control' })
   try {
@@ -96,6 +127,8 @@ export async function readWorkshopRecord(
         closedAt: workshop.closedAt,
         sealedBallots: ballots,
         sealedConsent: consent,
+        sealedRatings: ratings,
+        sealedScores: scores,
       })
     } finally {
       board.release()

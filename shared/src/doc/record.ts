@@ -3,6 +3,7 @@
 import type * as Y from 'yjs'
 import { buildWorkshopRecord, type SealedBallot } from '../domain/export/build-record.js'
 import type { SealedConsent } from '../domain/export/decisions-record.js'
+import type { SealedRatings, SealedScores } from '../domain/export/sealed-record.js'
 import { consentRound } from '../domain/rounds/consent.js'
 import { DEFAULT_SENSITIVITY_SEED } from '../domain/framework/outcome.js'
 import { DEFAULT_SAMPLES } from '../domain/framework/smaa.js'
@@ -32,6 +33,10 @@ export interface RecordContext {
   readonly sealedBallots?: readonly SealedBallot[] | null
   /** Every participant sealed when consent closed, with their answers (server-only storage). */
   readonly sealedConsent?: readonly SealedConsent[] | null
+  /** Every participant sealed when the 2x2 ratings closed, with their ratings (server-only). */
+  readonly sealedRatings?: readonly SealedRatings[] | null
+  /** Every participant sealed when the scores round closed, with their scores (server-only). */
+  readonly sealedScores?: readonly SealedScores[] | null
 }
 
 /**
@@ -57,7 +62,9 @@ export function assembleWorkshopRecord(
     results: readResults(control),
     sealedBallots: context.sealedBallots ?? null,
     matrix: readMatrixSource(control, c.settings),
+    sealedRatings: context.sealedRatings ?? null,
     framework: readFrameworkSource(control, c.settings),
+    sealedScores: context.sealedScores ?? null,
     decisions: readDecisionSources(control, c.settings, context.sealedConsent ?? null),
     log: c.log.map((entry) => entry.event),
   })
