@@ -13,6 +13,7 @@ import {
   type MatrixPoint,
   type Quadrant,
 } from '@triage/shared'
+import { layoutLabels } from './label-layout'
 import { formatRating, shortLabel, type RevealRow } from './matrix-model'
 
 /** The drawing's own units; the SVG scales to its box, keeping this aspect. */
@@ -161,30 +162,58 @@ export function MatrixSvg({
 }
 
 /** A point's label, kept inside the plot: to the left of points on the right-hand side. */
+/** Labels are cut to this many characters; a point's label sits this far from its marker. */
+const LABEL_CHARS = 26
+const LABEL_OFFSET = 14
+
+/** The box a point's label takes (estimated from its length), for laying labels out. */
+export function labelBox(key: string, point: MatrixPoint, text: string, fontSize: number) {
+  const x = xOf(point.effort)
+  const width = Math.min([...text].length, LABEL_CHARS) * fontSize * 0.55
+  const onRight = x > PLOT.x + PLOT.width * 0.55
+  return {
+    key,
+    left: onRight ? x - LABEL_OFFSET - width : x + LABEL_OFFSET,
+    width,
+    y: yOf(point.impact),
+  }
+}
+
 export function PointLabel({
   point,
   text,
   fontSize,
-  offset = 14,
+  offset = LABEL_OFFSET,
+  labelY,
 }: {
   point: MatrixPoint
   text: string
   fontSize: number
   offset?: number
+  /** Where the label goes when another label is in its place (a leader joins it back). */
+  labelY?: number
 }) {
   const x = xOf(point.effort)
+  const y = yOf(point.impact)
+  const at = labelY ?? y
   const onRight = x > PLOT.x + PLOT.width * 0.55
+  const textX = onRight ? x - offset : x + offset
   return (
-    <text
-      className="matrix-point__label"
-      x={onRight ? x - offset : x + offset}
-      y={yOf(point.impact)}
-      dy="0.35em"
-      textAnchor={onRight ? 'end' : 'start'}
-      fontSize={fontSize}
-    >
-      {shortLabel(text, 26)}
-    </text>
+    <>
+      {at !== y && (
+        <line className="matrix-label-leader" x1={x} y1={y} x2={textX} y2={at} aria-hidden="true" />
+      )}
+      <text
+        className="matrix-point__label"
+        x={textX}
+        y={at}
+        dy="0.35em"
+        textAnchor={onRight ? 'end' : 'start'}
+        fontSize={fontSize}
+      >
+        {shortLabel(text, LABEL_CHARS)}
+      </text>
+    </>
   )
 }
 
@@ -217,6 +246,23 @@ export function RevealMarks({
   fontSize?: number
 }) {
   const titleId = useId()
+  const labelY = layoutLabels(
+    rows.flatMap((row) =>
+      row.impact && row.effort
+        ? [
+            labelBox(
+              row.key,
+              { impact: row.impact.median, effort: row.effort.median },
+              row.label,
+              fontSize,
+            ),
+          ]
+        : [],
+    ),
+    fontSize * 1.2,
+    PLOT.y + fontSize / 2,
+    PLOT.y + PLOT.height - fontSize / 2,
+  )
   return (
     <g className="matrix-reveal">
       {rows.map((row, i) => {
@@ -268,7 +314,12 @@ export function RevealMarks({
               </title>
               <Marker split={row.split !== null} size={9} />
             </g>
-            <PointLabel point={point} text={row.label} fontSize={fontSize} />
+            <PointLabel
+              point={point}
+              text={row.label}
+              fontSize={fontSize}
+              {...(labelY.has(row.key) && { labelY: labelY.get(row.key)! })}
+            />
           </g>
         )
       })}

@@ -16,7 +16,8 @@ import { useRef, useState, type KeyboardEvent } from 'react'
 import type { CandidateItem, MatrixLabels, MatrixPoint } from '@triage/shared'
 import { MousePointerSensor } from '../../board/board-dnd'
 import { useAnnounce } from '../../ui/announcer'
-import { MatrixSvg, PointLabel, VIEW, xOf, yOf } from './matrix-chart'
+import { layoutLabels } from './label-layout'
+import { MatrixSvg, PLOT, PointLabel, VIEW, labelBox, xOf, yOf } from './matrix-chart'
 import { CENTRE, pointAt, pointWords, stepPoint, type Box } from './matrix-model'
 
 export interface BoardItem {
@@ -124,11 +125,22 @@ export function PlacementBoard({
     announce(`${label}: ${words(next)}.`, 'assertive')
   }
 
+  const shownText = (entry: BoardItem) =>
+    `${entry.item.label}${entry.moved ? ' (moved)' : ''}${entry.unscored ? ' (no score)' : ''}`
+  const pointOf = (entry: BoardItem) =>
+    (carrying?.key === entry.item.key ? carrying.point : null) ?? entry.point!
+  // Labels that would cover each other move apart (a leader joins each back to its item).
+  const labelY = layoutLabels(
+    placed.map((entry) => labelBox(entry.item.key, pointOf(entry), shownText(entry), fontSize)),
+    fontSize * 1.2,
+    PLOT.y + fontSize / 2,
+    PLOT.y + PLOT.height - fontSize / 2,
+  )
   const drawing = (
     <MatrixSvg labels={labels} name={name} fontSize={fontSize} plotRef={(n) => (plot.current = n)}>
       {placed.map((entry) => {
         const held = carrying?.key === entry.item.key ? carrying : null
-        const point = held?.point ?? entry.point!
+        const point = pointOf(entry)
         return (
           <PlacedItem
             key={entry.item.key}
@@ -138,6 +150,8 @@ export function PlacementBoard({
             // A tray item being carried by keyboard is drawn here, but its focus stays below.
             ghost={entry.point === null}
             words={words(point)}
+            text={shownText(entry)}
+            labelY={labelY.get(entry.item.key)}
             fontSize={fontSize}
             editable={editable}
             onKeyDown={(e) => onKeyDown(entry, e)}
@@ -189,6 +203,8 @@ function PlacedItem({
   held,
   ghost,
   words,
+  text,
+  labelY,
   fontSize,
   editable,
   onKeyDown,
@@ -198,6 +214,9 @@ function PlacedItem({
   held: boolean
   ghost: boolean
   words: string
+  /** The label as drawn, and its height when laid apart from others. */
+  text: string
+  labelY: number | undefined
   fontSize: number
   editable: boolean
   onKeyDown: (e: KeyboardEvent) => void
@@ -250,11 +269,12 @@ function PlacedItem({
         {/* A larger, invisible target for fingers. */}
         <circle className="matrix-target" r={22} />
       </g>
+      {/* Words, not an emoji: a projector PC may have no emoji font (the ring marks it too). */}
       <PointLabel
         point={point}
-        // Words, not an emoji: a projector PC may have no emoji font (the ring marks it too).
-        text={`${label}${entry.moved ? ' (moved)' : ''}${entry.unscored ? ' (no score)' : ''}`}
+        text={text}
         fontSize={fontSize}
+        {...(labelY !== undefined && { labelY })}
       />
     </g>
   )
