@@ -81,8 +81,8 @@ export const recordFrameworkSchema = z.object({
     result: z.nullable(recordScoresResultSchema),
     /**
      * Every sealed participant's counted scores, from which the scores round's aggregate
-     * recomputes `result`; null before a reveal or when they do not recompute it; absent in a
-     * record from before it existed.
+     * recomputes `result`; null before a reveal or when they do not hold its counts; absent in
+     * a record from before it existed.
      */
     sheets: z.optional(z.nullable(z.array(recordScoreSheetSchema))),
   }),

@@ -133,7 +133,7 @@ export const recordMatrixSchema = z.object({
   /**
    * Every sealed participant's counted ratings, from which the matrix aggregate (with the
    * result's bootstrap seed and resamples) recomputes `result`; null before a reveal or when
-   * they do not recompute it; absent in a record from before it existed.
+   * they do not hold its counts; absent in a record from before it existed.
    */
   ratings: z.optional(z.nullable(z.array(recordRatingSheetSchema))),
   /** Axis names and quadrant labels as the facilitator set them (defaults where unset). */
