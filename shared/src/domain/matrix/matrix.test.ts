@@ -250,6 +250,13 @@ describe('aggregating an item', () => {
     ])
     expect(more.people.stability).toBeGreaterThan(0)
     expect(more.people.stability).toBeLessThan(1)
+    // Lone raters who agree: every resample lands where they do.
+    const same = aggregate([
+      rater('ana', 'g1', { 'i:a': { impact: 8, effort: 2 } }),
+      rater('cy', 'g2', { 'i:a': { impact: 8, effort: 2 } }),
+    ])
+    expect(same.people.stability).toBe(1)
+    expect(same.groups.stability).toBe(1)
   })
 
   it('has no place, stability or split with nobody rating', () => {
@@ -296,8 +303,12 @@ describe('aggregating an item', () => {
         const observed = medians(gs.flat())
         if (observed.impact === null || observed.effort === null) return
         const want = quadrantOf({ impact: observed.impact, effort: observed.effort })
-        // With no group of two there is nothing to resample, and no figure.
-        if (gs.every((raters) => raters.length < 2)) {
+        // With no group of two there is nothing to resample, and no figure (unless all agree).
+        const flat = gs.flat()
+        const agree = flat.every(
+          (r) => r.impact === flat[0]?.impact && r.effort === flat[0]?.effort,
+        )
+        if (gs.every((raters) => raters.length < 2) && !agree) {
           expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBeNull()
           return
         }

@@ -118,8 +118,8 @@ export interface StabilityRequest {
  * quadrant of the observed medians, for each weighting; null where the observed medians have
  * no quadrant. Each resample draws, within each group, as many raters as the group has, with
  * replacement. An axis nobody in a resample rated keeps its observed median, so raters who all
- * agree give 1 (100%). Null too when no group has two raters: nothing could vary. The same
- * request and seed give the same figure on every machine.
+ * agree give 1 (100%). Null when no group has two raters and they do not all agree: nothing
+ * could vary. The same request and seed give the same figure on every machine.
  */
 export function quadrantStability(
   request: StabilityRequest,
@@ -133,8 +133,11 @@ export function quadrantStability(
     groups: quadrantOfMedians(observed.groups),
   }
   // A resample varies raters only within their group: with no group holding two raters there is
-  // nothing to vary, and a certain-looking 100% would claim more than two lone ratings show.
-  if (request.groups.every((raters) => raters.length < 2)) return { people: null, groups: null }
+  // nothing to vary, and a certain-looking 100% would claim more than lone ratings show, unless
+  // they all agree (then every resample, of any raters, lands where they do).
+  if (request.groups.every((raters) => raters.length < 2) && !allAgree(request.groups)) {
+    return { people: null, groups: null }
+  }
   if (request.resamples <= 0 || (target.people === null && target.groups === null)) {
     return { people: target.people === null ? null : 1, groups: target.groups === null ? null : 1 }
   }
@@ -183,6 +186,13 @@ export function quadrantStability(
     people: target.people === null ? null : stays.people / request.resamples,
     groups: target.groups === null ? null : stays.groups / request.resamples,
   }
+}
+
+/** Whether every rater gave the same ratings on both axes. */
+function allAgree(groups: readonly (readonly RaterPoint[])[]): boolean {
+  const all = groups.flat()
+  const first = all[0]
+  return all.every((r) => r.impact === first?.impact && r.effort === first.effort)
 }
 
 /** A 32-bit hash of a string (FNV-1a), to give each item its own seeded stream. */
