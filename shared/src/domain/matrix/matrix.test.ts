@@ -312,12 +312,21 @@ describe('aggregating an item', () => {
           expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBeNull()
           return
         }
+        // The generator's 32-bit outputs, each picking two raters of a group by its halves.
         const random = createRandom(seed)
+        const pick = <T>(raters: readonly T[]) => {
+          const out: T[] = []
+          while (out.length < raters.length) {
+            const r = random.next() * 4294967296
+            for (const half of [r >>> 16, r & 0xffff]) {
+              if (out.length < raters.length) out.push(raters[(half * raters.length) >>> 16]!)
+            }
+          }
+          return out
+        }
         let stays = 0
         for (let b = 0; b < 40; b++) {
-          const sample = gs.flatMap((raters) =>
-            raters.map(() => raters[random.int(0, raters.length - 1)]!),
-          )
+          const sample = gs.flatMap((raters) => pick(raters))
           const m = medians(sample)
           const p = { impact: m.impact ?? observed.impact, effort: m.effort ?? observed.effort }
           if (quadrantOf(p) === want) stays++
