@@ -2,7 +2,7 @@
 import type { LogEvent } from '../schema/log.js'
 import type { RoundWords } from './rounds/round-kind.js'
 import { DEFAULT_QUADRANT_LABELS } from './matrix/quadrant.js'
-import { findRoundKind } from './rounds/registry.js'
+import { roundWordsOf } from './rounds/words.js'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -13,7 +13,7 @@ function minutes(ms: number): string {
 
 /** How the sentences name a round kind: its own words, or plain ones for a kind not known here. */
 const wordsOf = (kind: string): RoundWords =>
-  findRoundKind(kind)?.words ?? {
+  roundWordsOf(kind) ?? {
     name: `Round ${kind}`,
     round: 'round',
     submitted: 'took part',

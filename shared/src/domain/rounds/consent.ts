@@ -15,6 +15,7 @@ import {
   type ConsentInput,
 } from '../decide/consent.js'
 import { defineRoundKind } from './round-kind.js'
+import { ROUND_WORDS } from './words.js'
 
 /** What consent is given on: the decisions as they were at close. */
 export interface ConsentContext {
@@ -28,14 +29,7 @@ export const consentRound = defineRoundKind<
   ConsentResult
 >({
   id: 'consent',
-  words: {
-    name: 'Consent',
-    round: 'consent round',
-    submitted: 'answered',
-    took: 'answered',
-    results: 'Consent revealed',
-    inputs: 'answers',
-  },
+  words: ROUND_WORDS.consent,
   settingsSchema: z.object({}) as unknown as z.ZodMiniType<Record<string, never>, unknown>,
   contextSchema: z.object({
     decisions: z.array(z.object({ id: z.string(), item: z.string(), title: z.string() })),

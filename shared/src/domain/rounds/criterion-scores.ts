@@ -11,6 +11,7 @@ import { matrixItems, noMatrixItems } from '../matrix/items.js'
 import { iqr, mean } from '../stats.js'
 import { describeMatrixRatingSettings } from './matrix-ratings.js'
 import { defineRoundKind } from './round-kind.js'
+import { ROUND_WORDS } from './words.js'
 
 /** Scores by item key, then criterion id. */
 export type CriterionScores = Record<string, Record<string, number>>
@@ -172,14 +173,7 @@ export const criterionScores = defineRoundKind<
   CriterionScoresResult
 >({
   id: 'scores',
-  words: {
-    name: 'Scoring',
-    round: 'scoring',
-    submitted: 'scored',
-    took: 'scored',
-    results: 'Scores revealed',
-    inputs: 'scores',
-  },
+  words: ROUND_WORDS.scores,
   settingsSchema: matrixRatingSettingsSchema,
   contextSchema: z.object({
     settings: matrixRatingSettingsSchema,

@@ -13,6 +13,7 @@ import { z } from '../../schema/zod.js'
 import { voteItems } from '../items.js'
 import { ballotCounter, dotsUsed, rankedItems, tally, type Allocation } from '../tally.js'
 import { defineRoundKind, type SealedRound } from './round-kind.js'
+import { ROUND_WORDS } from './words.js'
 
 /** What a vote is cast on: the settings and the items of the ballot, in board order. */
 export interface VotingContext {
@@ -77,14 +78,7 @@ const sealV2Schema = z.object({
 
 export const dotVoting = defineRoundKind<VotingSettings, VotingContext, Allocation, VoteResults>({
   id: 'voting',
-  words: {
-    name: 'Voting',
-    round: 'vote',
-    submitted: 'placed dots',
-    took: 'voted',
-    results: 'Results revealed',
-    inputs: 'votes',
-  },
+  words: ROUND_WORDS.voting,
   settingsSchema: votingSettingsSchema,
   contextSchema: votingContextSchema,
   // Item key → dots, as `setVote` writes it; the clamp decides what counts.

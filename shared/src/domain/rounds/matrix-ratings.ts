@@ -21,6 +21,7 @@ import {
 import { matrixItems, noMatrixItems } from '../matrix/items.js'
 import { axesFor, clampRatings, ratingProgress } from '../matrix/ratings.js'
 import { defineRoundKind } from './round-kind.js'
+import { ROUND_WORDS } from './words.js'
 
 /** What ratings are cast on: the settings, the items fixed at close, and whether votes were in. */
 export interface MatrixRatingContext {
@@ -103,14 +104,7 @@ export const matrixRatings = defineRoundKind<
   MatrixResults
 >({
   id: 'matrix-ratings',
-  words: {
-    name: '2x2 rating',
-    round: 'rating',
-    submitted: 'rated',
-    took: 'rated',
-    results: '2x2 ratings revealed',
-    inputs: 'ratings',
-  },
+  words: ROUND_WORDS['matrix-ratings'],
   settingsSchema: matrixRatingSettingsSchema,
   contextSchema,
   inputSchema: matrixRatingsSchema,

@@ -12,6 +12,7 @@ import {
 import { z } from '../../schema/zod.js'
 import { aggregateProposals, clampProposal, isProposal } from '../framework/proposals.js'
 import { defineRoundKind } from './round-kind.js'
+import { ROUND_WORDS } from './words.js'
 
 /** What proposals are cast on: the criteria as they were at open and at close. */
 export interface WeightsContext {
@@ -61,14 +62,7 @@ export const weightProposals = defineRoundKind<
   WeightProposalsResult
 >({
   id: 'weights',
-  words: {
-    name: 'Weighting',
-    round: 'weighting',
-    submitted: 'proposed weights',
-    took: 'proposed weights',
-    results: 'Weight proposals revealed',
-    inputs: 'proposals',
-  },
+  words: ROUND_WORDS.weights,
   settingsSchema: z.object({}) as unknown as z.ZodMiniType<Record<string, never>, unknown>,
   contextSchema: z.object({ criteria: z.array(criterionSchema) }),
   // Criterion id → points, as the phone writes it; the clamp decides what counts.
