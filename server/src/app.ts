@@ -10,6 +10,7 @@ import connections from './plugins/connections.js'
 import core from './plugins/core.js'
 import errors from './plugins/errors.js'
 import jsonBody from './plugins/json-body.js'
+import serverTiming from './plugins/server-timing.js'
 import services from './plugins/services.js'
 import health from './routes/health.js'
 import brainstorm from './routes/brainstorm.js'
@@ -53,6 +54,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: 64 * 1024,
     trustProxy: false,
   })
+  await app.register(serverTiming)
   await app.register(errors)
   await app.register(jsonBody)
   await app.register(core, { config, ...(options.store ? { store: options.store } : {}) })

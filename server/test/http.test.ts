@@ -17,6 +17,18 @@ describe('HTTP API', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
+  it('says how long the server spent on every answer, errors included', async () => {
+    const server = await startServer()
+    for (const res of [
+      await fetch(server.url + '/healthz'),
+      await fetch(server.url + '/api/workshops/nope/export.json'),
+    ]) {
+      const timing = /^app;dur=(\d+\.\d)$/.exec(res.headers.get('server-timing') ?? '')
+      expect(timing, `${res.url} ${res.status}`).not.toBeNull()
+      expect(Number(timing![1])).toBeGreaterThanOrEqual(0)
+    }
+  })
+
   it('reports PUBLIC_URL as the address join links carry', async () => {
     const server = await startServer({ PUBLIC_URL: 'http://192.0.2.10:3000/' })
     const res = await fetch(server.url + '/api/config')
