@@ -15,6 +15,7 @@ const HELP = `Usage: pnpm bench:phone -- [options]
   --runs N     phones, each a fresh browser context (default 3)
   --cpu N      CPU slowdown instead of 4 (1: this machine's speed)
   --json FILE  write every run's figures as JSON
+  --requests   list each response of the cold load until the phase view (bytes, source)
   --profile DIR  write CPU profiles of the cold form, the join and the offline reload to DIR
                (the profiler slows the page: a profiled run's figures are not the benchmark's)`
 
@@ -78,6 +79,17 @@ function show(value: number, unit: Budget['unit']): string {
   return unit === 'KB' ? (value / 1024).toFixed(1) : value.toFixed(0)
 }
 
+/** The cold load's responses until the phase view, the page's (counted) and its worker's. */
+function listRequests(run: PhoneRun): void {
+  console.log('  cold load until the phase view (KB as received; the page responses are counted):')
+  for (const r of run.coldRequests) {
+    console.log(
+      `    ${r.by.padEnd(6)} ${(r.bytes / 1024).toFixed(1).padStart(6)}  ${r.from.padEnd(14)} ` +
+        r.path,
+    )
+  }
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'))
   const { values } = parseArgs({
@@ -87,6 +99,7 @@ async function main(): Promise<void> {
       cpu: { type: 'string' },
       json: { type: 'string' },
       profile: { type: 'string' },
+      requests: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   })
@@ -135,6 +148,7 @@ async function main(): Promise<void> {
           BUDGETS.map((b) => `${b.key} ${show(result[b.key] as number, b.unit)}`).join(', ') +
           `; scripts as ${result.scriptEncoding}`,
       )
+      if (values.requests) listRequests(result)
     }
   } finally {
     cdp.close()

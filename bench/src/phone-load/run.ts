@@ -8,7 +8,7 @@ import { join as joinPath } from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { Watch } from './watcher.js'
 import { Facilitator } from './workshop.js'
-import type { PhoneNetwork } from './throttle.js'
+import type { PhoneNetwork, RequestRecord } from './throttle.js'
 
 const WAIT_MS = 60_000
 
@@ -43,6 +43,8 @@ export interface PhoneRun {
   warmFormBytes: number
   /** Content-Encoding the scripts arrived with (e.g. "br"). */
   scriptEncoding: string
+  /** Each response of the cold load until the phase view, the page's and its worker's. */
+  coldRequests: readonly RequestRecord[]
 }
 
 /**
@@ -202,6 +204,7 @@ export async function runPhone(
       join(page, watch, `Dana ${run}`),
     )
     const coldJoinBytes = network.transfer.page
+    const coldRequests = [...network.transfer.requests]
     const coldVote = await voteReady(watch, first)
     await readyForOffline(page)
     const precacheBytes = network.transfer.worker
@@ -242,6 +245,7 @@ export async function runPhone(
       warmVote,
       warmFormBytes: warm.bytes,
       scriptEncoding,
+      coldRequests,
     }
   } finally {
     first.close()

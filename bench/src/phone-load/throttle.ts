@@ -29,12 +29,50 @@ interface Session {
   readonly kind: 'page' | 'worker'
 }
 
+/** One response the page or its service worker received (`--requests` lists them). */
+export interface RequestRecord {
+  readonly by: 'page' | 'worker'
+  /** Path and query of the URL. */
+  readonly path: string
+  /** Bytes CDP counted for it (headers and body as received). */
+  readonly bytes: number
+  /** Where the answer came from: the network, the HTTP cache, or the service worker. */
+  readonly from: 'network' | 'cache' | 'service worker'
+}
+
 /** Bytes received, per kind of target, since the last `reset`. */
 export interface Transfer {
   page: number
   worker: number
   /** Content-Encoding of each response the page received, by URL path. */
   readonly encodings: Map<string, string>
+  /** Every response finished since the last reset, in the order they finished. */
+  readonly requests: RequestRecord[]
+}
+
+type Source = RequestRecord['from']
+
+/** Notes each request's URL and where its answer came from, to list it once it finishes. */
+class RequestLog {
+  private readonly pending = new Map<string, { path: string; from: Source }>()
+
+  sent(id: string, url: string): void {
+    const u = new URL(url)
+    this.pending.set(id, { path: u.pathname + u.search, from: 'network' })
+  }
+
+  answered(id: string, response: Record<string, unknown>): void {
+    const entry = this.pending.get(id)
+    if (!entry) return
+    if (response.fromServiceWorker) entry.from = 'service worker'
+    else if (response.fromDiskCache || response.fromPrefetchCache) entry.from = 'cache'
+  }
+
+  finished(id: string, by: RequestRecord['by'], bytes: number): RequestRecord | undefined {
+    const entry = this.pending.get(id)
+    this.pending.delete(id)
+    return entry && { by, path: entry.path, bytes, from: entry.from }
+  }
 }
 
 export class PhoneNetwork {
@@ -42,7 +80,8 @@ export class PhoneNetwork {
   /** Worker sessions by CDP session id, to count their bytes and forget them when they end. */
   private readonly workers = new Map<string, Session>()
   private offline = false
-  readonly transfer: Transfer = { page: 0, worker: 0, encodings: new Map() }
+  readonly transfer: Transfer = { page: 0, worker: 0, encodings: new Map(), requests: [] }
+  private readonly log = new RequestLog()
 
   private constructor(
     private readonly profile: NetworkProfile,
@@ -57,9 +96,26 @@ export class PhoneNetwork {
       const waiting = params.waitingForDebugger as boolean
       void network.attachWorker(sessionId, waiting)
     })
+    const ofWorker = (sessionId: string | undefined) =>
+      sessionId !== undefined && network.workers.has(sessionId)
+    cdp.on('Network.requestWillBeSent', (params, sessionId) => {
+      if (ofWorker(sessionId)) {
+        const request = params.request as { url: string }
+        network.log.sent(`w:${params.requestId as string}`, request.url)
+      }
+    })
+    cdp.on('Network.responseReceived', (params, sessionId) => {
+      if (ofWorker(sessionId)) {
+        const response = params.response as Record<string, unknown>
+        network.log.answered(`w:${params.requestId as string}`, response)
+      }
+    })
     cdp.on('Network.loadingFinished', (params, sessionId) => {
-      if (sessionId && network.workers.has(sessionId)) {
-        network.transfer.worker += params.encodedDataLength as number
+      if (ofWorker(sessionId)) {
+        const bytes = params.encodedDataLength as number
+        network.transfer.worker += bytes
+        const record = network.log.finished(`w:${params.requestId as string}`, 'worker', bytes)
+        if (record) network.transfer.requests.push(record)
       }
     })
     cdp.on('Target.detachedFromTarget', (params) => {
@@ -94,8 +150,14 @@ export class PhoneNetwork {
     const cdp = await context.newCDPSession(page)
     const send: Send = (method, params) =>
       cdp.send(method as 'Network.enable', params as Record<string, never>)
-    cdp.on('Network.loadingFinished', (e) => (this.transfer.page += e.encodedDataLength))
+    cdp.on('Network.requestWillBeSent', (e) => this.log.sent(`p:${e.requestId}`, e.request.url))
+    cdp.on('Network.loadingFinished', (e) => {
+      this.transfer.page += e.encodedDataLength
+      const record = this.log.finished(`p:${e.requestId}`, 'page', e.encodedDataLength)
+      if (record) this.transfer.requests.push(record)
+    })
     cdp.on('Network.responseReceived', (e) => {
+      this.log.answered(`p:${e.requestId}`, e.response as unknown as Record<string, unknown>)
       const encoding = Object.entries(e.response.headers).find(
         ([k]) => k.toLowerCase() === 'content-encoding',
       )?.[1]
@@ -119,6 +181,7 @@ export class PhoneNetwork {
     this.transfer.page = 0
     this.transfer.worker = 0
     this.transfer.encodings.clear()
+    this.transfer.requests.length = 0
   }
 
   /** Forgets the page sessions (their context is closed). */
