@@ -61,6 +61,7 @@ function builtClient(): string {
     'assets/index-Ab12_cD3.js': ENTRY_JS,
     'assets/index-Xy34_eF5.css': `body { margin: 0 }\n${'.card { padding: 1rem }\n'.repeat(100)}`,
     'sw.js': `self.addEventListener('fetch', () => {})\n${'// precache\n'.repeat(100)}`,
+    'assets/worker-sensitivity.worker-Gh56_iJ7.js': `onmessage = () => {}\n${'// work\n'.repeat(100)}`,
     'manifest.webmanifest': JSON.stringify({ name: 'Triage Board', start_url: '/' }),
   }
   for (const [name, text] of Object.entries(files)) {
@@ -195,6 +196,33 @@ describe('serving the built client to phones', () => {
     const res = await get(server, '/icon-192.png', { 'accept-encoding': 'gzip, deflate, br' })
     expect(res.headers['content-encoding']).toBeUndefined()
     expect(res.headers['content-type']).toBe('image/png')
+  })
+
+  it("sends the pages' stylesheets and scripts without the headers only documents heed", async () => {
+    const server = await startServer({ STATIC_DIR: builtClient() })
+    for (const accept of ['br', 'gzip', 'identity']) {
+      for (const path of ['/assets/index-Ab12_cD3.js', '/assets/index-Xy34_eF5.css']) {
+        const res = await get(server, path, { 'accept-encoding': accept })
+        const at = `${path} (${accept})`
+        expect(res.status, at).toBe(200)
+        for (const name of ['content-security-policy', 'x-frame-options', 'x-xss-protection']) {
+          expect(res.headers[name], `${at}: ${name}`).toBeUndefined()
+        }
+        expect(res.headers['x-content-type-options'], at).toBe('nosniff')
+        expect(res.headers['cross-origin-resource-policy'], at).toBe('same-origin')
+      }
+    }
+    // A document, the service worker and a worker's script keep them: their CSP is their own.
+    for (const path of [
+      '/w/abcdefgh12',
+      '/sw.js',
+      '/assets/worker-sensitivity.worker-Gh56_iJ7.js',
+    ]) {
+      const res = await get(server, path, { 'accept-encoding': 'br' })
+      expect(res.status, path).toBe(200)
+      expect(res.headers['content-security-policy'], path).toContain("default-src 'self'")
+      expect(res.headers['x-frame-options'], path).toBe('SAMEORIGIN')
+    }
   })
 
   it('lets the service worker and the manifest in through the CSP', async () => {

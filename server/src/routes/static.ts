@@ -3,6 +3,7 @@
 // it; hashed files under /assets/ are cached for good, everything else is revalidated each time.
 // index.html's own inline scripts (the join page's first screen, the phone view's preload hints)
 // are allowed by their hashes in its Content-Security-Policy, and no other inline script is.
+// The pages' stylesheets and scripts go without the headers only a document heeds.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
@@ -39,6 +40,34 @@ export function joinInfoPreload(path: string): string | null {
 export function cacheControlFor(root: string, file: string): string {
   const path = relative(root, file).split(sep)
   return path.length > 1 && path[0] === 'assets' ? IMMUTABLE : REVALIDATE
+}
+
+/**
+ * Headers helmet puts on every answer that only a document heeds (and a worker, whose script's
+ * CSP is the worker's own): a stylesheet or a module script a page loads ignores them. Its
+ * stylesheets and scripts go without them: about 0.5 KB of each of the dozen answers a phone
+ * waits for on a join link, more than some of the files themselves. X-Content-Type-Options,
+ * Cross-Origin-Resource-Policy and Referrer-Policy (a module script's own) stay.
+ */
+export const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'x-frame-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+] as const
+
+/**
+ * Whether `file` (in `root`) is a stylesheet or script of the pages under assets/, and not a
+ * worker's script: the build names those `worker-…` (client/vite.config.ts), and any script
+ * with "worker" in its name keeps every header, to be safe.
+ */
+export function isPageSubresource(root: string, file: string): boolean {
+  const path = relative(root, file).split(sep)
+  if (path.length !== 2 || path[0] !== 'assets') return false
+  const name = (path[1] ?? '').replace(/\.(br|gz)$/, '')
+  return /\.(css|js)$/.test(name) && !/worker/i.test(name)
 }
 
 /** The CSP source of each inline script of an HTML page (`'sha256-…'`), in page order. */
@@ -102,6 +131,9 @@ const staticFiles: FastifyPluginAsync = async (app) => {
       cacheControl: false,
       setHeaders: (reply: FastifyReply, file: string) => {
         reply.header('cache-control', cacheControlFor(dir, file))
+        if (isPageSubresource(dir, file)) {
+          for (const name of DOCUMENT_ONLY_HEADERS) reply.removeHeader(name)
+        }
         // index.html (its .br or .gz copy too), for "/", "/index.html" and every page route.
         const csp = reply.getHeader('content-security-policy')
         if (typeof csp === 'string' && /^index\.html(\.br|\.gz)?$/.test(relative(dir, file))) {
