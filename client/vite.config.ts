@@ -37,6 +37,25 @@ const precompressOutput: Plugin = {
   },
 }
 
+/**
+ * lib0's dom.js (which lib0/logging, and so Yjs, imports) builds four lib0/schema checks at its
+ * top level; unannotated, the bundler keeps them and with them all of lib0/schema (2 KB brotli)
+ * in the phone view, though nothing uses them. Marked pure, unused, they go.
+ */
+const lib0DomPure: Plugin = {
+  name: 'triage:lib0-dom-pure',
+  apply: 'build',
+  transform: {
+    filter: { id: /[\\/]lib0[\\/]dom\.js$/ },
+    handler(code) {
+      const marked = code.replaceAll(' = $.$custom(', ' = /* @__PURE__ */ $.$custom(')
+      if (marked === code) this.warn('lib0/dom.js: no top-level $.$custom( calls to mark any more')
+      // Nothing moves from one line to another: the source map stays as it is.
+      return { code: marked, map: null }
+    },
+  },
+}
+
 /** The phone view's module: a lazy chunk (src/app/app.tsx), the heart of a participant's page. */
 const PHONE_VIEW = '/src/app/shells/phone/phone-shell.tsx'
 
@@ -131,7 +150,14 @@ const joinFirstScreen: Plugin = {
         if (!link.test(page)) throw new Error(`index.html does not link ${out.fileName}`)
         const css = String(out.source)
         if (/<\/style/i.test(css)) throw new Error(`${out.fileName}: </style> inside`)
-        page = page.replace(link, () => `<style>${css}</style>`)
+        // The link stays, disabled: a disabled stylesheet link is not fetched (HTML, "link type
+        // stylesheet"), and Vite's preload helper, which loads a lazy chunk's CSS with it (the
+        // entry's too, for a chunk that imports from the entry), takes any `rel=stylesheet` link
+        // with that href as loaded already. Without it, every phone fetched this CSS a second time.
+        page = page.replace(
+          link,
+          () => `<link rel="stylesheet" href="/${out.fileName}" disabled><style>${css}</style>`,
+        )
       }
       return {
         html: page,
@@ -145,6 +171,7 @@ export default defineConfig({
   plugins: [
     outputFolder,
     react(),
+    lib0DomPure,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -198,6 +225,11 @@ export default defineConfig({
     joinFirstScreen,
     precompressOutput,
   ],
+  worker: {
+    // The server sends the pages' scripts without the headers only documents and workers heed
+    // (server/src/routes/static.ts); a worker's script keeps them, known by "worker" in its name.
+    rolldownOptions: { output: { entryFileNames: 'assets/worker-[name]-[hash].js' } },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

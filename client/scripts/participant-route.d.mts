@@ -15,3 +15,6 @@ export type BuildManifest = Record<string, ManifestChunk>
 export function participantChunks(manifest: BuildManifest, options: { lazy: boolean }): string[]
 
 export function participantFiles(manifest: BuildManifest, options: { lazy: boolean }): string[]
+
+/** The entry's CSS files, which the build writes into index.html. */
+export function inlinedCss(manifest: BuildManifest): Set<string>

@@ -50,7 +50,11 @@ export function phoneViewChunks(manifest) {
   return seen
 }
 
-/** The output files (JavaScript, CSS, other assets) of those chunks, relative to dist/. */
+/**
+ * The output files (JavaScript, CSS, other assets) of those chunks, relative to dist/. The
+ * entry's own CSS is not one: the build writes it into index.html (vite.config.ts, the join
+ * link's first screen), and no page asks for the file.
+ */
 export function participantFiles(manifest, options) {
   return chunkFiles(manifest, participantChunks(manifest, options))
 }
@@ -60,12 +64,19 @@ export function phoneViewFiles(manifest) {
   return chunkFiles(manifest, phoneViewChunks(manifest))
 }
 
+/** The entry's CSS files, which index.html carries inline. */
+export function inlinedCss(manifest) {
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry)
+  return new Set(entry?.css ?? [])
+}
+
 function chunkFiles(manifest, keys) {
   const files = new Set()
+  const inline = inlinedCss(manifest)
   for (const key of keys) {
     const chunk = manifest[key]
     files.add(chunk.file)
-    for (const css of chunk.css ?? []) files.add(css)
+    for (const css of chunk.css ?? []) if (!inline.has(css)) files.add(css)
     for (const asset of chunk.assets ?? []) files.add(asset)
   }
   return [...files]
