@@ -25,7 +25,7 @@ import { quadrantOf } from './quadrant.js'
 import { splitOf } from './split.js'
 import {
   hashString,
-  quadrantStability,
+  quadrantStabilities,
   type RaterPoint,
   type MatrixWeighting,
 } from './stability.js'
@@ -95,7 +95,16 @@ export function aggregateItems(request: MatrixAggregateRequest): MatrixItemResul
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map(({ r }) => r),
   )
-  return request.items.map((item) => aggregateItem(item, groups, byGroup, request))
+  const collected = request.items.map((item) => collectItem(item, byGroup))
+  // Every item's bootstrap in one pass: the reveal's hot loop, optimised once for them all.
+  const stabilities = quadrantStabilities(
+    collected.map((c, i) => ({
+      groups: c.points,
+      seed: (request.seed ^ hashString(request.items[i]!.key)) >>> 0,
+      resamples: request.resamples,
+    })),
+  )
+  return collected.map((c, i) => aggregateItem(request.items[i]!, groups, c, stabilities[i]!))
 }
 
 /** What a rater's ratings mean to the aggregate, as text: per item, skip or both axes. */
@@ -109,12 +118,21 @@ function ratingsKey(ratings: MatrixRatings, items: readonly CandidateItem[]): st
   )
 }
 
-function aggregateItem(
+/** What the raters gave one item: counts, each group's points, ratings and histograms. */
+interface CollectedItem {
+  readonly n: number
+  readonly skipped: number
+  readonly points: RaterPoint[][]
+  readonly ratings: Record<MatrixAxis, number[]>
+  readonly hist: Record<MatrixAxis, Histogram[]>
+  /** Entries (ratings or skips) per group. */
+  readonly entries: number[]
+}
+
+function collectItem(
   item: CandidateItem,
-  groups: readonly Group[],
   raters: readonly (readonly MatrixRater[])[],
-  request: MatrixAggregateRequest,
-): MatrixItemResult {
+): CollectedItem {
   let n = 0
   let skipped = 0
   const points: RaterPoint[][] = []
@@ -145,11 +163,15 @@ function aggregateItem(
       hist[axis].push(histogramOf(values))
     }
   }
-  const stability = quadrantStability({
-    groups: points,
-    seed: (request.seed ^ hashString(item.key)) >>> 0,
-    resamples: request.resamples,
-  })
+  return { n, skipped, points, ratings, hist, entries }
+}
+
+function aggregateItem(
+  item: CandidateItem,
+  groups: readonly Group[],
+  { n, skipped, ratings, hist, entries }: CollectedItem,
+  stability: Record<MatrixWeighting, number | null>,
+): MatrixItemResult {
   const placement = (weighting: MatrixWeighting): Placement => {
     const impact = summarizeAxis(hist.impact, weighting)
     const effort = summarizeAxis(hist.effort, weighting)

@@ -14,6 +14,7 @@ export { axesFor, clampRatings, ratesAxis, ratingProgress } from './ratings.js'
 export { describeSplit, splitOf, type SplitWords } from './split.js'
 export {
   quadrantStability,
+  quadrantStabilities,
   type MatrixWeighting,
   type RaterPoint,
   type StabilityRequest,

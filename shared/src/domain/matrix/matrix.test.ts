@@ -16,7 +16,7 @@ import { handMoves } from './placement.js'
 import { quadrantOf } from './quadrant.js'
 import { axesFor, clampRatings, ratingProgress } from './ratings.js'
 import { axisSplit, describeSplit, splitOf } from './split.js'
-import { quadrantStability, type RaterPoint } from './stability.js'
+import { quadrantStabilities, quadrantStability, type RaterPoint } from './stability.js'
 
 const item = (key: string) => ({ key, kind: 'idea' as const, label: `Item ${key}` })
 const groups = [
@@ -332,6 +332,24 @@ describe('aggregating an item', () => {
           if (quadrantOf(p) === want) stays++
         }
         expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBe(stays / 40)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('gives many items at once what it gives each alone', () => {
+    const point = fc.record({
+      impact: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+      effort: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+    })
+    const request = fc.record({
+      groups: fc.array(fc.array(point, { maxLength: 7 }), { minLength: 1, maxLength: 3 }),
+      seed: fc.nat(),
+      resamples: fc.integer({ min: 0, max: 60 }),
+    })
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 5 }), (requests) => {
+        expect(quadrantStabilities(requests)).toEqual(requests.map((r) => quadrantStability(r)))
       }),
       { numRuns: 200 },
     )

@@ -116,76 +116,97 @@ const quadrantCode = (impact: number, effort: number) =>
 
 const NO_QUADRANT = -1
 
+/** One item's bootstrap as the hot loop takes it: numbers and typed arrays only. */
+interface BootstrapJob {
+  /** Ratings 1–9 (0 for none), one array per group, the same raters in the same order. */
+  readonly impacts: readonly Int8Array[]
+  readonly efforts: readonly Int8Array[]
+  readonly seed: number
+  readonly resamples: number
+  /** The observed quadrant's code per weighting, or NO_QUADRANT. */
+  readonly wantPeople: number
+  readonly wantGroups: number
+  /**
+   * The observed medians (people impact, people effort, groups impact, groups effort), kept by
+   * a resample in which nobody rated the axis.
+   */
+  readonly observed: Float64Array
+}
+
 /**
- * The hot loop of a reveal (1,000 resamples of every item), kept apart and monomorphic so the
- * JIT optimises it once and early: only numbers and typed arrays, no allocation per resample.
- * Ratings are 1–9 with 0 for none, one array per group and axis; `want` is the target quadrant
- * code per weighting (people, groups) or NO_QUADRANT; `observed` the observed medians (people
- * impact, people effort, groups impact, groups effort), kept by a resample in which nobody
- * rated the axis. Returns how many resamples stayed, per weighting. createRandom's generator
- * (Mulberry32) is stepped here with its state in a local, without a closure call per draw,
- * each 32-bit output picking two raters.
+ * The hot loop of a reveal (1,000 resamples of every item): every item's bootstrap in one call,
+ * resample by resample across the items (each item keeps its own generator state), so every
+ * path of the loop runs within its first few turns and V8 optimises it once, early, and keeps
+ * that code for the whole reveal instead of throwing it away at the first item's end. Numbers
+ * and typed arrays only, no allocation per resample. Returns how many resamples stayed in the
+ * observed quadrant, two figures per job (people, groups). createRandom's generator
+ * (Mulberry32) is stepped here with its state in a local, without a closure call per draw, each
+ * 32-bit output picking two raters.
  */
-function bootstrapStays(
-  impacts: readonly Int8Array[],
-  efforts: readonly Int8Array[],
-  seed: number,
-  resamples: number,
-  wantPeople: number,
-  wantGroups: number,
-  observed: Float64Array,
-): Int32Array {
-  const groups = impacts.length
-  const sampledImpact = new Int32Array(groups * SLOTS)
-  const sampledEffort = new Int32Array(groups * SLOTS)
+function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
+  const stays = new Int32Array(jobs.length * 2)
+  const states = Int32Array.from(jobs, (job) => job.seed | 0)
+  let most = 0
+  let rounds = 0
+  for (const job of jobs) {
+    most = Math.max(most, job.impacts.length)
+    rounds = Math.max(rounds, job.resamples)
+  }
+  const sampledImpact = new Int32Array(most * SLOTS)
+  const sampledEffort = new Int32Array(most * SLOTS)
   const scratch = emptyHistogram()
-  const stays = new Int32Array(2)
-  let state = seed | 0
-  for (let b = 0; b < resamples; b++) {
-    sampledImpact.fill(0)
-    sampledEffort.fill(0)
-    for (let g = 0; g < groups; g++) {
-      const impact = impacts[g]!
-      const effort = efforts[g]!
-      const n = impact.length
-      const base = g * SLOTS
-      if (n > HALF_RANGE) {
-        // More raters than a half draw can pick among (never in a workshop): a draw each.
-        for (let k = 0; k < n; k++) {
+  for (let b = 0; b < rounds; b++) {
+    for (let item = 0; item < jobs.length; item++) {
+      const { impacts, efforts, resamples, wantPeople, wantGroups, observed } = jobs[item]!
+      if (b >= resamples) continue
+      const groups = impacts.length
+      sampledImpact.fill(0)
+      sampledEffort.fill(0)
+      let state = states[item]!
+      for (let g = 0; g < groups; g++) {
+        const impact = impacts[g]!
+        const effort = efforts[g]!
+        const n = impact.length
+        const base = g * SLOTS
+        if (n > HALF_RANGE) {
+          // More raters than a half draw can pick among (never in a workshop): a draw each.
+          for (let k = 0; k < n; k++) {
+            state = (state + 0x6d2b79f5) | 0
+            let t = Math.imul(state ^ (state >>> 15), state | 1)
+            t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+            const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
+            sampledImpact[base + impact[j]!]!++
+            sampledEffort[base + effort[j]!]!++
+          }
+          continue
+        }
+        // Two raters a draw: the high and the low 16 bits each pick one, scaled to the group's
+        // size in integers (a bias below n / 65,536, a third of a per cent for 200 raters).
+        for (let k = 0; k < n; k += 2) {
           state = (state + 0x6d2b79f5) | 0
           let t = Math.imul(state ^ (state >>> 15), state | 1)
           t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-          const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
+          const r = (t ^ (t >>> 14)) >>> 0
+          const j = ((r >>> 16) * n) >>> 16
           sampledImpact[base + impact[j]!]!++
           sampledEffort[base + effort[j]!]!++
+          if (k + 1 === n) break
+          const i = ((r & 0xffff) * n) >>> 16
+          sampledImpact[base + impact[i]!]!++
+          sampledEffort[base + effort[i]!]!++
         }
-        continue
       }
-      // Two raters a draw: the high and the low 16 bits each pick one, scaled to the group's
-      // size in integers (a bias below n / 65,536, a third of a per cent for 200 raters).
-      for (let k = 0; k < n; k += 2) {
-        state = (state + 0x6d2b79f5) | 0
-        let t = Math.imul(state ^ (state >>> 15), state | 1)
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-        const r = (t ^ (t >>> 14)) >>> 0
-        const j = ((r >>> 16) * n) >>> 16
-        sampledImpact[base + impact[j]!]!++
-        sampledEffort[base + effort[j]!]!++
-        if (k + 1 === n) break
-        const i = ((r & 0xffff) * n) >>> 16
-        sampledImpact[base + impact[i]!]!++
-        sampledEffort[base + effort[i]!]!++
+      states[item] = state
+      if (wantPeople !== NO_QUADRANT) {
+        const impact = flatPeopleMedian(sampledImpact, groups, scratch) ?? observed[0]!
+        const effort = flatPeopleMedian(sampledEffort, groups, scratch) ?? observed[1]!
+        if (quadrantCode(impact, effort) === wantPeople) stays[item * 2]!++
       }
-    }
-    if (wantPeople !== NO_QUADRANT) {
-      const impact = flatPeopleMedian(sampledImpact, groups, scratch) ?? observed[0]!
-      const effort = flatPeopleMedian(sampledEffort, groups, scratch) ?? observed[1]!
-      if (quadrantCode(impact, effort) === wantPeople) stays[0]!++
-    }
-    if (wantGroups !== NO_QUADRANT) {
-      const impact = flatGroupsMedian(sampledImpact, groups, scratch) ?? observed[2]!
-      const effort = flatGroupsMedian(sampledEffort, groups, scratch) ?? observed[3]!
-      if (quadrantCode(impact, effort) === wantGroups) stays[1]!++
+      if (wantGroups !== NO_QUADRANT) {
+        const impact = flatGroupsMedian(sampledImpact, groups, scratch) ?? observed[2]!
+        const effort = flatGroupsMedian(sampledEffort, groups, scratch) ?? observed[3]!
+        if (quadrantCode(impact, effort) === wantGroups) stays[item * 2 + 1]!++
+      }
     }
   }
   return stays
@@ -209,6 +230,43 @@ export interface StabilityRequest {
 export function quadrantStability(
   request: StabilityRequest,
 ): Record<MatrixWeighting, number | null> {
+  return quadrantStabilities([request])[0]!
+}
+
+type Stability = Record<MatrixWeighting, number | null>
+
+/** `quadrantStability` of many items at once, the bootstraps in one pass (a reveal's items). */
+export function quadrantStabilities(requests: readonly StabilityRequest[]): Stability[] {
+  const out: Stability[] = []
+  const jobs: BootstrapJob[] = []
+  const pending: { at: number; resamples: number; people: boolean; groups: boolean }[] = []
+  for (const request of requests) {
+    const job = bootstrapJob(request)
+    if ('people' in job) {
+      out.push(job)
+      continue
+    }
+    pending.push({
+      at: out.length,
+      resamples: request.resamples,
+      people: job.wantPeople !== NO_QUADRANT,
+      groups: job.wantGroups !== NO_QUADRANT,
+    })
+    out.push({ people: null, groups: null })
+    jobs.push(job)
+  }
+  const stays = bootstrapStays(jobs)
+  pending.forEach((p, i) => {
+    out[p.at] = {
+      people: p.people ? stays[i * 2]! / p.resamples : null,
+      groups: p.groups ? stays[i * 2 + 1]! / p.resamples : null,
+    }
+  })
+  return out
+}
+
+/** The figure itself where no resampling is needed, else the hot loop's job. */
+function bootstrapJob(request: StabilityRequest): Stability | BootstrapJob {
   const observed = {
     people: medianPoint(request.groups, 'people'),
     groups: medianPoint(request.groups, 'groups'),
@@ -232,24 +290,19 @@ export function quadrantStability(
     point.impact === null || point.effort === null
       ? NO_QUADRANT
       : quadrantCode(point.impact, point.effort)
-  const stayed = bootstrapStays(
-    values('impact'),
-    values('effort'),
-    request.seed,
-    request.resamples,
-    code(observed.people),
-    code(observed.groups),
-    Float64Array.of(
+  return {
+    impacts: values('impact'),
+    efforts: values('effort'),
+    seed: request.seed,
+    resamples: request.resamples,
+    wantPeople: code(observed.people),
+    wantGroups: code(observed.groups),
+    observed: Float64Array.of(
       observed.people.impact ?? 0,
       observed.people.effort ?? 0,
       observed.groups.impact ?? 0,
       observed.groups.effort ?? 0,
     ),
-  )
-  const stays = { people: stayed[0]!, groups: stayed[1]! }
-  return {
-    people: target.people === null ? null : stays.people / request.resamples,
-    groups: target.groups === null ? null : stays.groups / request.resamples,
   }
 }
 
