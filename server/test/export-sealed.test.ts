@@ -18,8 +18,10 @@ import {
   type MatrixRatingSettings,
 } from '@triage/shared'
 import {
+  ratingSheetInputs,
   recomputeMatrixResult,
   recomputeScoresResult,
+  scoreSheetInputs,
   workshopRecordSchema,
 } from '@triage/shared/export'
 import {
@@ -146,13 +148,19 @@ describe('the JSON export of sealed 2x2 ratings and scores', () => {
 
     const matrix = record.matrix!
     const ratings = matrix.ratings!
-    expect(ratings.map((r) => [r.rater, r.group])).toEqual([
+    expect(ratings.rows.map((r) => [r.rater, r.group])).toEqual([
       ['R001', 'g1'],
       ['R002', 'g1'],
       ['R003', 'g2'],
     ])
+    // In columns: the items once, impact then effort per item in each row.
+    expect(ratings.items).toEqual(matrix.result!.items.map((i) => i.key))
+    const at = (key: string) => ratings.items.indexOf(key)
     // As counted: Ben's impact 12 is gone, his effort and his skip stay.
-    expect(ratings.map((r) => r.ratings)).toContainEqual({
+    const bens = ratings.rows.find((r) => r.skipped.includes(at(ct)))!
+    expect(bens.ratings.slice(at(theatre) * 2, at(theatre) * 2 + 2)).toEqual([null, 3])
+    expect(bens.ratings.slice(at(ct) * 2, at(ct) * 2 + 2)).toEqual([null, null])
+    expect(ratingSheetInputs(ratings).map((r) => r.ratings)).toContainEqual({
       [theatre]: { effort: 3 },
       [ct]: { skip: true },
     })
@@ -160,13 +168,14 @@ describe('the JSON export of sealed 2x2 ratings and scores', () => {
 
     const scores = record.framework!.scores
     const sheets = scores.sheets!
-    expect(sheets.map((s) => [s.scorer, s.group])).toEqual([
+    expect(sheets.rows.map((s) => [s.scorer, s.group])).toEqual([
       ['S001', 'g1'],
       ['S002', 'g1'],
       ['S003', 'g2'],
     ])
-    expect(sheets.map((s) => s.scores)).toContainEqual({ [theatre]: { safety: 4 } })
-    expect(sheets.map((s) => s.scores)).toContainEqual({
+    const inputs = scoreSheetInputs(sheets).map((s) => s.scores)
+    expect(inputs).toContainEqual({ [theatre]: { safety: 4 } })
+    expect(inputs).toContainEqual({
       [theatre]: { safety: 2 },
       [ct]: { workflow: 4 },
     })

@@ -132,7 +132,7 @@ describe('GET /api/workshops/:id/export', () => {
     const res = await exportOf(server, s.workshopId, 'format=json', s.facilitatorToken)
     const text = await res.text()
     const record = workshopRecordSchema.parse(JSON.parse(text))
-    expect(record.schemaVersion).toBe(1)
+    expect(record.schemaVersion).toBe(2)
     expect(record.participants).toHaveLength(3)
     for (const secret of ['Ana', '"Cy"', 'onerror', ...s.people.map((p) => p.participantId)]) {
       expect(text).not.toContain(secret)

@@ -2,6 +2,7 @@
 // own, so that the renderers' libraries (mdast, d3-scale, csv-stringify) never reach a bundle
 // that imports only the package's main entry, such as the participant's phone route.
 export * from './schema/record.js'
+export * from './schema/record-sheets.js'
 export * from './schema/export-format.js'
 export * from './doc/record.js'
 export * from './domain/export/build-record.js'

@@ -10,6 +10,7 @@ import { consensusScoresSchema } from './consensus-scores.js'
 import { adoptedWeightsSchema, frameworkSchema, weightsSchema } from './framework.js'
 import { moscowPlanSchema } from './moscow.js'
 import { frameworkMethodSchema, riceEstimatesSchema } from './rice.js'
+import { recordScoreSheetsSchema } from './record-sheets.js'
 import { roundStatusSchema } from './rounds.js'
 import { z } from './zod.js'
 
@@ -56,15 +57,6 @@ export const recordScoresResultSchema = z.object({
   raters: z.number(),
 })
 
-/** One sealed participant's criterion scores, as counted, under a pseudonym (`S001`, …). */
-export const recordScoreSheetSchema = z.object({
-  scorer: z.string(),
-  group: z.string(),
-  /** Item key → criterion id → score. */
-  scores: table,
-})
-export type RecordScoreSheet = z.infer<typeof recordScoreSheetSchema>
-
 export const recordFrameworkSchema = z.object({
   /** The criteria and starting weights; null when none were set up. */
   framework: z.nullable(frameworkSchema),
@@ -80,11 +72,11 @@ export const recordFrameworkSchema = z.object({
     status: roundStatusSchema,
     result: z.nullable(recordScoresResultSchema),
     /**
-     * Every sealed participant's counted scores, from which the scores round's aggregate
-     * recomputes `result`; null before a reveal or when they do not hold its counts; absent in
-     * a record from before it existed.
+     * Every sealed participant's counted scores under a pseudonym (`S001`, …), in columns, from
+     * which the scores round's aggregate recomputes `result`; null before a reveal or when they
+     * do not hold its counts; absent in a record from before it existed.
      */
-    sheets: z.optional(z.nullable(z.array(recordScoreSheetSchema))),
+    sheets: z.optional(z.nullable(recordScoreSheetsSchema)),
   }),
   /** The sensitivity's inputs besides the above: the seed and how many weight samples. */
   sensitivity: z.object({

@@ -10,11 +10,11 @@ import {
   matrixAxisSchema,
   matrixPointSchema,
   matrixRatingSettingsSchema,
-  matrixRatingsSchema,
   matrixResultsSchema,
   quadrantSchema,
 } from './matrix.js'
 import { recordFrameworkSchema } from './record-framework.js'
+import { recordRatingSheetsSchema } from './record-sheets.js'
 import { voteResultsSchema, votingSettingsSchema, votingStatusSchema } from './voting.js'
 import { z } from './zod.js'
 
@@ -24,8 +24,9 @@ export const RECORD_FORMAT = 'triage-board/workshop-record'
 /**
  * Version of the record's shape. Bump it when a field is renamed, retyped, removed or changes
  * meaning (see docs/decisions.md, the migration rule); a new optional key needs no bump.
+ * 2: the sealed 2x2 ratings and criterion scores in columns (schema/record-sheets.ts).
  */
-export const RECORD_SCHEMA_VERSION = 1
+export const RECORD_SCHEMA_VERSION = 2
 
 const count = z.number().check(z.int(), z.nonnegative())
 /** Server time, ms since the epoch. */
@@ -115,15 +116,6 @@ export const recordDecisionsSchema = z.object({
 })
 export type RecordDecisions = z.infer<typeof recordDecisionsSchema>
 
-/** One sealed participant's 2x2 ratings, as counted, under a pseudonym (`R001`, …). */
-export const recordRatingSheetSchema = z.object({
-  rater: z.string(),
-  group: z.string(),
-  /** Item key → impact and effort 1–9 (only the axes the group rates) or a skip. */
-  ratings: matrixRatingsSchema,
-})
-export type RecordRatingSheet = z.infer<typeof recordRatingSheetSchema>
-
 /** The 2x2: the ratings round, its revealed aggregate, and the group placement. */
 export const recordMatrixSchema = z.object({
   status: roundStatusSchema,
@@ -131,11 +123,12 @@ export const recordMatrixSchema = z.object({
   /** The aggregate as revealed to the room (no one's own ratings); null before a reveal. */
   result: z.nullable(matrixResultsSchema),
   /**
-   * Every sealed participant's counted ratings, from which the matrix aggregate (with the
-   * result's bootstrap seed and resamples) recomputes `result`; null before a reveal or when
-   * they do not hold its counts; absent in a record from before it existed.
+   * Every sealed participant's counted ratings under a pseudonym (`R001`, …), in columns, from
+   * which the matrix aggregate (with the result's bootstrap seed and resamples) recomputes
+   * `result`; null before a reveal or when they do not hold its counts; absent in a record from
+   * before it existed.
    */
-  ratings: z.optional(z.nullable(z.array(recordRatingSheetSchema))),
+  ratings: z.optional(z.nullable(recordRatingSheetsSchema)),
   /** Axis names and quadrant labels as the facilitator set them (defaults where unset). */
   labels: z.object({
     axes: z.record(matrixAxisSchema, z.string()),

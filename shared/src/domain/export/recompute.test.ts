@@ -57,7 +57,7 @@ describe('the Markdown, recomputed from the JSON export', () => {
   const all = tables(markdown)
 
   it('carries its schema version and the ballots under pseudonyms only', () => {
-    expect(json.schemaVersion).toBe(1)
+    expect(json.schemaVersion).toBe(2)
     expect(json.format).toBe('triage-board/workshop-record')
     expect(ballots.map((b) => b.voter)).toEqual(ballots.map((_, i) => `V00${i + 1}`))
   })
@@ -242,8 +242,11 @@ describe('the 2x2, recomputed from the JSON export', () => {
     q ? matrix.labels.quadrants[q as keyof typeof matrix.labels.quadrants] : 'Not placed'
 
   it('carries the sealed ratings under pseudonyms only', () => {
-    expect(sheets.map((s) => s.rater)).toEqual(sheets.map((_, i) => `R00${i + 1}`))
-    expect(sheets).toHaveLength(json.participants.length)
+    expect(sheets.rows.map((s) => s.rater)).toEqual(sheets.rows.map((_, i) => `R00${i + 1}`))
+    expect(sheets.rows).toHaveLength(json.participants.length)
+    // In columns: the result's items once, then impact and effort per item in each row.
+    expect(sheets.items).toEqual(result.items.map((i) => i.key))
+    expect(sheets.axes).toEqual(['impact', 'effort'])
     expect(result.bootstrap).toEqual({ seed: 2024, resamples: 1000 })
   })
 
@@ -338,8 +341,14 @@ describe('the phone scores, recomputed from the JSON export', () => {
   const all = tables(markdown)
 
   it('carries the sealed scores under pseudonyms only', () => {
-    expect(sheets.map((s) => s.scorer)).toEqual(sheets.map((_, i) => `S00${i + 1}`))
-    expect(sheets).toHaveLength(json.participants.length)
+    expect(sheets.rows.map((s) => s.scorer)).toEqual(sheets.rows.map((_, i) => `S00${i + 1}`))
+    expect(sheets.rows).toHaveLength(json.participants.length)
+    // In columns: the result's items and criteria once, then one row of numbers per scorer.
+    expect(sheets.items).toEqual(result.items.map((i) => i.key))
+    expect(sheets.criteria).toEqual(result.criteria.map((c) => c.id))
+    for (const row of sheets.rows) {
+      expect(row.scores).toHaveLength(sheets.items.length * sheets.criteria.length)
+    }
   })
 
   it('recomputes the revealed means exactly: per item and criterion, per group, every group equal', () => {
