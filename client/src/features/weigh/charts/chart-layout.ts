@@ -8,7 +8,8 @@ export interface Tick {
   readonly x: number
 }
 
-interface Frame {
+/** What every chart's layout gives: its size, the plot's edges and the axis ticks. */
+export interface Frame {
   readonly width: number
   readonly height: number
   readonly plotLeft: number

@@ -2,10 +2,16 @@
 // group and overall, their spread per criterion, and each item's score stacked by criterion.
 // Each series has a colour and a fill pattern (colour is never the only signal), and a table
 // beside every chart holds its numbers as text.
-import { useId, useMemo, useRef } from 'react'
+import { useId, useMemo, useRef, type ReactNode } from 'react'
 import { groupStyle, patternId, type PatternKind } from '../../../results/chart-style'
 import { useChartSize } from '../../../results/use-chart-size'
-import { groupedBarsLayout, shortLabel, spreadLayout, stackLayout } from './chart-layout'
+import {
+  groupedBarsLayout,
+  shortLabel,
+  spreadLayout,
+  stackLayout,
+  type Frame,
+} from './chart-layout'
 import '../weigh.css'
 
 interface Named {
@@ -46,6 +52,70 @@ function Axis({
         {title}
       </text>
     </g>
+  )
+}
+
+/** The chart's box (its measured width) and the room its row labels get. */
+function useChartBox() {
+  const box = useRef<HTMLDivElement>(null)
+  const { width } = useChartSize(box)
+  return { box, width, labelWidth: labelWidthFor(width) }
+}
+
+/** A chart's SVG: its accessible name, the axis along the bottom, and what is drawn on it. */
+function ChartSvg({
+  label,
+  layout,
+  axisTitle,
+  children,
+}: {
+  label: string
+  layout: Frame
+  axisTitle: string
+  children: ReactNode
+}) {
+  return (
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      className="weigh-chart__svg"
+    >
+      <Axis
+        ticks={layout.ticks}
+        left={layout.plotLeft}
+        right={layout.plotRight}
+        top={layout.plotTop}
+        axisY={layout.axisY}
+        title={axisTitle}
+      />
+      {children}
+    </svg>
+  )
+}
+
+/** A row's name left of the plot, shortened to the room there is. */
+function RowLabel({
+  layout,
+  y,
+  text,
+  labelWidth,
+}: {
+  layout: Frame
+  y: number
+  text: string
+  labelWidth: number
+}) {
+  return (
+    <text
+      className="weigh-chart__label"
+      x={layout.plotLeft - 8}
+      y={y}
+      textAnchor="end"
+      dominantBaseline="central"
+    >
+      {shortLabel(text, charsFor(labelWidth))}
+    </text>
   )
 }
 
@@ -116,10 +186,8 @@ export function ProposalBars({
   criteria: readonly Named[]
   series: readonly { readonly name: string; readonly weights: Readonly<Record<string, number>> }[]
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  const { width } = useChartSize(box)
+  const { box, width, labelWidth } = useChartBox()
   const prefix = useId()
-  const labelWidth = labelWidthFor(width)
   const layout = useMemo(
     () =>
       groupedBarsLayout(
@@ -131,32 +199,20 @@ export function ProposalBars({
   )
   return (
     <div className="weigh-chart" ref={box}>
-      <svg
-        role="img"
-        aria-label="Mean proposal per criterion, by stakeholder group and overall"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        className="weigh-chart__svg"
+      <ChartSvg
+        label="Mean proposal per criterion, by stakeholder group and overall"
+        layout={layout}
+        axisTitle="Points of 100"
       >
         <Patterns prefix={prefix} count={series.length} />
-        <Axis
-          ticks={layout.ticks}
-          left={layout.plotLeft}
-          right={layout.plotRight}
-          top={layout.plotTop}
-          axisY={layout.axisY}
-          title="Points of 100"
-        />
         {layout.rows.map((row) => (
           <g key={row.id}>
-            <text
-              className="weigh-chart__label"
-              x={layout.plotLeft - 8}
+            <RowLabel
+              layout={layout}
               y={row.y + row.height / 2}
-              textAnchor="end"
-              dominantBaseline="central"
-            >
-              {shortLabel(row.label, charsFor(labelWidth))}
-            </text>
+              text={row.label}
+              labelWidth={labelWidth}
+            />
             {row.bars.map((bar) => (
               <Fill
                 key={bar.series}
@@ -170,7 +226,7 @@ export function ProposalBars({
             ))}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <Legend names={series.map((s) => s.name)} />
     </div>
   )
@@ -186,40 +242,21 @@ export function SpreadChart({
     Record<string, { min: number; q1: number; median: number; q3: number; max: number } | null>
   >
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  const { width } = useChartSize(box)
-  const labelWidth = labelWidthFor(width)
+  const { box, width, labelWidth } = useChartBox()
   const layout = useMemo(
     () => spreadLayout(criteria, spread, { width, labelWidth }),
     [criteria, spread, width, labelWidth],
   )
   return (
     <div className="weigh-chart" ref={box}>
-      <svg
-        role="img"
-        aria-label="Spread of the proposals per criterion: lowest, quartiles, median and highest"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        className="weigh-chart__svg"
+      <ChartSvg
+        label="Spread of the proposals per criterion: lowest, quartiles, median and highest"
+        layout={layout}
+        axisTitle="Points of 100"
       >
-        <Axis
-          ticks={layout.ticks}
-          left={layout.plotLeft}
-          right={layout.plotRight}
-          top={layout.plotTop}
-          axisY={layout.axisY}
-          title="Points of 100"
-        />
         {layout.rows.map((row) => (
           <g key={row.id}>
-            <text
-              className="weigh-chart__label"
-              x={layout.plotLeft - 8}
-              y={row.mid}
-              textAnchor="end"
-              dominantBaseline="central"
-            >
-              {shortLabel(row.label, charsFor(labelWidth))}
-            </text>
+            <RowLabel layout={layout} y={row.mid} text={row.label} labelWidth={labelWidth} />
             {row.box && (
               <g className="weigh-chart__box">
                 <line x1={row.box.min} x2={row.box.max} y1={row.mid} y2={row.mid} />
@@ -242,7 +279,7 @@ export function SpreadChart({
             )}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
     </div>
   )
 }
@@ -255,42 +292,28 @@ export function ContributionChart({
   criteria: readonly Named[]
   items: readonly { key: string; label: string; contributions: readonly number[] }[]
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  const { width } = useChartSize(box)
+  const { box, width, labelWidth } = useChartBox()
   const prefix = useId()
-  const labelWidth = labelWidthFor(width)
   const layout = useMemo(
     () => stackLayout(items, { width, labelWidth }),
     [items, width, labelWidth],
   )
   return (
     <div className="weigh-chart" ref={box}>
-      <svg
-        role="img"
-        aria-label="Weighted score per item, stacked by each criterion's contribution"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        className="weigh-chart__svg"
+      <ChartSvg
+        label="Weighted score per item, stacked by each criterion's contribution"
+        layout={layout}
+        axisTitle="Weighted score (0–100)"
       >
         <Patterns prefix={prefix} count={criteria.length} />
-        <Axis
-          ticks={layout.ticks}
-          left={layout.plotLeft}
-          right={layout.plotRight}
-          top={layout.plotTop}
-          axisY={layout.axisY}
-          title="Weighted score (0–100)"
-        />
         {layout.bars.map((bar) => (
           <g key={bar.key}>
-            <text
-              className="weigh-chart__label"
-              x={layout.plotLeft - 8}
+            <RowLabel
+              layout={layout}
               y={bar.y + bar.height / 2}
-              textAnchor="end"
-              dominantBaseline="central"
-            >
-              {shortLabel(bar.label, charsFor(labelWidth))}
-            </text>
+              text={bar.label}
+              labelWidth={labelWidth}
+            />
             {bar.segments.map((s) => (
               <Fill
                 key={s.criterion}
@@ -304,7 +327,7 @@ export function ContributionChart({
             ))}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <Legend names={criteria.map((c) => c.name)} />
     </div>
   )
