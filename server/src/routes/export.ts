@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { VIEWER_EXPORT_FORMATS, exportQuerySchema, workshopIdSchema } from '@triage/shared'
 import { HTML_EXPORT_CSP, isTimeZone, renderExport } from '@triage/shared/export'
 import { HttpError, parseOr400 } from '../http-error.js'
-import { readWorkshopRecord } from '../workshop/export.js'
+import { RecordCache, readWorkshopRecord } from '../workshop/export.js'
 
 interface ExportRoute {
   Params: { id: string }
@@ -13,6 +13,8 @@ interface ExportRoute {
 }
 
 const exportRoute: FastifyPluginAsync = async (app) => {
+  // md, html, json and csv of an unchanged workshop one after another read its record once.
+  const cache = new RecordCache()
   app.get<ExportRoute>('/api/workshops/:id/export', async (request, reply) => {
     const id = parseOr400(workshopIdSchema, request.params.id)
     // Who asks comes first: without the token, not even a bad format is worth an answer.
@@ -29,7 +31,8 @@ const exportRoute: FastifyPluginAsync = async (app) => {
     if (query.tz !== undefined && !isTimeZone(query.tz)) {
       throw new HttpError(400, 'bad_request', 'tz: not a time zone this server knows')
     }
-    const record = await readWorkshopRecord({ rooms: app.rooms, store: app.store }, id, Date.now())
+    const deps = { rooms: app.rooms, store: app.store, cache }
+    const record = await readWorkshopRecord(deps, id, Date.now())
     const file = renderExport(record, query.format, { timeZone: query.tz ?? 'UTC' })
     reply
       .header('content-type', file.contentType)

@@ -1,7 +1,10 @@
 // Reads a workshop's record for an export: the control and board documents through the rooms,
 // when it was created and closed from the directory, and the sealed votes, consent, 2x2 ratings
 // and scores from the sealed store (so that the JSON export recounts the revealed results).
-// Reads only; available at any phase.
+// Reads only; available at any phase. The last record read of a few workshops is kept and
+// given again while nothing it was read from has changed (`RecordCache`).
+import { Buffer } from 'node:buffer'
+import type * as Y from 'yjs'
 import {
   consentRound,
   criterionScores,
@@ -33,6 +36,95 @@ const VOTING_SEAL_KEY = 'votes'
 export interface ExportDeps {
   readonly rooms: Pick<Rooms, 'acquire'>
   readonly store: Pick<Directory, 'getWorkshop'> & Pick<SealedInputs, 'getSealed'>
+  /** Records read before; without it every read assembles the record afresh. */
+  readonly cache?: RecordCache
+}
+
+/**
+ * Transactions each document has seen since the cache first met it (any change bumps it). The
+ * counter stands for its document in the cache, which so keeps no unloaded document alive.
+ */
+const transactions = new WeakMap<Y.Doc, { n: number }>()
+
+function transactionCount(doc: Y.Doc): { n: number } {
+  let count = transactions.get(doc)
+  if (!count) {
+    const c = { n: 0 }
+    // Every change to a document, local or applied from elsewhere, runs in a transaction; a
+    // transaction that changes nothing only costs the next export a fresh read.
+    doc.on('afterTransaction', () => void c.n++)
+    transactions.set(doc, (count = c))
+  }
+  return count
+}
+
+/** Everything a record is read from, as compared between two reads. */
+interface RecordSourcesSeen {
+  readonly control: { n: number }
+  readonly controlAt: number
+  readonly board: { n: number }
+  readonly boardAt: number
+  readonly createdAt: number | null
+  readonly closedAt: number | null
+  readonly seals: readonly (Uint8Array | null)[]
+}
+
+const sameBytes = (a: Uint8Array | null, b: Uint8Array | null) =>
+  a === null || b === null ? a === b : Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
+
+function sameSources(a: RecordSourcesSeen, b: RecordSourcesSeen): boolean {
+  return (
+    a.control === b.control &&
+    a.controlAt === b.controlAt &&
+    a.board === b.board &&
+    a.boardAt === b.boardAt &&
+    a.createdAt === b.createdAt &&
+    a.closedAt === b.closedAt &&
+    a.seals.length === b.seals.length &&
+    a.seals.every((seal, i) => sameBytes(seal, b.seals[i]!))
+  )
+}
+
+/**
+ * The last record read of the `size` workshops exported most recently, each with what it was
+ * read from: the two documents (the same objects, with no transaction since), the directory's
+ * times and the sealed inputs byte for byte (a few MB for a 200-participant workshop, held
+ * with its record). Exporting md, html, json and csv of a closed
+ * workshop one after another reads it once. Records are frozen: renderers only read them.
+ */
+export class RecordCache {
+  readonly #entries = new Map<WorkshopId, { seen: RecordSourcesSeen; record: WorkshopRecord }>()
+
+  constructor(readonly size = 4) {}
+
+  get(workshopId: WorkshopId, seen: RecordSourcesSeen): WorkshopRecord | null {
+    const entry = this.#entries.get(workshopId)
+    if (!entry || !sameSources(entry.seen, seen)) return null
+    // Most recently used last: the first entry is the one to drop.
+    this.#entries.delete(workshopId)
+    this.#entries.set(workshopId, entry)
+    return entry.record
+  }
+
+  set(workshopId: WorkshopId, seen: RecordSourcesSeen, record: WorkshopRecord): void {
+    this.#entries.delete(workshopId)
+    this.#entries.set(workshopId, { seen, record: deepFreeze(record) })
+    while (this.#entries.size > this.size) {
+      this.#entries.delete(this.#entries.keys().next().value!)
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear()
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }
 
 /**
@@ -40,13 +132,10 @@ export interface ExportDeps {
  * the sealed context as the reveal clamps it (no input counts as none). Null when there is no
  * seal or it cannot be read: the record then carries the revealed results without them.
  */
-async function sealedInputs<Settings, Context, Input, Result>(
-  store: ExportDeps['store'],
-  workshopId: WorkshopId,
+function sealedInputs<Settings, Context, Input, Result>(
+  bytes: Uint8Array | null,
   kind: RoundKind<Settings, Context, Input, Result>,
-  key: string,
-): Promise<{ group: string; input: unknown }[] | null> {
-  const bytes = await store.getSealed(workshopId, key)
+): { group: string; input: unknown }[] | null {
   if (!bytes) return null
   let json: unknown
   try {
@@ -62,45 +151,39 @@ async function sealedInputs<Settings, Context, Input, Result>(
   }))
 }
 
-/** The sealed ballots of the last vote closed (see `sealedInputs`). */
-async function sealedBallots(
-  store: ExportDeps['store'],
-  workshopId: WorkshopId,
-): Promise<SealedBallot[] | null> {
-  const found = await sealedInputs(store, workshopId, dotVoting, VOTING_SEAL_KEY)
-  return (
-    found?.map(({ group, input }) => ({ group, votes: input as SealedBallot['votes'] })) ?? null
-  )
-}
+/** Where each round kind's seal is kept among the workshop's sealed inputs. */
+const SEAL_KEYS = [
+  VOTING_SEAL_KEY,
+  sealKey(consentRound.id),
+  sealKey(matrixRatings.id),
+  sealKey(criterionScores.id),
+] as const
 
-/** The sealed consent answers of the last consent round closed (see `sealedInputs`). */
-async function sealedConsent(
-  store: ExportDeps['store'],
-  workshopId: WorkshopId,
-): Promise<SealedConsent[] | null> {
-  const found = await sealedInputs(store, workshopId, consentRound, sealKey(consentRound.id))
-  return (
-    found?.map(({ group, input }) => ({ group, answers: input as SealedConsent['answers'] })) ??
-    null
-  )
-}
-
-/** The sealed ratings of the last 2x2 ratings round closed (see `sealedInputs`). */
-async function sealedRatings(
-  store: ExportDeps['store'],
-  workshopId: WorkshopId,
-): Promise<SealedRatings[] | null> {
-  const found = await sealedInputs(store, workshopId, matrixRatings, sealKey(matrixRatings.id))
-  return found?.map(({ group, input }) => ({ group, ratings: input })) ?? null
-}
-
-/** The sealed scores of the last scores round closed (see `sealedInputs`). */
-async function sealedScores(
-  store: ExportDeps['store'],
-  workshopId: WorkshopId,
-): Promise<SealedScores[] | null> {
-  const found = await sealedInputs(store, workshopId, criterionScores, sealKey(criterionScores.id))
-  return found?.map(({ group, input }) => ({ group, scores: input })) ?? null
+/** The sealed ballots, consent answers, ratings and scores (see `sealedInputs`). */
+function sealed(seals: readonly (Uint8Array | null)[]) {
+  const [votes, consent, ratings, scores] = seals
+  return {
+    sealedBallots:
+      sealedInputs(votes ?? null, dotVoting)?.map(({ group, input }) => ({
+        group,
+        votes: input as SealedBallot['votes'],
+      })) ?? null,
+    sealedConsent:
+      sealedInputs(consent ?? null, consentRound)?.map(({ group, input }) => ({
+        group,
+        answers: input as SealedConsent['answers'],
+      })) ?? null,
+    sealedRatings:
+      sealedInputs(ratings ?? null, matrixRatings)?.map(({ group, input }): SealedRatings => ({
+        group,
+        ratings: input,
+      })) ?? null,
+    sealedScores:
+      sealedInputs(scores ?? null, criterionScores)?.map(({ group, input }): SealedScores => ({
+        group,
+        scores: input,
+      })) ?? null,
+  }
 }
 
 /** The workshop's record as it stands at `now`; 404 when the workshop does not exist. */
@@ -111,25 +194,35 @@ export async function readWorkshopRecord(
 ): Promise<WorkshopRecord> {
   const workshop = await deps.store.getWorkshop(workshopId)
   if (!workshop) throw new HttpError(404, 'not_found', 'There is no such workshop')
-  const ballots = await sealedBallots(deps.store, workshopId)
-  const consent = await sealedConsent(deps.store, workshopId)
-  const ratings = await sealedRatings(deps.store, workshopId)
-  const scores = await sealedScores(deps.store, workshopId)
+  const seals: (Uint8Array | null)[] = []
+  for (const key of SEAL_KEYS) seals.push(await deps.store.getSealed(workshopId, key))
   // Both documents held at once, so the record is read from one moment of each.
   const control = await deps.rooms.acquire({ workshopId, kind: 'control' })
   try {
     const board = await deps.rooms.acquire({ workshopId, kind: 'board' })
     try {
-      return assembleWorkshopRecord(control.room.doc, board.room.doc, {
+      const controlCount = transactionCount(control.room.doc)
+      const boardCount = transactionCount(board.room.doc)
+      const seen: RecordSourcesSeen = {
+        control: controlCount,
+        controlAt: controlCount.n,
+        board: boardCount,
+        boardAt: boardCount.n,
+        createdAt: workshop.createdAt,
+        closedAt: workshop.closedAt,
+        seals,
+      }
+      const cached = deps.cache?.get(workshopId, seen)
+      if (cached) return { ...cached, exportedAt: now }
+      const record = assembleWorkshopRecord(control.room.doc, board.room.doc, {
         workshopId,
         exportedAt: now,
         createdAt: workshop.createdAt,
         closedAt: workshop.closedAt,
-        sealedBallots: ballots,
-        sealedConsent: consent,
-        sealedRatings: ratings,
-        sealedScores: scores,
+        ...sealed(seals),
       })
+      deps.cache?.set(workshopId, seen, record)
+      return record
     } finally {
       board.release()
     }
