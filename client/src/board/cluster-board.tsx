@@ -16,7 +16,7 @@ import {
   type RosterEntry,
 } from '@triage/shared'
 import type { DocConnection } from '../sync/doc-connection'
-import { useBoardState } from '../sync/use-doc-snapshot'
+import { useBoardState } from '../sync/use-doc-states'
 import { useAnnounce } from '../ui/announcer'
 import { moveFocus } from '../ui/focus'
 import { usePrefersReducedMotion } from '../ui/reduced-motion'

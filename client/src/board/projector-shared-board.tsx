@@ -4,7 +4,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { BoardState, ControlState } from '@triage/shared'
 import { LazyClusterBoard } from './lazy-cluster-board'
-import { useBoardState } from '../sync/use-doc-snapshot'
+import { useBoardState } from '../sync/use-doc-states'
 import { useWorkshopDoc } from '../sync/use-workshop-doc'
 
 export function ProjectorSharedBoard({

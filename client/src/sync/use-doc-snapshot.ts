@@ -1,15 +1,7 @@
 // A snapshot of a Yjs document, read once per change, that re-renders on every change to it.
 import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import {
-  observeDoc,
-  readBoard,
-  readControl,
-  readPrivate,
-  type BoardState,
-  type ControlState,
-  type PrivateState,
-} from '@triage/shared'
+import { observeDoc, readControl, type ControlState } from '@triage/shared'
 
 interface Cached {
   value: unknown
@@ -62,5 +54,3 @@ export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
 }
 
 export const useControlState = (doc: Y.Doc): ControlState => useDocSnapshot(doc, readControl)
-export const useBoardState = (doc: Y.Doc): BoardState => useDocSnapshot(doc, readBoard)
-export const usePrivateState = (doc: Y.Doc): PrivateState => useDocSnapshot(doc, readPrivate)

@@ -8,7 +8,7 @@ import { useAnnounce } from '../../../ui/announcer'
 import { moveFocus } from '../../../ui/focus'
 import { ideaCount, progressTotals, revealNews, revealResultLine } from './brainstorm-progress'
 import { useAction } from '../../../lib/use-action'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 
 export function RevealControls({

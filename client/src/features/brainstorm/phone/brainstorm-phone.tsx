@@ -6,7 +6,7 @@ import { ownIdeas } from '../../../board/board-lists'
 import { IdeaEntry } from '../../../board/idea-entry'
 import { LockNote, PhoneBoard } from '../../../board/phone-board'
 import type { PhonePartProps } from '../../../lib/phase-parts'
-import { useBoardState, usePrivateState } from '../../../sync/use-doc-snapshot'
+import { useBoardState, usePrivateState } from '../../../sync/use-doc-states'
 import { useAnnounce } from '../../../ui/announcer'
 import { OwnIdeas } from './own-ideas'
 

@@ -9,7 +9,7 @@ import { LockNote, PhoneBoard } from '../../../board/phone-board'
 import { removedIdeaText } from '../../../board/undo-model'
 import { useRemovedIdeas } from '../../../board/use-removed-ideas'
 import type { PhonePartProps } from '../../../lib/phase-parts'
-import { useBoardState, usePrivateState } from '../../../sync/use-doc-snapshot'
+import { useBoardState, usePrivateState } from '../../../sync/use-doc-states'
 import { useAwarenessStates } from '../../../sync/use-workshop-doc'
 
 export default function ClusterPhone({

@@ -2,7 +2,7 @@
 // first, any item addable), write each one live with the other facilitators, record it in the
 // decision log, and ask the participants for their consent.
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { Section } from '../../../ui/layout'
 import { useDecide } from '../use-decide'

@@ -15,7 +15,7 @@ import {
   type Quadrant,
 } from '@triage/shared'
 import type { ConsolePart, ConsolePartProps } from '../../../lib/phase-parts'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 import { Section } from '../../../ui/layout'
 import { placedItems } from '../matrix-model'

@@ -23,7 +23,8 @@ import {
   type RatingEntry,
 } from '@triage/shared'
 import type { PhonePartProps } from '../../../lib/phase-parts'
-import { useBoardState, useDocSnapshot } from '../../../sync/use-doc-snapshot'
+import { useDocSnapshot } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useAnnounce } from '../../../ui/announcer'
 import {
   byQuadrant,

@@ -1,7 +1,7 @@
 // Dot voting on the participant's phone: the ballot over what the board offers to vote on,
 // then the results once revealed (vote-panel.tsx).
 import type { PhonePartProps } from '../../../lib/phase-parts'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { VotePanel } from './vote-panel'
 
 export default function VotingPhone({ control, controlDoc, own, board }: PhonePartProps) {

@@ -2,7 +2,7 @@
 // with an effort estimate, or takes every item's effort from the 2x2; saved to the control
 // document (checked here and by the guard), with the effort per category and the warning when
 // Musts take more than about 60 % of the planned effort.
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type * as Y from 'yjs'
 import {
   MOSCOW_CATEGORIES,
@@ -11,8 +11,6 @@ import {
   type MatrixPoint,
   type MoscowPlan,
 } from '@triage/shared'
-import { ErrorAlert } from '../../../ui/alert'
-import { useAnnounce } from '../../../ui/announcer'
 import { Section } from '../../../ui/layout'
 import { MoscowView } from '../moscow-view'
 import { points } from '../outcome-model'
@@ -23,6 +21,7 @@ import {
   type MoscowForm,
   type MoscowRow,
 } from './moscow-model'
+import { TableFormSave, useTableForm } from './table-form'
 import { useCandidateItems } from './use-candidate-items'
 
 const NO_ROW: MoscowRow = { category: '', effort: '' }
@@ -41,29 +40,22 @@ export function MoscowEditor({
   positions: Readonly<Record<string, MatrixPoint>>
 }) {
   const items = useCandidateItems(workshopId, token)
-  const [draft, setDraft] = useState<MoscowForm | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const announce = useAnnounce()
+  const table = useTableForm({
+    saved: () => formOfMoscow(plan),
+    commit: (form: MoscowForm) => {
+      const parsed = parseMoscowForm(form, items)
+      if (!parsed.ok) return parsed.message
+      setMoscowPlan(doc, parsed.plan)
+      return null
+    },
+    done: 'MoSCoW saved.',
+  })
   const id = useId()
-  const form = draft ?? formOfMoscow(plan)
+  const { form, change } = table
   const fromMatrix = form.effortFrom === 'matrix'
   const rowOf = (key: string) => (Object.hasOwn(form.rows, key) ? form.rows[key]! : NO_ROW)
-  const change = (next: MoscowForm) => {
-    setDraft(next)
-    setError(null)
-  }
   const edit = (key: string, patch: Partial<MoscowRow>) =>
     change({ ...form, rows: { ...form.rows, [key]: { ...rowOf(key), ...patch } } })
-  const save = () => {
-    const parsed = parseMoscowForm(form, items)
-    if (!parsed.ok) {
-      setError(parsed.message)
-      return
-    }
-    setMoscowPlan(doc, parsed.plan)
-    setDraft(null)
-    announce('MoSCoW saved.')
-  }
 
   return (
     <Section title="MoSCoW (optional)" id="weigh-moscow-heading">
@@ -151,17 +143,7 @@ export function MoscowEditor({
           </table>
         </div>
       )}
-      <div className="button-row">
-        <button
-          className="button button--primary"
-          type="button"
-          disabled={draft === null || items.length === 0}
-          onClick={save}
-        >
-          Save MoSCoW
-        </button>
-      </div>
-      <ErrorAlert message={error} />
+      <TableFormSave label="Save MoSCoW" form={table} canSave={items.length > 0} />
       {plan && Object.keys(plan.tags).length > 0 && (
         <MoscowView plan={plan} positions={positions} />
       )}

@@ -1,7 +1,6 @@
 // RICE with a clinical-impact multiplier, entered by the facilitator for the room: per item the
 // reach and effort typed in and impact, confidence and the multiplier chosen from their scales;
 // checked (rice-model.ts) before it is written to the control document, whose guard checks again.
-import { useState } from 'react'
 import type * as Y from 'yjs'
 import {
   RICE_CLINICAL_MULTIPLIER,
@@ -10,8 +9,6 @@ import {
   setRiceEstimates,
   type RiceEstimates,
 } from '@triage/shared'
-import { ErrorAlert } from '../../../ui/alert'
-import { useAnnounce } from '../../../ui/announcer'
 import { Section } from '../../../ui/layout'
 import {
   EMPTY_RICE_ROW,
@@ -20,6 +17,7 @@ import {
   type RiceForm,
   type RiceRow,
 } from './rice-model'
+import { TableFormSave, useTableForm } from './table-form'
 import { useCandidateItems } from './use-candidate-items'
 
 const SCALES = [
@@ -40,25 +38,20 @@ export function RiceEditor({
   rice: RiceEstimates | null
 }) {
   const items = useCandidateItems(workshopId, token)
-  const [draft, setDraft] = useState<RiceForm | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const announce = useAnnounce()
-  const form = draft ?? formOfRice(rice)
+  const table = useTableForm({
+    saved: () => formOfRice(rice),
+    commit: (form: RiceForm) => {
+      const parsed = parseRiceForm(form, items)
+      if (!parsed.ok) return parsed.message
+      setRiceEstimates(doc, parsed.rice)
+      return null
+    },
+    done: 'RICE estimates saved.',
+  })
+  const form = table.form
   const rowOf = (key: string) => (Object.hasOwn(form, key) ? form[key]! : EMPTY_RICE_ROW)
-  const edit = (key: string, patch: Partial<RiceRow>) => {
-    setDraft({ ...form, [key]: { ...rowOf(key), ...patch } })
-    setError(null)
-  }
-  const save = () => {
-    const parsed = parseRiceForm(form, items)
-    if (!parsed.ok) {
-      setError(parsed.message)
-      return
-    }
-    setRiceEstimates(doc, parsed.rice)
-    setDraft(null)
-    announce('RICE estimates saved.')
-  }
+  const edit = (key: string, patch: Partial<RiceRow>) =>
+    table.change({ ...form, [key]: { ...rowOf(key), ...patch } })
 
   return (
     <Section title="RICE estimates" id="weigh-rice-heading">
@@ -131,17 +124,7 @@ export function RiceEditor({
           </table>
         </div>
       )}
-      <div className="button-row">
-        <button
-          className="button button--primary"
-          type="button"
-          disabled={draft === null || items.length === 0}
-          onClick={save}
-        >
-          Save RICE estimates
-        </button>
-      </div>
-      <ErrorAlert message={error} />
+      <TableFormSave label="Save RICE estimates" form={table} canSave={items.length > 0} />
     </Section>
   )
 }

@@ -1,14 +1,12 @@
 // Consensus scores: the facilitator enters the room's agreed score for each item on each
 // criterion (on the criterion's scale), and how many places count as the top, for the ranking.
 // The items are the board's candidate items, as the 2x2 and the scores round take them.
-import { useState } from 'react'
 import type * as Y from 'yjs'
 import { MAX_TOP_N, setConsensusScores, type Framework } from '@triage/shared'
-import { ErrorAlert } from '../../../ui/alert'
-import { useAnnounce } from '../../../ui/announcer'
 import { Section } from '../../../ui/layout'
 import type { WeighState } from '../weigh-state'
 import { formOfScores, parseScoresForm, type ScoresForm } from './scores-model'
+import { TableFormSave, useTableForm } from './table-form'
 import { useCandidateItems } from './use-candidate-items'
 
 export function ScoresEditor({
@@ -25,29 +23,20 @@ export function ScoresEditor({
   state: WeighState
 }) {
   const items = useCandidateItems(workshopId, token)
-  const [draft, setDraft] = useState<ScoresForm | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const announce = useAnnounce()
-  const form = draft ?? formOfScores(state.scores)
   const criteria = framework.criteria
-
-  const setCell = (key: string, criterion: string, text: string) => {
-    setDraft({
-      ...form,
-      cells: { ...form.cells, [key]: { ...form.cells[key], [criterion]: text } },
-    })
-    setError(null)
-  }
-  const save = () => {
-    const parsed = parseScoresForm(form, items, criteria)
-    if (!parsed.ok) {
-      setError(parsed.message)
-      return
-    }
-    setConsensusScores(doc, parsed.scores)
-    setDraft(null)
-    announce('Scores saved.')
-  }
+  const table = useTableForm({
+    saved: () => formOfScores(state.scores),
+    commit: (form: ScoresForm) => {
+      const parsed = parseScoresForm(form, items, criteria)
+      if (!parsed.ok) return parsed.message
+      setConsensusScores(doc, parsed.scores)
+      return null
+    },
+    done: 'Scores saved.',
+  })
+  const { form, change } = table
+  const setCell = (key: string, criterion: string, text: string) =>
+    change({ ...form, cells: { ...form.cells, [key]: { ...form.cells[key], [criterion]: text } } })
 
   return (
     <Section title="Scores" id="weigh-scores-heading">
@@ -93,29 +82,17 @@ export function ScoresEditor({
           </table>
         </div>
       )}
-      <div className="button-row">
+      <TableFormSave label="Save scores" form={table} canSave={items.length > 0}>
         <label className="weigh-field">
           Places in the top (1–{MAX_TOP_N})
           <input
             inputMode="numeric"
             maxLength={2}
             value={form.topN}
-            onChange={(e) => {
-              setDraft({ ...form, topN: e.target.value })
-              setError(null)
-            }}
+            onChange={(e) => change({ ...form, topN: e.target.value })}
           />
         </label>
-        <button
-          className="button button--primary"
-          type="button"
-          disabled={draft === null || items.length === 0}
-          onClick={save}
-        >
-          Save scores
-        </button>
-      </div>
-      <ErrorAlert message={error} />
+      </TableFormSave>
     </Section>
   )
 }

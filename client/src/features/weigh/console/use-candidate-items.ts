@@ -2,7 +2,7 @@
 // MoSCoW): every item, as the 2x2 and the scores round take them by default.
 import { useMemo } from 'react'
 import { DEFAULT_SCORES_SETTINGS, matrixItems } from '@triage/shared'
-import { useBoardState } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useWorkshopDoc } from '../../../sync/use-workshop-doc'
 
 export function useCandidateItems(

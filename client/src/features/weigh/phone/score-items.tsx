@@ -15,7 +15,8 @@ import {
   type Framework,
   type MatrixRatingSettings,
 } from '@triage/shared'
-import { useBoardState, useDocSnapshot } from '../../../sync/use-doc-snapshot'
+import { useDocSnapshot } from '../../../sync/use-doc-snapshot'
+import { useBoardState } from '../../../sync/use-doc-states'
 import { useAnnounce } from '../../../ui/announcer'
 import { canStep, scaleSteps, stepScore } from '../scores-round-model'
 
