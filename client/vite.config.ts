@@ -56,6 +56,10 @@ const lib0DomPure: Plugin = {
   },
 }
 
+/** Modules of the phone view kept in one chunk with their dependencies (`phone-core`, below). */
+const PHONE_CORE =
+  /[\\/]src[\\/](app[\\/]phases\.ts|lib[\\/]identity-line\.ts|ui[\\/]session-ended\.tsx|domain[\\/]done\.ts|schema[\\/](phase|voting|workshop|brainstorm|text)\.ts)$/
+
 /** The phone view's module: a lazy chunk (src/app/app.tsx), the heart of a participant's page. */
 const PHONE_VIEW = '/src/app/shells/phone/phone-shell.tsx'
 
@@ -242,6 +246,11 @@ export default defineConfig({
           groups: [
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             { name: 'app', tags: ['$initial'], priority: 1 },
+            // The small modules the phone view shares with the phases' own chunks (the phase
+            // registry, the schemas of the vote and the workshop, zod) would each be a common
+            // chunk of its own: five more answers before a phone's phase view, each with its
+            // headers. One chunk instead; the bundle check weighs the route either way.
+            { name: 'phone-core', test: PHONE_CORE, priority: 0 },
           ],
         },
         postBanner: (chunk) =>
