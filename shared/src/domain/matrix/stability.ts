@@ -134,6 +134,51 @@ interface BootstrapJob {
 }
 
 /**
+ * One group's resample: as many raters drawn with replacement as the group has, counted into
+ * the histograms at `base`; returns the generator's state after. Small and on its own, so the
+ * JIT optimises it within the first resamples of a reveal, long before the loop around it.
+ */
+function drawGroup(
+  impact: Int8Array,
+  effort: Int8Array,
+  base: number,
+  from: number,
+  sampledImpact: Int32Array,
+  sampledEffort: Int32Array,
+): number {
+  let state = from
+  const n = impact.length
+  if (n > HALF_RANGE) {
+    // More raters than a half draw can pick among (never in a workshop): a draw each.
+    for (let k = 0; k < n; k++) {
+      state = (state + 0x6d2b79f5) | 0
+      let t = Math.imul(state ^ (state >>> 15), state | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
+      sampledImpact[base + impact[j]!]!++
+      sampledEffort[base + effort[j]!]!++
+    }
+    return state
+  }
+  // Two raters a draw: the high and the low 16 bits each pick one, scaled to the group's size
+  // in integers (a bias below n / 65,536, a third of a per cent for 200 raters).
+  for (let k = 0; k < n; k += 2) {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), state | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    const r = (t ^ (t >>> 14)) >>> 0
+    const j = ((r >>> 16) * n) >>> 16
+    sampledImpact[base + impact[j]!]!++
+    sampledEffort[base + effort[j]!]!++
+    if (k + 1 === n) break
+    const i = ((r & 0xffff) * n) >>> 16
+    sampledImpact[base + impact[i]!]!++
+    sampledEffort[base + effort[i]!]!++
+  }
+  return state
+}
+
+/**
  * The hot loop of a reveal (1,000 resamples of every item): every item's bootstrap in one call,
  * resample by resample across the items (each item keeps its own generator state), so every
  * path of the loop runs within its first few turns and V8 optimises it once, early, and keeps
@@ -164,37 +209,7 @@ function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
       sampledEffort.fill(0)
       let state = states[item]!
       for (let g = 0; g < groups; g++) {
-        const impact = impacts[g]!
-        const effort = efforts[g]!
-        const n = impact.length
-        const base = g * SLOTS
-        if (n > HALF_RANGE) {
-          // More raters than a half draw can pick among (never in a workshop): a draw each.
-          for (let k = 0; k < n; k++) {
-            state = (state + 0x6d2b79f5) | 0
-            let t = Math.imul(state ^ (state >>> 15), state | 1)
-            t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-            const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-            sampledImpact[base + impact[j]!]!++
-            sampledEffort[base + effort[j]!]!++
-          }
-          continue
-        }
-        // Two raters a draw: the high and the low 16 bits each pick one, scaled to the group's
-        // size in integers (a bias below n / 65,536, a third of a per cent for 200 raters).
-        for (let k = 0; k < n; k += 2) {
-          state = (state + 0x6d2b79f5) | 0
-          let t = Math.imul(state ^ (state >>> 15), state | 1)
-          t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-          const r = (t ^ (t >>> 14)) >>> 0
-          const j = ((r >>> 16) * n) >>> 16
-          sampledImpact[base + impact[j]!]!++
-          sampledEffort[base + effort[j]!]!++
-          if (k + 1 === n) break
-          const i = ((r & 0xffff) * n) >>> 16
-          sampledImpact[base + impact[i]!]!++
-          sampledEffort[base + effort[i]!]!++
-        }
+        state = drawGroup(impacts[g]!, efforts[g]!, g * SLOTS, state, sampledImpact, sampledEffort)
       }
       states[item] = state
       if (wantPeople !== NO_QUADRANT) {
