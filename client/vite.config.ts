@@ -111,6 +111,24 @@ const phoneViewPreload: Plugin = {
   },
 }
 
+/**
+ * The page's icon, written into index.html as a data URL (0.3 KB of SVG): otherwise the browser
+ * asks for /favicon.svg as the page loads, one more answer with its headers before a phone's
+ * phase view. The CSP allows data: images; the file stays, for what links it from elsewhere.
+ */
+const inlineFavicon: Plugin = {
+  name: 'triage:inline-favicon',
+  apply: 'build',
+  transformIndexHtml(html) {
+    const link = '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />'
+    if (!html.includes(link)) throw new Error('index.html does not link /favicon.svg')
+    const svg = readFileSync(join(import.meta.dirname, 'public', 'favicon.svg'), 'utf8').trim()
+    // Quoted with ' inside the page's "…"; only what a URL or the attribute cannot hold encoded.
+    const url = `data:image/svg+xml,${svg.replaceAll('"', "'").replace(/[%#<>&]/g, encodeURIComponent)}`
+    return html.replace(link, () => `<link rel="icon" href="${url}" type="image/svg+xml" />`)
+  },
+}
+
 /** The join link's first screen, drawn before the app loads (issue 16). */
 const JOIN_BOOT = 'src/features/join/join-boot.ts'
 
@@ -226,6 +244,7 @@ export default defineConfig({
       },
     }),
     phoneViewPreload,
+    inlineFavicon,
     joinFirstScreen,
     precompressOutput,
   ],
