@@ -17,50 +17,17 @@ import {
   setDecisionField,
   setRoundInputEntry,
   type JoinResponse,
-  type WorkshopId,
 } from '@triage/shared'
-import {
-  connect,
-  createWorkshop,
-  joinWorkshop,
-  post,
-  startServer,
-  synced,
-  until,
-  type Client,
-  type TestServer,
-} from './helpers.js'
+import { connect, post, roundScene, startServer, synced, until, type Client } from './helpers.js'
 
 const A = 'dTheatre01'
 const B = 'dBedBoard01'
 
-interface Scene {
-  server: TestServer
-  workshopId: WorkshopId
-  token: string
-  ana: JoinResponse
-  ben: JoinResponse
-  cy: JoinResponse
-  control: Client
-}
+type Scene = Awaited<ReturnType<typeof roundScene>> & { token: string }
 
 async function scene(): Promise<Scene> {
-  const server = await startServer()
-  const { workshopId, joinCode, facilitatorToken } = await createWorkshop(server)
-  const ana = await joinWorkshop(server, joinCode, 'Ana', 'g1')
-  const ben = await joinWorkshop(server, joinCode, 'Ben', 'g1')
-  const cy = await joinWorkshop(server, joinCode, 'Cy', 'g2')
-  const control = connect(server, docName({ workshopId, kind: 'control' }), facilitatorToken)
-  await synced(control)
-  return {
-    server,
-    workshopId: workshopId as WorkshopId,
-    token: facilitatorToken,
-    ana,
-    ben,
-    cy,
-    control,
-  }
+  const s = await roundScene(await startServer())
+  return { ...s, token: s.facilitatorToken }
 }
 
 const onServer = <T>(s: Scene, fn: (d: Y.Doc) => T) =>

@@ -7,7 +7,13 @@ import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { CreateWorkshopResponse, JoinResponse } from '@triage/shared'
+import {
+  docName,
+  readBoard,
+  type CreateWorkshopResponse,
+  type JoinResponse,
+  type WorkshopId,
+} from '@triage/shared'
 import { buildApp, type AppOptions } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
 
@@ -172,4 +178,40 @@ export function until(
     }
     doc.on('update', check)
   })
+}
+
+/**
+ * The workshop most round tests start from: Ana and Ben join for g1 and Cy for g2, the lines of
+ * `items` (if any) go onto the board as cards, and the facilitator's control document is synced.
+ */
+export async function roundScene(server: TestServer, items?: string) {
+  const { workshopId, joinCode, facilitatorToken } = await createWorkshop(server)
+  const ana = await joinWorkshop(server, joinCode, 'Ana', 'g1')
+  const ben = await joinWorkshop(server, joinCode, 'Ben', 'g1')
+  const cy = await joinWorkshop(server, joinCode, 'Cy', 'g2')
+  let cards: string[] = []
+  if (items !== undefined) {
+    const added = await post(
+      server,
+      `/api/workshops/${workshopId}/items`,
+      { format: 'lines', text: items },
+      facilitatorToken,
+    )
+    if (added.status !== 200) throw new Error(`items not added: ${JSON.stringify(added.body)}`)
+    const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
+    cards = board.cards.map((c) => c.id)
+  }
+  const control = connect(server, docName({ workshopId, kind: 'control' }), facilitatorToken)
+  await synced(control)
+  return {
+    server,
+    workshopId: workshopId as WorkshopId,
+    joinCode,
+    facilitatorToken,
+    ana,
+    ben,
+    cy,
+    cards,
+    control,
+  }
 }

@@ -9,7 +9,6 @@ import {
   matrixRatings,
   movedByHand,
   parseDocName,
-  readBoard,
   readControl,
   readMatrixPlacement,
   readRoundProgress,
@@ -21,35 +20,14 @@ import {
   type JoinResponse,
   type MatrixRatingSettings,
 } from '@triage/shared'
-import {
-  connect,
-  createWorkshop,
-  joinWorkshop,
-  post,
-  startServer,
-  synced,
-  until,
-} from './helpers.js'
+import { connect, post, roundScene, startServer, synced, until } from './helpers.js'
 
 const kind = matrixRatings as AnyRoundKind
 const KIND = matrixRatings.id
 
 async function scene() {
-  const server = await startServer()
-  const { workshopId, joinCode, facilitatorToken } = await createWorkshop(server)
-  const ana = await joinWorkshop(server, joinCode, 'Ana', 'g1')
-  const ben = await joinWorkshop(server, joinCode, 'Ben', 'g1')
-  const cy = await joinWorkshop(server, joinCode, 'Cy', 'g2')
-  const added = await post(
-    server,
-    `/api/workshops/${workshopId}/items`,
-    { format: 'lines', text: 'Theatre app\nBed board\nCT triage' },
-    facilitatorToken,
-  )
-  expect(added.status).toBe(200)
-  const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
-  const control = connect(server, docName({ workshopId, kind: 'control' }), facilitatorToken)
-  await synced(control)
+  const s = await roundScene(await startServer(), 'Theatre app\nBed board\nCT triage')
+  const { server, workshopId, facilitatorToken } = s
   const step = (action: string, body: unknown = {}) =>
     post<{ error?: { message: string } }>(
       server,
@@ -58,14 +36,8 @@ async function scene() {
       facilitatorToken,
     )
   return {
-    server,
-    workshopId,
-    facilitatorToken,
-    ana,
-    ben,
-    cy,
-    keys: board.cards.map((c) => `i:${c.id}`) as [string, string, string],
-    control,
+    ...s,
+    keys: s.cards.map((id) => `i:${id}`) as [string, string, string],
     step,
   }
 }

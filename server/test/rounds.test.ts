@@ -8,7 +8,6 @@ import {
   docName,
   median,
   parseDocName,
-  readBoard,
   readControl,
   readRoundProgress,
   readRoundResult,
@@ -16,15 +15,14 @@ import {
   setRoundInputEntry,
   type AnyRoundKind,
   type JoinResponse,
-  type WorkshopId,
 } from '@triage/shared'
 import { z } from 'zod/mini'
 import { faultyStore } from './attacks/attack-kit.js'
 import {
   connect,
   createWorkshop,
-  joinWorkshop,
   post,
+  roundScene,
   startServer,
   synced,
   tempDir,
@@ -84,45 +82,11 @@ const ratings = defineRoundKind({
 })
 const kind = ratings as AnyRoundKind
 
-interface Scene {
-  server: TestServer
-  workshopId: WorkshopId
-  facilitatorToken: string
-  joinCode: string
-  ana: JoinResponse
-  ben: JoinResponse
-  cy: JoinResponse
-  cards: string[]
-  control: ReturnType<typeof connect>
-}
+type Scene = Awaited<ReturnType<typeof roundScene>>
 
 async function scene(server: TestServer): Promise<Scene> {
   server.app.rounds.register(kind)
-  const { workshopId, joinCode, facilitatorToken } = await createWorkshop(server)
-  const ana = await joinWorkshop(server, joinCode, 'Ana', 'g1')
-  const ben = await joinWorkshop(server, joinCode, 'Ben', 'g1')
-  const cy = await joinWorkshop(server, joinCode, 'Cy', 'g2')
-  const added = await post(
-    server,
-    `/api/workshops/${workshopId}/items`,
-    { format: 'lines', text: 'Theatre app\nBed board\nCT triage' },
-    facilitatorToken,
-  )
-  expect(added.status).toBe(200)
-  const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
-  const control = connect(server, docName({ workshopId, kind: 'control' }), facilitatorToken)
-  await synced(control)
-  return {
-    server,
-    workshopId,
-    facilitatorToken,
-    joinCode,
-    ana,
-    ben,
-    cy,
-    cards: board.cards.map((c) => c.id),
-    control,
-  }
+  return roundScene(server, 'Theatre app\nBed board\nCT triage')
 }
 
 const step = (s: Scene, action: string, body: unknown = {}, token = s.facilitatorToken) =>
