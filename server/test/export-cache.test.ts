@@ -1,7 +1,8 @@
 // The export's record cache on a real server: a second read of an unchanged workshop gives the
 // record read before (frozen, with the new export time), and any change to what a record is read
 // from (the control or board document, a seal, the directory) makes the next read a fresh one,
-// equal to a read without the cache.
+// equal to a read without the cache. The documents are held, as the facilitator's console holds
+// them while it exports: a room unloaded and loaded again is a new document, read afresh.
 import { describe, expect, it } from 'vitest'
 import {
   itemKey,
@@ -12,7 +13,22 @@ import {
   type WorkshopId,
 } from '@triage/shared'
 import { RecordCache, readWorkshopRecord } from '../src/workshop/export.js'
-import { createWorkshop, joinWorkshop, post, startServer, type TestServer } from './helpers.js'
+import {
+  createWorkshop,
+  joinWorkshop,
+  onCleanup,
+  post,
+  startServer,
+  type TestServer,
+} from './helpers.js'
+
+/** Holds the workshop's control and board rooms until the test ends, as a console does. */
+async function hold(server: TestServer, workshopId: WorkshopId) {
+  for (const kind of ['control', 'board'] as const) {
+    const lease = await server.app.rooms.acquire({ workshopId, kind })
+    onCleanup(() => lease.release())
+  }
+}
 
 /** Two participants, two items, voting on ideas closed (sealed) and revealed. */
 async function votedWorkshop(server: TestServer) {
@@ -52,6 +68,7 @@ describe('the export’s record cache', () => {
   it('gives the record read before while nothing changed, and reads afresh after any change', async () => {
     const server = await startServer()
     const { workshopId, facilitatorToken } = await votedWorkshop(server)
+    await hold(server, workshopId)
     const cache = new RecordCache()
     const cached = { rooms: server.app.rooms, store: server.app.store, cache }
     const uncached = { rooms: server.app.rooms, store: server.app.store }
@@ -109,6 +126,7 @@ describe('the export’s record cache', () => {
     const ids = await Promise.all(
       [0, 1, 2].map(async () => (await createWorkshop(server)).workshopId as WorkshopId),
     )
+    for (const id of ids) await hold(server, id)
     const a = await readWorkshopRecord(deps, ids[0]!, 1)
     expect((await readWorkshopRecord(deps, ids[0]!, 2)).workshop).toBe(a.workshop)
     const b = await readWorkshopRecord(deps, ids[1]!, 3)

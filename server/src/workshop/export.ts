@@ -72,6 +72,9 @@ interface RecordSourcesSeen {
 const sameBytes = (a: Uint8Array | null, b: Uint8Array | null) =>
   a === null || b === null ? a === b : Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 
+const sameSeals = (a: readonly (Uint8Array | null)[], b: readonly (Uint8Array | null)[]) =>
+  a.length === b.length && a.every((seal, i) => sameBytes(seal, b[i]!))
+
 function sameSources(a: RecordSourcesSeen, b: RecordSourcesSeen): boolean {
   return (
     a.control === b.control &&
@@ -80,20 +83,28 @@ function sameSources(a: RecordSourcesSeen, b: RecordSourcesSeen): boolean {
     a.boardAt === b.boardAt &&
     a.createdAt === b.createdAt &&
     a.closedAt === b.closedAt &&
-    a.seals.length === b.seals.length &&
-    a.seals.every((seal, i) => sameBytes(seal, b.seals[i]!))
+    sameSeals(a.seals, b.seals)
   )
 }
 
+/** The sealed inputs as read from the seals (see `sealed`). */
+type SealedParts = ReturnType<typeof sealed>
+
 /**
  * The last record read of the `size` workshops exported most recently, each with what it was
- * read from: the two documents (the same objects, with no transaction since), the directory's
+ * read from: the two documents (the same objects, with no transaction since: the console that
+ * exports holds them, and a room unloaded and loaded again is read afresh), the directory's
  * times and the sealed inputs byte for byte (a few MB for a 200-participant workshop, held
- * with its record). Exporting md, html, json and csv of a closed
- * workshop one after another reads it once. Records are frozen: renderers only read them.
+ * with its record). Exporting md, html, json and csv of a closed workshop one after another
+ * reads it once. While the seals stay the same (they change when a round closes), the inputs
+ * read from them are kept too: parsing and clamping them was a third of a fresh read. Records
+ * and inputs are frozen: renderers and the record's builder only read them.
  */
 export class RecordCache {
-  readonly #entries = new Map<WorkshopId, { seen: RecordSourcesSeen; record: WorkshopRecord }>()
+  readonly #entries = new Map<
+    WorkshopId,
+    { seen: RecordSourcesSeen; record: WorkshopRecord; sealed: SealedParts }
+  >()
 
   constructor(readonly size = 4) {}
 
@@ -106,9 +117,20 @@ export class RecordCache {
     return entry.record
   }
 
-  set(workshopId: WorkshopId, seen: RecordSourcesSeen, record: WorkshopRecord): void {
+  /** The inputs read from these same seals before, whatever the documents did since. */
+  sealed(workshopId: WorkshopId, seals: readonly (Uint8Array | null)[]): SealedParts | null {
+    const entry = this.#entries.get(workshopId)
+    return entry && sameSeals(entry.seen.seals, seals) ? entry.sealed : null
+  }
+
+  set(
+    workshopId: WorkshopId,
+    seen: RecordSourcesSeen,
+    record: WorkshopRecord,
+    sealed: SealedParts,
+  ): void {
     this.#entries.delete(workshopId)
-    this.#entries.set(workshopId, { seen, record: deepFreeze(record) })
+    this.#entries.set(workshopId, { seen, record: deepFreeze(record), sealed: deepFreeze(sealed) })
     while (this.#entries.size > this.size) {
       this.#entries.delete(this.#entries.keys().next().value!)
     }
@@ -214,14 +236,15 @@ export async function readWorkshopRecord(
       }
       const cached = deps.cache?.get(workshopId, seen)
       if (cached) return { ...cached, exportedAt: now }
+      const inputs = deps.cache?.sealed(workshopId, seals) ?? sealed(seals)
       const record = assembleWorkshopRecord(control.room.doc, board.room.doc, {
         workshopId,
         exportedAt: now,
         createdAt: workshop.createdAt,
         closedAt: workshop.closedAt,
-        ...sealed(seals),
+        ...inputs,
       })
-      deps.cache?.set(workshopId, seen, record)
+      deps.cache?.set(workshopId, seen, record, inputs)
       return record
     } finally {
       board.release()
