@@ -56,10 +56,13 @@ if (!existsSync(join(dist, 'index.html.br'))) {
 /** The server as `npm start` runs it, serving client/dist on a free port of loopback. */
 async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-check-bundle-'))
+  // One node on SQLite in a temporary folder, whatever the caller's environment names.
+  const { DATABASE_URL, REDIS_URL, PUBLIC_URL, ...env } = process.env
+  void [DATABASE_URL, REDIS_URL, PUBLIC_URL]
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: join(root, 'server'),
     env: {
-      ...process.env,
+      ...env,
       NODE_OPTIONS: '',
       PORT: '0',
       HOST: '127.0.0.1',
