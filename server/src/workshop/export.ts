@@ -97,8 +97,9 @@ type SealedParts = ReturnType<typeof sealed>
  * times and the sealed inputs byte for byte (a few MB for a 200-participant workshop, held
  * with its record). Exporting md, html, json and csv of a closed workshop one after another
  * reads it once. While the seals stay the same (they change when a round closes), the inputs
- * read from them are kept too: parsing and clamping them was a third of a fresh read. Records
- * and inputs are frozen: renderers and the record's builder only read them.
+ * read from them are kept too: parsing and clamping them was a third of a fresh read. Inputs
+ * are frozen, once per seal (the record's builder only reads them); records are not (freezing
+ * one took 10 ms of a fresh read): renderers only read them, which the cache test checks.
  */
 export class RecordCache {
   readonly #entries = new Map<
@@ -130,7 +131,7 @@ export class RecordCache {
     sealed: SealedParts,
   ): void {
     this.#entries.delete(workshopId)
-    this.#entries.set(workshopId, { seen, record: deepFreeze(record), sealed: deepFreeze(sealed) })
+    this.#entries.set(workshopId, { seen, record, sealed: deepFreeze(sealed) })
     while (this.#entries.size > this.size) {
       this.#entries.delete(this.#entries.keys().next().value!)
     }
@@ -141,10 +142,14 @@ export class RecordCache {
   }
 }
 
+/** Freezes `value` and everything in it; rows of numbers cost one freeze each. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
+  Object.freeze(value)
+  if (Array.isArray(value)) {
+    for (const v of value as unknown[]) if (typeof v === 'object' && v !== null) deepFreeze(v)
+  } else {
+    for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v)
   }
   return value
 }

@@ -268,19 +268,23 @@ export function scoresMatchCounts(result: ScoresResult, sheets: RecordScoreSheet
  * scale a criterion may have (the server clamped them to each criterion's own), null elsewhere.
  */
 function scoreRow(raw: unknown, items: readonly string[], criteria: readonly string[]): NumberRow {
-  const row: NumberRow = new Array<number | null>(items.length * criteria.length).fill(null)
+  const width = criteria.length
+  const row: NumberRow = new Array<number | null>(items.length * width).fill(null)
   if (typeof raw !== 'object' || raw === null) return row
   const rec = raw as Record<string, unknown>
   const span = FRAMEWORK_LIMITS.scaleSpan
-  items.forEach((key, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const key = items[i]!
     const scores = Object.hasOwn(rec, key) ? rec[key] : undefined
-    if (typeof scores !== 'object' || scores === null) return
-    criteria.forEach((id, c) => {
-      const v = Object.hasOwn(scores, id) ? (scores as Record<string, unknown>)[id] : undefined
+    if (typeof scores !== 'object' || scores === null) continue
+    const cells = scores as Record<string, unknown>
+    for (let c = 0; c < width; c++) {
+      const id = criteria[c]!
+      const v = Object.hasOwn(cells, id) ? cells[id] : undefined
       if (typeof v === 'number' && Number.isInteger(v) && v >= -span && v <= span) {
-        row[i * criteria.length + c] = v
+        row[i * width + c] = v
       }
-    })
-  })
+    }
+  }
   return row
 }
