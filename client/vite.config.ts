@@ -200,7 +200,11 @@ export default defineConfig({
       filename: 'sw.ts',
       // Registered by src/app/service-worker.ts, after the page has loaded.
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // Nothing but the participant route is precached (below): the favicon is inlined in
+      // index.html, and the home-screen icons are fetched by the browser when someone adds the
+      // app, so a phone on a patchy network does not download them in the background.
+      includeAssets: [],
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Triage Board',
@@ -224,7 +228,6 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The icons and the manifest are added by the plugin (includeAssets, manifest icons).
         globPatterns: ['**/*.{js,css,html}'],
         globIgnores: ['**/*.map'],
         // Only the participant route and its lazy chunks: the console and projector chunks are
