@@ -76,6 +76,9 @@ export const matrixRatingSettingsSchema = z.object({
 export type MatrixRatingSettings = z.infer<typeof matrixRatingSettingsSchema>
 
 const count = z.number().check(z.int(), z.nonnegative())
+
+/** The most bootstrap resamples a result may name (the round uses 1,000). */
+export const MATRIX_MAX_RESAMPLES = 10_000
 const value = z.number().check(z.gte(RATING_MIN), z.lte(RATING_MAX))
 
 /** The spread of one axis's ratings of one item: median and interquartile whiskers. */
@@ -140,8 +143,17 @@ export const matrixResultsSchema = z.object({
   items: z.array(matrixItemResultSchema),
   /** Participants with at least one counted entry. */
   raters: count,
-  /** The bootstrap behind `stability`, so anyone can reproduce it. */
-  bootstrap: z.object({ seed: count, resamples: count }),
+  /**
+   * The bootstrap behind `stability`, so anyone can reproduce it: `draws` 'halves' when each
+   * generator output picks two raters (every reveal since 2026-12-01), absent when it picked one
+   * (results revealed before). Resamples are bounded so a hostile record cannot stall a
+   * recompute.
+   */
+  bootstrap: z.object({
+    seed: count,
+    resamples: z.number().check(z.int(), z.nonnegative(), z.lte(MATRIX_MAX_RESAMPLES)),
+    draws: z.optional(z.literal('halves')),
+  }),
 })
 export type MatrixResults = z.infer<typeof matrixResultsSchema>
 

@@ -247,7 +247,7 @@ describe('the 2x2, recomputed from the JSON export', () => {
     // In columns: the result's items once, then impact and effort per item in each row.
     expect(sheets.items).toEqual(result.items.map((i) => i.key))
     expect(sheets.axes).toEqual(['impact', 'effort'])
-    expect(result.bootstrap).toEqual({ seed: 2024, resamples: 1000 })
+    expect(result.bootstrap).toEqual({ seed: 2024, resamples: 1000, draws: 'halves' })
   })
 
   it('recomputes the revealed aggregate exactly: medians, quartiles, groups, splits, stability', () => {

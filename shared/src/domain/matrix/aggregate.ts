@@ -26,12 +26,13 @@ import { splitOf } from './split.js'
 import {
   hashString,
   quadrantStabilities,
+  type BootstrapDraws,
   type RaterPoint,
   type MatrixWeighting,
 } from './stability.js'
 
-/** Seed and size of the bootstrap behind quadrant stability. */
-export const MATRIX_BOOTSTRAP = { seed: 2024, resamples: 1000 } as const
+/** Seed, size and draws of the bootstrap behind quadrant stability. */
+export const MATRIX_BOOTSTRAP = { seed: 2024, resamples: 1000, draws: 'halves' } as const
 
 /** One participant's clamped ratings, with the group they count for. */
 export interface MatrixRater {
@@ -47,6 +48,8 @@ export interface MatrixAggregateRequest {
   readonly groups: readonly Group[]
   readonly seed: number
   readonly resamples: number
+  /** `single` when not given (results revealed before 2026-12-01). */
+  readonly draws?: BootstrapDraws
 }
 
 /** Median and quartiles of a histogram, with people or groups weighing the same. */
@@ -102,6 +105,7 @@ export function aggregateItems(request: MatrixAggregateRequest): MatrixItemResul
       groups: c.points,
       seed: (request.seed ^ hashString(request.items[i]!.key)) >>> 0,
       resamples: request.resamples,
+      ...(request.draws ? { draws: request.draws } : {}),
     })),
   )
   return collected.map((c, i) => aggregateItem(request.items[i]!, groups, c, stabilities[i]!))

@@ -15,6 +15,7 @@ export { describeSplit, splitOf, type SplitWords } from './split.js'
 export {
   quadrantStability,
   quadrantStabilities,
+  type BootstrapDraws,
   type MatrixWeighting,
   type RaterPoint,
   type StabilityRequest,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { BoardState } from '../../schema/board.js'
 import type { MatrixRatingSettings } from '../../schema/matrix.js'
 import type { VoteResults } from '../../schema/voting.js'
-import { createRandom } from '../random.js'
+import { createRandom, type Random } from '../random.js'
 import { median, quantile } from '../stats.js'
 import { aggregateItems, type MatrixRater } from './aggregate.js'
 import { countQuantile, groupEqualHistogram, histogramOf, weightedQuantile } from './histogram.js'
@@ -16,7 +16,12 @@ import { handMoves } from './placement.js'
 import { quadrantOf } from './quadrant.js'
 import { axesFor, clampRatings, ratingProgress } from './ratings.js'
 import { axisSplit, describeSplit, splitOf } from './split.js'
-import { quadrantStabilities, quadrantStability, type RaterPoint } from './stability.js'
+import {
+  quadrantStabilities,
+  quadrantStability,
+  type BootstrapDraws,
+  type RaterPoint,
+} from './stability.js'
 
 const item = (key: string) => ({ key, kind: 'idea' as const, label: `Item ${key}` })
 const groups = [
@@ -288,54 +293,63 @@ describe('aggregating an item', () => {
     expect(once.people).toBeLessThan(1)
   })
 
-  it('counts resamples as a plain bootstrap with the same draws would (people weighing)', () => {
-    const point = fc.record({
-      impact: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
-      effort: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
-    })
-    const lists = fc.array(fc.array(point, { maxLength: 6 }), { minLength: 1, maxLength: 3 })
-    fc.assert(
-      fc.property(lists, fc.nat(), (gs, seed) => {
-        const medians = (ps: RaterPoint[]) => ({
-          impact: median(ps.flatMap((p) => (p.impact === null ? [] : [p.impact]))),
-          effort: median(ps.flatMap((p) => (p.effort === null ? [] : [p.effort]))),
-        })
-        const observed = medians(gs.flat())
-        if (observed.impact === null || observed.effort === null) return
-        const want = quadrantOf({ impact: observed.impact, effort: observed.effort })
-        // With no group of two there is nothing to resample, and no figure (unless all agree).
-        const flat = gs.flat()
-        const agree = flat.every(
-          (r) => r.impact === flat[0]?.impact && r.effort === flat[0]?.effort,
-        )
-        if (gs.every((raters) => raters.length < 2) && !agree) {
-          expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBeNull()
-          return
+  // The generator's outputs as a plain bootstrap takes them: one rater each (`single`), or two
+  // raters of a group each by the output's 16-bit halves (`halves`).
+  const picks: Record<BootstrapDraws, (random: Random) => <T>(raters: readonly T[]) => T[]> = {
+    single: (random) => (raters) => raters.map(() => raters[random.int(0, raters.length - 1)]!),
+    halves: (random) => (raters) => {
+      const out: (typeof raters)[number][] = []
+      while (out.length < raters.length) {
+        const r = random.next() * 4294967296
+        for (const half of [r >>> 16, r & 0xffff]) {
+          if (out.length < raters.length) out.push(raters[(half * raters.length) >>> 16]!)
         }
-        // The generator's 32-bit outputs, each picking two raters of a group by its halves.
-        const random = createRandom(seed)
-        const pick = <T>(raters: readonly T[]) => {
-          const out: T[] = []
-          while (out.length < raters.length) {
-            const r = random.next() * 4294967296
-            for (const half of [r >>> 16, r & 0xffff]) {
-              if (out.length < raters.length) out.push(raters[(half * raters.length) >>> 16]!)
-            }
+      }
+      return out
+    },
+  }
+
+  it.each(['single', 'halves'] as const)(
+    'counts resamples as a plain bootstrap with the same draws would (%s, people weighing)',
+    (draws) => {
+      const point = fc.record({
+        impact: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+        effort: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
+      })
+      const lists = fc.array(fc.array(point, { maxLength: 6 }), { minLength: 1, maxLength: 3 })
+      fc.assert(
+        fc.property(lists, fc.nat(), (gs, seed) => {
+          const medians = (ps: RaterPoint[]) => ({
+            impact: median(ps.flatMap((p) => (p.impact === null ? [] : [p.impact]))),
+            effort: median(ps.flatMap((p) => (p.effort === null ? [] : [p.effort]))),
+          })
+          const observed = medians(gs.flat())
+          if (observed.impact === null || observed.effort === null) return
+          const want = quadrantOf({ impact: observed.impact, effort: observed.effort })
+          const request = { groups: gs, seed, resamples: 40, draws }
+          // With no group of two there is nothing to resample, and no figure (unless all agree).
+          const flat = gs.flat()
+          const agree = flat.every(
+            (r) => r.impact === flat[0]?.impact && r.effort === flat[0]?.effort,
+          )
+          if (gs.every((raters) => raters.length < 2) && !agree) {
+            expect(quadrantStability(request).people).toBeNull()
+            return
           }
-          return out
-        }
-        let stays = 0
-        for (let b = 0; b < 40; b++) {
-          const sample = gs.flatMap((raters) => pick(raters))
-          const m = medians(sample)
-          const p = { impact: m.impact ?? observed.impact, effort: m.effort ?? observed.effort }
-          if (quadrantOf(p) === want) stays++
-        }
-        expect(quadrantStability({ groups: gs, seed, resamples: 40 }).people).toBe(stays / 40)
-      }),
-      { numRuns: 200 },
-    )
-  })
+          const pick = picks[draws](createRandom(seed))
+          let stays = 0
+          for (let b = 0; b < 40; b++) {
+            const sample = gs.flatMap((raters) => pick(raters))
+            const m = medians(sample)
+            const p = { impact: m.impact ?? observed.impact, effort: m.effort ?? observed.effort }
+            if (quadrantOf(p) === want) stays++
+          }
+          expect(quadrantStability(request).people).toBe(stays / 40)
+        }),
+        { numRuns: 200 },
+      )
+    },
+  )
 
   it('gives many items at once what it gives each alone', () => {
     const point = fc.record({
@@ -346,6 +360,7 @@ describe('aggregating an item', () => {
       groups: fc.array(fc.array(point, { maxLength: 7 }), { minLength: 1, maxLength: 3 }),
       seed: fc.nat(),
       resamples: fc.integer({ min: 0, max: 60 }),
+      draws: fc.constantFrom('single' as const, 'halves' as const),
     })
     fc.assert(
       fc.property(fc.array(request, { maxLength: 5 }), (requests) => {

@@ -123,6 +123,8 @@ interface BootstrapJob {
   readonly efforts: readonly Int8Array[]
   readonly seed: number
   readonly resamples: number
+  /** Two raters per generator output (see `BootstrapDraws`). */
+  readonly halves: boolean
   /** The observed quadrant's code per weighting, or NO_QUADRANT. */
   readonly wantPeople: number
   readonly wantGroups: number
@@ -143,13 +145,14 @@ function drawGroup(
   effort: Int8Array,
   base: number,
   from: number,
+  halves: boolean,
   sampledImpact: Int32Array,
   sampledEffort: Int32Array,
 ): number {
   let state = from
   const n = impact.length
-  if (n > HALF_RANGE) {
-    // More raters than a half draw can pick among (never in a workshop): a draw each.
+  if (!halves || n > HALF_RANGE) {
+    // A draw each: the older results' way, and groups of more raters than a half can pick among.
     for (let k = 0; k < n; k++) {
       state = (state + 0x6d2b79f5) | 0
       let t = Math.imul(state ^ (state >>> 15), state | 1)
@@ -185,8 +188,8 @@ function drawGroup(
  * that code for the whole reveal instead of throwing it away at the first item's end. Numbers
  * and typed arrays only, no allocation per resample. Returns how many resamples stayed in the
  * observed quadrant, two figures per job (people, groups). createRandom's generator
- * (Mulberry32) is stepped here with its state in a local, without a closure call per draw, each
- * 32-bit output picking two raters.
+ * (Mulberry32) is stepped in `drawGroup` with its state in a local, without a closure call per
+ * draw.
  */
 function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
   const stays = new Int32Array(jobs.length * 2)
@@ -202,14 +205,22 @@ function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
   const scratch = emptyHistogram()
   for (let b = 0; b < rounds; b++) {
     for (let item = 0; item < jobs.length; item++) {
-      const { impacts, efforts, resamples, wantPeople, wantGroups, observed } = jobs[item]!
+      const { impacts, efforts, resamples, halves, wantPeople, wantGroups, observed } = jobs[item]!
       if (b >= resamples) continue
       const groups = impacts.length
       sampledImpact.fill(0)
       sampledEffort.fill(0)
       let state = states[item]!
       for (let g = 0; g < groups; g++) {
-        state = drawGroup(impacts[g]!, efforts[g]!, g * SLOTS, state, sampledImpact, sampledEffort)
+        state = drawGroup(
+          impacts[g]!,
+          efforts[g]!,
+          g * SLOTS,
+          state,
+          halves,
+          sampledImpact,
+          sampledEffort,
+        )
       }
       states[item] = state
       if (wantPeople !== NO_QUADRANT) {
@@ -227,11 +238,20 @@ function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
   return stays
 }
 
+/**
+ * How the bootstrap draws raters from the generator: one 32-bit output per rater (`single`, as
+ * results revealed before 2026-12-01 were computed, kept so their exports still recompute), or
+ * two raters per output by its 16-bit halves (`halves`, every reveal since: half the work).
+ */
+export type BootstrapDraws = 'single' | 'halves'
+
 export interface StabilityRequest {
   /** The item's raters, one list per stakeholder group, each in a fixed (canonical) order. */
   readonly groups: readonly (readonly RaterPoint[])[]
   readonly seed: number
   readonly resamples: number
+  /** `single` when not given. */
+  readonly draws?: BootstrapDraws
 }
 
 /**
@@ -310,6 +330,7 @@ function bootstrapJob(request: StabilityRequest): Stability | BootstrapJob {
     efforts: values('effort'),
     seed: request.seed,
     resamples: request.resamples,
+    halves: request.draws === 'halves',
     wantPeople: code(observed.people),
     wantGroups: code(observed.groups),
     observed: Float64Array.of(

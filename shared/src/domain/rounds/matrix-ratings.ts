@@ -79,7 +79,7 @@ export function matrixResult(request: {
   readonly raters: readonly MatrixRater[]
   readonly groups: readonly Group[]
   readonly revealedAt: number
-  readonly bootstrap: { readonly seed: number; readonly resamples: number }
+  readonly bootstrap: MatrixResults['bootstrap']
 }): MatrixResults {
   const { raters, groups, bootstrap } = request
   const took = raters.filter((r) => Object.keys(r.ratings).length > 0)
@@ -93,7 +93,11 @@ export function matrixResult(request: {
     })),
     items: aggregateItems({ items: request.items, raters, groups, ...bootstrap }),
     raters: took.length,
-    bootstrap: { seed: bootstrap.seed, resamples: bootstrap.resamples },
+    bootstrap: {
+      seed: bootstrap.seed,
+      resamples: bootstrap.resamples,
+      ...(bootstrap.draws ? { draws: bootstrap.draws } : {}),
+    },
   }
 }
 
