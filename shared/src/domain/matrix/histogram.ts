@@ -56,7 +56,8 @@ export function countQuantile(h: Histogram, p: number): number | null {
   return Math.min(above, below + (above - below) * (x - lo))
 }
 
-const EPSILON = 1e-9
+/** How close two weights must be to count as equal (weightedQuantile; the bootstrap's copy). */
+export const EPSILON = 1e-9
 
 /**
  * The `p`-quantile of a histogram of weights: the smallest rating at which the cumulative

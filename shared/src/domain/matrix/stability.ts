@@ -4,11 +4,13 @@
 import {
   MATRIX_AXES,
   RATING_MAX,
+  RATING_MIDPOINT,
   RATING_MIN,
   type MatrixAxis,
   type Quadrant,
 } from '../../schema/matrix.js'
 import {
+  EPSILON as WEIGHT_EPSILON,
   countQuantile,
   emptyHistogram,
   groupEqualHistogram,
@@ -21,6 +23,10 @@ import { isHigh, quadrantOf } from './quadrant.js'
 // server runs through a CommonJS transform (tsx).
 const MIN = RATING_MIN
 const MAX = RATING_MAX
+const EPSILON = WEIGHT_EPSILON
+const MIDPOINT = RATING_MIDPOINT
+/** `isHigh`, on the module's own copy of the midpoint (the hot loop's). */
+const high = (value: number) => value >= MIDPOINT
 const SLOTS = RATING_MAX + 1
 /** The raters a 16-bit half of a draw can pick among. */
 const HALF_RANGE = 0x10000
@@ -83,31 +89,66 @@ export function quadrantOfMedians(point: MedianPoint): Quadrant | null {
     : quadrantOf({ impact: point.impact, effort: point.effort })
 }
 
-/**
- * The median of ten-slot count histograms laid end to end, one per group (slot 0, "no rating",
- * is ignored), every person counting the same, computed in `scratch`: what `axisMedian` gives
- * for the same groups. Null when nobody rated.
- */
-function flatPeopleMedian(flat: Int32Array, groups: number, scratch: Histogram): number | null {
-  scratch.fill(0)
-  for (let g = 0; g < groups; g++) {
-    const base = g * SLOTS
-    for (let v = MIN; v <= MAX; v++) scratch[v]! += flat[base + v]!
+// Which side of the midline a resample's median falls on (1 high, 0 low, -1 nobody rated), from
+// ten-slot count histograms laid end to end, one per group (slot 0, "no rating", ignored): the
+// bootstrap needs only that, so these skip building the median itself. Each gives exactly what
+// `isHigh` of `axisMedian` gives for the same groups (the same arithmetic, in the same order).
+
+/** Every person counting the same: the type-7 median (`countQuantile`) against the midline. */
+function peopleSide(flat: Int32Array, groups: number): number {
+  let n = 0
+  let low = 0
+  let maxLow = 0
+  let minHigh = 0
+  for (let v = MIN; v <= MAX; v++) {
+    let c = 0
+    for (let g = 0; g < groups; g++) c += flat[g * SLOTS + v]!
+    if (c === 0) continue
+    n += c
+    if (!high(v)) {
+      low += c
+      maxLow = v
+    } else if (minHigh === 0) minHigh = v
   }
-  return countQuantile(scratch, 0.5)
+  if (n === 0) return -1
+  // Odd: the middle rating. Even: the mean of the two middle ones, which straddle the midline
+  // only when exactly half the ratings are low.
+  if (n % 2 === 1) return low <= (n - 1) / 2 ? 1 : 0
+  if (low < n / 2) return 1
+  if (low > n / 2) return 0
+  return high((maxLow + minHigh) / 2) ? 1 : 0
 }
 
-/** The same with every group weighing the same (groups without ratings add nothing). */
-function flatGroupsMedian(flat: Int32Array, groups: number, scratch: Histogram): number | null {
-  scratch.fill(0)
+/**
+ * Every group weighing the same: `weightedQuantile` of `groupEqualHistogram` against the
+ * midline, its weights built in `weights` in the same order, so the same sums to the last bit.
+ */
+function groupsSide(flat: Int32Array, groups: number, weights: Histogram): number {
+  weights.fill(0)
   for (let g = 0; g < groups; g++) {
     const base = g * SLOTS
     let n = 0
     for (let v = MIN; v <= MAX; v++) n += flat[base + v]!
     if (n === 0) continue
-    for (let v = MIN; v <= MAX; v++) scratch[v]! += flat[base + v]! / n
+    for (let v = MIN; v <= MAX; v++) weights[v]! += flat[base + v]! / n
   }
-  return weightedQuantile(scratch, 0.5)
+  let total = 0
+  for (let v = MIN; v <= MAX; v++) total += weights[v]!
+  if (total <= EPSILON) return -1
+  const target = 0.5 * total
+  let cumulative = 0
+  for (let v = MIN; v <= MAX; v++) {
+    if (weights[v]! <= 0) continue
+    cumulative += weights[v]!
+    if (cumulative >= target - EPSILON * total) {
+      if (Math.abs(cumulative - target) > EPSILON * total) return high(v) ? 1 : 0
+      for (let next = v + 1; next <= MAX; next++) {
+        if (weights[next]! > 0) return high((v + next) / 2) ? 1 : 0
+      }
+      return high(v) ? 1 : 0
+    }
+  }
+  return high(MAX) ? 1 : 0
 }
 
 /** A quadrant as a number (high impact 2, high effort 1): the hot loop compares numbers only. */
@@ -129,10 +170,10 @@ interface BootstrapJob {
   readonly wantPeople: number
   readonly wantGroups: number
   /**
-   * The observed medians (people impact, people effort, groups impact, groups effort), kept by
-   * a resample in which nobody rated the axis.
+   * The observed medians' sides of the midline (1 high, 0 low; people impact, people effort,
+   * groups impact, groups effort), kept by a resample in which nobody rated the axis.
    */
-  readonly observed: Float64Array
+  readonly observed: Int8Array
 }
 
 /**
@@ -223,15 +264,18 @@ function bootstrapStays(jobs: readonly BootstrapJob[]): Int32Array {
         )
       }
       states[item] = state
+      // An axis nobody in the resample rated keeps the observed median's side.
       if (wantPeople !== NO_QUADRANT) {
-        const impact = flatPeopleMedian(sampledImpact, groups, scratch) ?? observed[0]!
-        const effort = flatPeopleMedian(sampledEffort, groups, scratch) ?? observed[1]!
-        if (quadrantCode(impact, effort) === wantPeople) stays[item * 2]!++
+        const impact = peopleSide(sampledImpact, groups)
+        const effort = peopleSide(sampledEffort, groups)
+        const code = (impact < 0 ? observed[0]! : impact) * 2 + (effort < 0 ? observed[1]! : effort)
+        if (code === wantPeople) stays[item * 2]!++
       }
       if (wantGroups !== NO_QUADRANT) {
-        const impact = flatGroupsMedian(sampledImpact, groups, scratch) ?? observed[2]!
-        const effort = flatGroupsMedian(sampledEffort, groups, scratch) ?? observed[3]!
-        if (quadrantCode(impact, effort) === wantGroups) stays[item * 2 + 1]!++
+        const impact = groupsSide(sampledImpact, groups, scratch)
+        const effort = groupsSide(sampledEffort, groups, scratch)
+        const code = (impact < 0 ? observed[2]! : impact) * 2 + (effort < 0 ? observed[3]! : effort)
+        if (code === wantGroups) stays[item * 2 + 1]!++
       }
     }
   }
@@ -321,6 +365,7 @@ function bootstrapJob(request: StabilityRequest): Stability | BootstrapJob {
   }
   const values = (axis: MatrixAxis) =>
     request.groups.map((raters) => Int8Array.from(raters, (r) => r[axis] ?? 0))
+  const side = (median: number | null) => (median !== null && isHigh(median) ? 1 : 0)
   const code = (point: MedianPoint) =>
     point.impact === null || point.effort === null
       ? NO_QUADRANT
@@ -333,11 +378,11 @@ function bootstrapJob(request: StabilityRequest): Stability | BootstrapJob {
     halves: request.draws === 'halves',
     wantPeople: code(observed.people),
     wantGroups: code(observed.groups),
-    observed: Float64Array.of(
-      observed.people.impact ?? 0,
-      observed.people.effort ?? 0,
-      observed.groups.impact ?? 0,
-      observed.groups.effort ?? 0,
+    observed: Int8Array.of(
+      side(observed.people.impact),
+      side(observed.people.effort),
+      side(observed.groups.impact),
+      side(observed.groups.effort),
     ),
   }
 }
