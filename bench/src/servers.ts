@@ -32,8 +32,12 @@ const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const serverDir = resolve(process.env.TRIAGE_SERVER_DIR ?? resolve(benchDir, '../server'))
 const probe = resolve(benchDir, 'src/probe.mjs')
 
-/** Core 0 for servers and core 1 for the generator, when the machine has two. */
-export const PINNED = availableParallelism() >= 2
+/**
+ * Core 0 for servers and core 1 for the generator, when the machine has two. BENCH_PIN=0 leaves
+ * the server's threads to the OS: pinned, V8's background compiler shares the server's one core
+ * with its main thread, so a cold run measures compiling on top of running.
+ */
+export const PINNED = availableParallelism() >= 2 && process.env.BENCH_PIN !== '0'
 
 export interface BenchRoom {
   readonly docName: string
