@@ -178,3 +178,47 @@ export const workshopRecordSchema = z.object({
   log: z.array(logEventSchema),
 })
 export type WorkshopRecord = z.infer<typeof workshopRecordSchema>
+
+/** What reading a JSON export gives: the record, or why it cannot be read, in words. */
+export type ReadRecord =
+  | { readonly ok: true; readonly record: WorkshopRecord }
+  | { readonly ok: false; readonly message: string }
+
+/**
+ * Reads a JSON export (parsed, anything at all) as a record of this version. A version 1 file is
+ * still read, as the migration rule asks of the version before: its sealed 2x2 ratings and
+ * criterion scores were keyed by item and criterion, which version 2 holds in columns, so they
+ * are dropped (null: the figures are there, only their recompute is not) rather than guessed.
+ */
+export function readWorkshopRecord(json: unknown): ReadRecord {
+  let input = json
+  if (isObject(json) && json.schemaVersion === 1) {
+    input = { ...json, schemaVersion: RECORD_SCHEMA_VERSION }
+    const upgraded = input as Record<string, unknown>
+    if (isObject(json.matrix) && 'ratings' in json.matrix) {
+      upgraded.matrix = { ...json.matrix, ratings: null }
+    }
+    const framework = json.framework
+    if (isObject(framework) && isObject(framework.scores) && 'sheets' in framework.scores) {
+      upgraded.framework = { ...framework, scores: { ...framework.scores, sheets: null } }
+    }
+  }
+  const parsed = workshopRecordSchema.safeParse(input)
+  if (parsed.success) return { ok: true, record: parsed.data }
+  if (isObject(json) && json.format === RECORD_FORMAT && json.schemaVersion !== 1) {
+    if (typeof json.schemaVersion === 'number' && json.schemaVersion > RECORD_SCHEMA_VERSION) {
+      return {
+        ok: false,
+        message: `This export is schema version ${json.schemaVersion}; this version reads up to ${RECORD_SCHEMA_VERSION}.`,
+      }
+    }
+  }
+  const issue = parsed.error.issues[0]
+  return {
+    ok: false,
+    message: `Not a Triage Board workshop record: ${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'it does not validate'}.`,
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
