@@ -4,22 +4,14 @@
 // equal to a read without the cache. The documents are held, as the facilitator's console holds
 // them while it exports: a room unloaded and loaded again is a new document, read afresh.
 import { describe, expect, it } from 'vitest'
-import {
-  EXPORT_FORMATS,
-  itemKey,
-  readBoard,
-  setPhase,
-  setVote,
-  setVotingSettings,
-  type WorkshopId,
-} from '@triage/shared'
+import { EXPORT_FORMATS, setPhase, type WorkshopId } from '@triage/shared'
 import { renderExport } from '@triage/shared/export'
 import { RecordCache, readWorkshopRecord } from '../src/workshop/export.js'
 import {
   createWorkshop,
-  joinWorkshop,
   onCleanup,
   post,
+  revealedVote,
   startServer,
   type TestServer,
 } from './helpers.js'
@@ -33,37 +25,15 @@ async function hold(server: TestServer, workshopId: WorkshopId) {
 }
 
 /** Two participants, two items, voting on ideas closed (sealed) and revealed. */
-async function votedWorkshop(server: TestServer) {
-  const created = await createWorkshop(server, ['Surgeons', 'Radiologists'])
-  const workshopId = created.workshopId as WorkshopId
-  const people = [
-    await joinWorkshop(server, created.joinCode, 'Ana', 'g1'),
-    await joinWorkshop(server, created.joinCode, 'Cy', 'g2'),
-  ]
-  await post(
-    server,
-    `/api/workshops/${workshopId}/items`,
-    { format: 'lines', text: 'Theatre app\nCT triage' },
-    created.facilitatorToken,
-  )
-  await server.app.rooms.change({ workshopId, kind: 'control' }, (doc) => {
-    setPhase(doc, 'vote')
-    setVotingSettings(doc, { dotBudget: 3, maxDotsPerItem: 2, anonymous: true, voteOn: 'ideas' })
+function votedWorkshop(server: TestServer) {
+  return revealedVote(server, {
+    people: [
+      ['Ana', 'g1'],
+      ['Cy', 'g2'],
+    ],
+    items: 'Theatre app\nCT triage',
+    ballots: ([a, b]) => [{ [a!]: 2 }, { [b!]: 2 }],
   })
-  const voting = (what: string) =>
-    post(server, `/api/workshops/${workshopId}/voting/${what}`, {}, created.facilitatorToken)
-  expect((await voting('open')).status).toBe(204)
-  const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
-  const [a, b] = board.cards.map((card) => itemKey.idea(card.id))
-  for (const [i, p] of people.entries()) {
-    await server.app.rooms.change(
-      { workshopId, kind: 'private', participantId: p.participantId },
-      (doc) => setVote(doc, i === 0 ? a! : b!, 2),
-    )
-  }
-  expect((await voting('close')).status).toBe(204)
-  expect((await voting('reveal')).status).toBe(204)
-  return { workshopId, facilitatorToken: created.facilitatorToken }
 }
 
 describe('the export’s record cache', () => {

@@ -3,17 +3,9 @@
 // recounts the revealed votes with the shared tally.
 import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
-import {
-  itemKey,
-  readBoard,
-  setPhase,
-  setVote,
-  setVotingSettings,
-  type JoinResponse,
-  type WorkshopId,
-} from '@triage/shared'
+import { type JoinResponse, type WorkshopId } from '@triage/shared'
 import { tallyBallots, workshopRecordSchema } from '@triage/shared/export'
-import { createWorkshop, joinWorkshop, post, startServer, type TestServer } from './helpers.js'
+import { createWorkshop, revealedVote, startServer, type TestServer } from './helpers.js'
 
 interface Setup {
   workshopId: WorkshopId
@@ -22,43 +14,16 @@ interface Setup {
 }
 
 /** Three participants, three items (one a formula), voting on ideas closed and revealed. */
-async function votedWorkshop(server: TestServer): Promise<Setup> {
-  const created = await createWorkshop(server, ['Surgeons', 'Radiologists'])
-  const workshopId = created.workshopId as WorkshopId
-  const people = [
-    await joinWorkshop(server, created.joinCode, 'Ana', 'g1'),
-    await joinWorkshop(server, created.joinCode, '<img src=x onerror=alert(1)>', 'g1'),
-    await joinWorkshop(server, created.joinCode, 'Cy', 'g2'),
-  ]
-  const added = await post(
-    server,
-    `/api/workshops/${workshopId}/items`,
-    { format: 'lines', text: 'Theatre app\n=HYPERLINK("https://evil.example")\nCT triage' },
-    created.facilitatorToken,
-  )
-  expect(added.status).toBe(200)
-  const control = { workshopId, kind: 'control' } as const
-  await server.app.rooms.change(control, (doc) => {
-    setPhase(doc, 'vote')
-    setVotingSettings(doc, { dotBudget: 3, maxDotsPerItem: 2, anonymous: true, voteOn: 'ideas' })
+function votedWorkshop(server: TestServer): Promise<Setup> {
+  return revealedVote(server, {
+    people: [
+      ['Ana', 'g1'],
+      ['<img src=x onerror=alert(1)>', 'g1'],
+      ['Cy', 'g2'],
+    ],
+    items: 'Theatre app\n=HYPERLINK("https://evil.example")\nCT triage',
+    ballots: ([a, b, c]) => [{ [a!]: 2, [b!]: 1 }, { [b!]: 9 }, { [c!]: 2 }],
   })
-  const voting = (what: string) =>
-    post(server, `/api/workshops/${workshopId}/voting/${what}`, {}, created.facilitatorToken)
-  expect((await voting('open')).status).toBe(204)
-  const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
-  const [a, b, c] = board.cards.map((card) => itemKey.idea(card.id))
-  const ballots: Record<string, number>[] = [{ [a!]: 2, [b!]: 1 }, { [b!]: 9 }, { [c!]: 2 }]
-  for (const [i, p] of people.entries()) {
-    await server.app.rooms.change(
-      { workshopId, kind: 'private', participantId: p.participantId },
-      (doc) => {
-        for (const [key, dots] of Object.entries(ballots[i]!)) setVote(doc, key, dots)
-      },
-    )
-  }
-  expect((await voting('close')).status).toBe(204)
-  expect((await voting('reveal')).status).toBe(204)
-  return { workshopId, facilitatorToken: created.facilitatorToken, people }
 }
 
 function exportOf(server: TestServer, workshopId: string, query: string, token?: string) {

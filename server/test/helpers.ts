@@ -9,7 +9,11 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
   docName,
+  itemKey,
   readBoard,
+  setPhase,
+  setVote,
+  setVotingSettings,
   type CreateWorkshopResponse,
   type JoinResponse,
   type WorkshopId,
@@ -214,4 +218,59 @@ export async function roundScene(server: TestServer, items?: string) {
     cards,
     control,
   }
+}
+
+/**
+ * A workshop whose dot vote on ideas (3 dots, at most 2 an item, anonymous) was opened, cast as
+ * `ballots` gives for the board's item keys (one ballot per person, in order), closed and
+ * revealed: `people` join as name and group, `items` go onto the board one per line.
+ */
+export async function revealedVote(
+  server: TestServer,
+  {
+    people,
+    items,
+    ballots,
+  }: {
+    people: readonly (readonly [string, string])[]
+    items: string
+    ballots: (keys: string[]) => Record<string, number>[]
+  },
+) {
+  const created = await createWorkshop(server, ['Surgeons', 'Radiologists'])
+  const workshopId = created.workshopId as WorkshopId
+  const joined: JoinResponse[] = []
+  for (const [name, group] of people) {
+    joined.push(await joinWorkshop(server, created.joinCode, name, group))
+  }
+  const token = created.facilitatorToken
+  const added = await post(
+    server,
+    `/api/workshops/${workshopId}/items`,
+    { format: 'lines', text: items },
+    token,
+  )
+  if (added.status !== 200) throw new Error(`items not added: ${JSON.stringify(added.body)}`)
+  await server.app.rooms.change({ workshopId, kind: 'control' }, (doc) => {
+    setPhase(doc, 'vote')
+    setVotingSettings(doc, { dotBudget: 3, maxDotsPerItem: 2, anonymous: true, voteOn: 'ideas' })
+  })
+  const voting = async (what: string) => {
+    const res = await post(server, `/api/workshops/${workshopId}/voting/${what}`, {}, token)
+    if (res.status !== 204) throw new Error(`voting ${what}: ${res.status}`)
+  }
+  await voting('open')
+  const board = await server.app.rooms.read({ workshopId, kind: 'board' }, readBoard)
+  const cast = ballots(board.cards.map((card) => itemKey.idea(card.id)))
+  for (const [i, p] of joined.entries()) {
+    await server.app.rooms.change(
+      { workshopId, kind: 'private', participantId: p.participantId },
+      (doc) => {
+        for (const [key, dots] of Object.entries(cast[i] ?? {})) setVote(doc, key, dots)
+      },
+    )
+  }
+  await voting('close')
+  await voting('reveal')
+  return { workshopId, facilitatorToken: token, people: joined }
 }
