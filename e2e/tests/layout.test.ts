@@ -212,13 +212,16 @@ describe('screens that fit', () => {
     await toPhase('Cluster')
     await projectorFits('cluster', async () => {
       const p = world.projector
-      const lefts = await boardOf(p)
-        .getByRole('list', { name: 'Unclustered', exact: true })
-        .getByRole('listitem')
-        .evaluateAll(
-          (cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size,
-        )
-      expect(lefts, 'columns of unclustered cards').toBeGreaterThanOrEqual(3)
+      // The projector's board may still be drawing its cards when the size changes.
+      await eventually(async () => {
+        const lefts = await boardOf(p)
+          .getByRole('list', { name: 'Unclustered', exact: true })
+          .getByRole('listitem')
+          .evaluateAll(
+            (cards) => new Set(cards.map((c) => Math.round(c.getBoundingClientRect().left))).size,
+          )
+        expect(lefts, 'columns of unclustered cards').toBeGreaterThanOrEqual(3)
+      })
     })
     await world.f.setViewportSize({ width: 1920, height: 1080 })
     await world.f.screenshot({ path: await artifactPath('layout/console-cluster-1920x1080.png') })
